@@ -1,0 +1,270 @@
+"""Reads for the pages that show analysis results side by side. No writes here.
+
+Which analysis a vendor is judged on: the newest *successful* run of its current policy
+version ("its run"). The newest run of any state is read too, so a page can say that an
+analysis failed or is still running instead of showing zeros.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page, Paginator
+from django.db.models import (
+    Case,
+    CharField,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast, Lower
+
+from policies.models import AnalysisRun, Finding, PolicyVersion, Score, Vendor
+from policies.selectors import findings_by_topic
+
+DIRECTORY_PAGE_SIZE = 25
+ONE_YEAR, SIX_YEARS = 365, 6 * 365
+SUCCEEDED = AnalysisRun.Status.SUCCEEDED
+
+
+# --------------------------------------------------------------------------- directory
+
+
+def _current_runs(status: str | None = None):
+    runs = AnalysisRun.objects.filter(version__vendor=OuterRef("pk"), version__is_current=True)
+    if status:
+        runs = runs.filter(status=status)
+    return runs.order_by("-created_at", "-id")
+
+
+def _of_run(expression, output_field=None):
+    """A value read from each vendor's run (the newest successful run of its current version)."""
+    qs = _current_runs(SUCCEEDED).annotate(_v=expression).values("_v")[:1]
+    return Subquery(qs, output_field=output_field) if output_field else Subquery(qs)
+
+
+def _directory_queryset():
+    overall = Score.objects.filter(run_id=OuterRef("run_id"), dimension="overall")
+    current = PolicyVersion.objects.filter(vendor=OuterRef("pk"), is_current=True)
+    return Vendor.objects.annotate(
+        run_id=Subquery(_current_runs(SUCCEEDED).values("pk")[:1]),
+        latest_status=Subquery(_current_runs().values("status")[:1]),
+        latest_progress=Subquery(_current_runs().values("progress")[:1]),
+        current_version_id=Subquery(current.values("pk")[:1]),
+        stated_last_updated=Subquery(current.values("stated_last_updated")[:1]),
+        overall_points=Subquery(overall.values("points")[:1]),
+        grade=Subquery(overall.values("grade")[:1]),
+        stance=_of_run(KT("summary__children__stance"), CharField()),
+        transfers=_of_run(KT("summary__international_transfers"), CharField()),
+        safeguards=_of_run(KT("summary__transfer_safeguards"), CharField()),
+        max_days=_of_run(Cast(KT("summary__retention__max_days"), IntegerField()), IntegerField()),
+        indefinite=_of_run(Cast(KT("summary__retention__indefinite"), CharField()), CharField()),
+        sells=_of_run(KT("summary__third_parties__sells_data"), CharField()),
+    )
+
+
+_TRUE = ("true", "1", "True")  # a JSON true read as text: PostgreSQL says "true", SQLite 1
+_NO_SAFEGUARDS = Q(safeguards__isnull=True) | Q(safeguards__in=("", "[]", "null"))
+
+
+def _filter(qs, c: dict):
+    if c["q"]:
+        qs = qs.filter(name__icontains=c["q"])
+    if c["grade"] == "none":
+        qs = qs.filter(Q(grade__isnull=True) | Q(grade=""))
+    elif c["grade"]:
+        qs = qs.filter(grade=c["grade"])
+    if c["children"] == "not_stated":
+        qs = qs.filter(run_id__isnull=False).exclude(stance__in=("directed", "directed_with_consent", "not_directed"))
+    elif c["children"]:
+        qs = qs.filter(stance=c["children"])
+    if c["transfers"] == "outside":
+        qs = qs.filter(transfers__in=("yes", "with_safeguards"))
+    elif c["transfers"] == "unsafeguarded":
+        qs = qs.filter(Q(transfers="yes") & _NO_SAFEGUARDS)
+    elif c["transfers"] == "none":
+        qs = qs.filter(transfers="none")
+    elif c["transfers"] == "not_stated":
+        qs = qs.filter(run_id__isnull=False).exclude(transfers__in=("yes", "with_safeguards", "none"))
+    indefinite = Q(indefinite__in=_TRUE)
+    if c["retention"] == "indefinite":
+        qs = qs.filter(indefinite)
+    elif c["retention"] == "le_1y":
+        qs = qs.filter(max_days__lte=ONE_YEAR).exclude(indefinite)
+    elif c["retention"] == "le_6y":
+        qs = qs.filter(max_days__lte=SIX_YEARS).exclude(indefinite)
+    elif c["retention"] == "gt_6y":
+        qs = qs.filter(max_days__gt=SIX_YEARS).exclude(indefinite)
+    elif c["retention"] == "not_stated":
+        qs = qs.filter(run_id__isnull=False, max_days__isnull=True).exclude(indefinite)
+    if c["sells"] in ("yes", "no"):
+        qs = qs.filter(sells=c["sells"])
+    elif c["sells"] == "not_stated":
+        qs = qs.filter(run_id__isnull=False).exclude(sells__in=("yes", "no"))
+    return qs
+
+
+def _order(qs, sort: str):
+    name = Lower("name")
+    # Indefinite retention sorts as the longest; nothing stated sorts last either way.
+    retention = Case(When(indefinite__in=_TRUE, then=Value(10**6)), default=F("max_days"), output_field=IntegerField())
+    orders = {
+        "name": [name.asc()],
+        "-name": [name.desc()],
+        "-score": [F("overall_points").desc(nulls_last=True), name.asc()],
+        "score": [F("overall_points").asc(nulls_last=True), name.asc()],
+        "-updated": [F("stated_last_updated").desc(nulls_last=True), name.asc()],
+        "retention": [retention.asc(nulls_last=True), name.asc()],
+        "-retention": [retention.desc(nulls_last=True), name.asc()],
+    }
+    return qs.order_by(*orders.get(sort, orders["name"]), "pk")
+
+
+def vendor_directory(criteria: dict, page_number) -> Page:
+    """One page of vendors matching ``criteria`` (see DirectoryForm.criteria). Two queries."""
+    qs = _order(_filter(_directory_queryset(), criteria), criteria["sort"])
+    page = Paginator(qs, DIRECTORY_PAGE_SIZE).get_page(page_number)
+    page.object_list = list(page.object_list)
+    for vendor in page.object_list:
+        vendor.is_indefinite = str(vendor.indefinite) in _TRUE
+    return page
+
+
+def vendors_matching(q: str, exclude: list[str], limit: int = 8) -> list[Vendor]:
+    """Vendors whose name contains ``q``: the comparison page's "add a vendor" search."""
+    if not q:
+        return []
+    return list(Vendor.objects.filter(name__icontains=q).exclude(slug__in=exclude).only("pk", "name", "slug")[:limit])
+
+
+# --------------------------------------------------------------------------- vendor page
+
+
+def vendor_page(slug: str) -> dict:
+    vendor = Vendor.objects.get(slug=slug)
+    versions = list(vendor.versions.defer("extracted_text").select_related("uploaded_by").order_by("-uploaded_at", "-id"))
+    current = next((v for v in versions if v.is_current), versions[0] if versions else None)
+    run = current.runs.order_by("-created_at", "-id").first() if current else None
+    scores, findings = [], []
+    if run and run.status == AnalysisRun.Status.SUCCEEDED:
+        scores = list(run.scores.order_by("position"))
+        findings = list(Finding.objects.filter(run=run).order_by("position"))
+    by_position = {f.position: f for f in findings}
+    dimension_scores = [s for s in scores if s.dimension != "overall"]
+    for s in dimension_scores:
+        s.evidence_findings = [by_position[i] for i in _evidence_positions(s.details) if i in by_position]
+    overall = next((s for s in scores if s.dimension == "overall"), None)
+    if overall:
+        overall.blocker_list = [
+            {**b, "findings": [by_position[i] for i in b.get("evidence", []) if i in by_position]}
+            for b in (overall.details or {}).get("blockers", [])
+        ]
+    return {
+        "vendor": vendor,
+        "versions": versions,
+        "current": current,
+        "run": run,
+        "scores": scores,
+        "overall": overall,
+        "dimension_scores": dimension_scores,
+        "topics": findings_by_topic(findings),
+        "findings_by_position": by_position,
+    }
+
+
+def _evidence_positions(details: dict) -> list[int]:
+    answers = (details or {}).get("answers") or []
+    return sorted({i for a in answers if isinstance(a, dict) for i in a.get("evidence") or [] if isinstance(i, int)})
+
+
+# --------------------------------------------------------------------------- comparison
+
+
+@dataclass
+class Column:
+    slug: str
+    vendor: Vendor
+    version: PolicyVersion | None = None
+    run: AnalysisRun | None = None  # the run it is judged on (newest successful)
+    latest: AnalysisRun | None = None  # the newest run of any state
+    scores: dict[str, Score] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def state(self) -> str:
+        """ok | no_policy | not_analysed | queued | running | failed."""
+        if self.run is not None:
+            return "ok"
+        if self.version is None:
+            return "no_policy"
+        if self.latest is None:
+            return "not_analysed"
+        return self.latest.status
+
+    @property
+    def reanalysing(self) -> bool:
+        return self.run is not None and self.latest is not None and self.latest.pk != self.run.pk
+
+    @property
+    def cache_part(self) -> str:
+        run = f"{self.run.pk}@{self.run.rubric_version}" if self.run else "-"
+        latest = f"{self.latest.pk}:{self.latest.status}:{self.latest.progress}" if self.latest else "-"
+        return f"{self.vendor.pk}:{self.vendor.slug}:{self.vendor.name}|{self.version.pk if self.version else '-'}|{run}|{latest}"
+
+
+@dataclass
+class Comparison:
+    columns: list[Column]
+    missing: list[str]  # slugs asked for that name no vendor
+
+
+def comparison(slugs: list[str]) -> Comparison:
+    """The columns for ``slugs`` (in that order), with their runs' summaries: three queries.
+
+    Scores and findings are loaded separately by :func:`load_results`, so a cached rendering
+    can be used without them.
+    """
+    if not slugs:
+        return Comparison(columns=[], missing=[])
+    vendors = {v.slug: v for v in Vendor.objects.filter(slug__in=slugs)}
+    columns = [Column(slug=s, vendor=vendors[s]) for s in slugs if s in vendors]
+    missing = [s for s in slugs if s not in vendors]
+    if not columns:
+        return Comparison(columns=[], missing=missing)
+    versions = {
+        v.vendor_id: v
+        for v in PolicyVersion.objects.filter(vendor_id__in=[c.vendor.pk for c in columns], is_current=True).defer(
+            "extracted_text"
+        )
+    }
+    for c in columns:
+        c.version = versions.get(c.vendor.pk)
+    version_ids = [v.pk for v in versions.values()]
+    if version_ids:
+        runs = AnalysisRun.objects.filter(version_id__in=version_ids).order_by("version_id", "-created_at", "-id")
+        latest: dict[int, AnalysisRun] = {}
+        good: dict[int, AnalysisRun] = {}
+        for run in runs:
+            latest.setdefault(run.version_id, run)
+            if run.status == SUCCEEDED:
+                good.setdefault(run.version_id, run)
+        for c in columns:
+            if c.version:
+                c.latest = latest.get(c.version.pk)
+                c.run = good.get(c.version.pk)
+    return Comparison(columns=columns, missing=missing)
+
+
+def load_results(comp: Comparison) -> None:
+    """Scores and findings of the columns' runs: two queries for any number of columns."""
+    runs = {c.run.pk: c for c in comp.columns if c.run}
+    if not runs:
+        return
+    for s in Score.objects.filter(run_id__in=runs).order_by("run_id", "position"):
+        runs[s.run_id].scores[s.dimension] = s
+    for f in Finding.objects.filter(run_id__in=runs).defer("rule").order_by("run_id", "position"):
+        runs[f.run_id].findings.append(f)

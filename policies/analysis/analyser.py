@@ -1,0 +1,88 @@
+"""The analyser: text in, :class:`Analysis` out (no Django, no I/O).
+
+``analyse(text)`` segments the text, finds the vendor's name, runs every topic module's
+``find(doc, vendor_name)`` and merges each module's ``summarise(its_findings, doc)`` into the summary.
+``analysis_to_contract`` turns the result into the JSON object of ``policy-analysis/1``.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .segmentation import segment
+from .topics import children, general, retention, third_parties, transfers
+from .types import Analysis, Finding
+
+ANALYSER_VERSION = "rules-2025.1"
+
+#: (module, topics whose findings it summarises). Order matters only for the summary's key order.
+MODULES = (
+    (retention, ("retention",)),
+    (children, ("children",)),
+    (third_parties, ("third_party_sharing", "data_sale", "advertising")),
+    (transfers, ("international_transfers",)),
+    (general, ("security", "user_rights", "policy_changes", "contact")),
+)
+
+
+def analyse(text: str) -> Analysis:
+    """Analyse one policy's text. Never raises on odd input; every finding quotes ``text`` exactly."""
+    if not isinstance(text, str):
+        raise TypeError("analyse() needs the policy text as str")
+    doc = segment(text)
+    vendor, _ = general.vendor_name(doc)
+    last_updated, _ = general.last_updated(doc)
+    findings: list[Finding] = []
+    summary: dict[str, Any] = {}
+    for module, _topics in MODULES:
+        found = module.find(doc, vendor)
+        findings.extend(found)
+        summary.update(module.summarise(found, doc))
+    findings = _valid(findings, text)
+    findings.sort(key=lambda f: (f.start, f.end, f.topic, f.kind))
+    return Analysis(text_length=len(text), vendor_name=vendor, last_updated=last_updated, findings=findings,
+                    summary=summary, analyser_version=ANALYSER_VERSION)
+
+
+def _valid(findings: list[Finding], text: str) -> list[Finding]:
+    """Drop exact duplicates; repair a quote that does not match its offsets (defensive - should not happen)."""
+    seen: set[tuple] = set()
+    out: list[Finding] = []
+    for f in findings:
+        if not (0 <= f.start < f.end <= len(text)):
+            continue
+        if f.quote != text[f.start : f.end]:
+            f.quote = text[f.start : f.end]
+        key = (f.topic, f.kind, f.start, f.end, repr(sorted(f.value.items(), key=lambda kv: kv[0])))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
+
+
+def analysis_to_contract(analysis: Analysis, path: str, scores: dict | None = None) -> dict[str, Any]:
+    """The ``policy-analysis/1`` JSON object for one input (see shared/spec/analysis-contract.md)."""
+    return {
+        "schema": "policy-analysis/1",
+        "path": path,
+        "text_length": analysis.text_length,
+        "vendor_name": analysis.vendor_name,
+        "last_updated": analysis.last_updated,
+        "analyser_version": analysis.analyser_version,
+        "findings": [
+            {
+                "topic": f.topic,
+                "kind": f.kind,
+                "value": f.value,
+                "start": f.start,
+                "end": f.end,
+                "quote": f.quote,
+                "rule": f.rule,
+                "confidence": f.confidence,
+                "low_confidence": f.low_confidence,
+            }
+            for f in analysis.findings
+        ],
+        "summary": analysis.summary,
+        "scores": dict(scores or {}),
+    }

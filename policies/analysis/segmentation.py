@@ -1,0 +1,385 @@
+"""Split a policy's text into headings, sentences, list items and table rows with exact offsets.
+
+Why hand-written rather than pysbd / nltk / spaCy: findings must quote ``text[start:end]`` of the
+*original* text (CRLF, non-breaking spaces, runs of blank lines and all), and the rules need to know
+what kind of line a sentence came from (heading, bullet, numbered clause, the row of a table whose
+borders were lost) and which heading it sits under. Generic sentence splitters return normalised
+strings without that layout, and cost far more than this single linear pass.
+
+The algorithm, in one pass over the lines plus one over each block:
+
+1. Lines are found by their offsets (``\\r\\n``, ``\\r``, ``\\n``, form feeds, U+2028...).
+   Each non-blank line gets a *marker* (bullet, ``1.``, ``8.4``, ``(a)``, ``i.``, ``o``...) and a body.
+2. Lines are grouped into blocks: a heading (short, no closing punctuation, followed by text or a
+   list; or numbered / ALL CAPS / markdown / a question), a list item (marker + wrapped lines),
+   a key-value or table row, or a paragraph (lines joined while the previous line does not end a
+   sentence, and across blank lines when the next block starts in lower case).
+3. Each paragraph and list item is split into sentences at ``. ! ?`` followed by an upper-case
+   start, except after abbreviations (e.g., i.e., No., Ltd. ...). Over-long pieces are cut at ``;``
+   and then at whitespace, so no segment exceeds ``MAX_SEGMENT`` characters.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .types import Document, Segment
+
+MAX_SEGMENT = 700
+
+_EXTRA_SPACE = "\u200b\u200c\u200d\ufeff\u00ad"
+_NEWLINE = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+_IMAGE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|emf|wmf)\s*\)?$", re.I)
+_MD_HEADING = re.compile(r"#{1,6}[ \t]+")
+_BOLD_LINE = re.compile(r"^(\*\*|__)(?P<b>[^*_].*?)(\*\*|__):?$")
+# Markers, tried in order at the start of a line (after indentation).
+_MARKERS = [
+    ("bullet", re.compile(r"[•●▪■◦○·‣⁃∙►▶➢➤✓✔□❖◆◇♦§\-*–—+](?=[ \t\u00a0]|$)")),
+    ("bullet", re.compile(r"o(?=[ \t\u00a0]+\S)")),
+    ("num", re.compile(r"\d{1,3}(?:\.\d{1,3})+\.?(?=[ \t\u00a0]|$)")),          # 8.4  11.6.  1.1.
+    ("num", re.compile(r"\d{1,3}[.)](?=[ \t\u00a0]|$)")),                       # 1.  2)
+    ("num", re.compile(r"\d{1,3}(?=[ \t]*\t|[ \u00a0]{2,})")),                  # "14    Retention"
+    ("num", re.compile(r"(?:[A-H]|[IVX]{1,4})\.(?=[ \t\u00a0])")),              # A.  IV.
+    ("letter", re.compile(r"\(\d{1,3}\)(?=[ \t\u00a0])")),                      # (1)
+    ("letter", re.compile(r"\((?:[ivx]{1,5}|[a-zA-Z])\)(?=[ \t\u00a0])")),       # (a) (iv)
+    ("letter", re.compile(r"(?:[ivx]{1,5}|[a-z])[.)](?=[ \t\u00a0])")),          # a)  i.  iv)
+    ("step", re.compile(r"(?:Step|Article|Section|Clause)\s+\d{1,3}(?:\.\d+)*[.:]?(?=[ \t\u00a0])", re.I)),
+]
+_KEY_VALUE = re.compile(r"^[A-Z][\w /&()'’.-]{0,40}:[ \t\u00a0]*\S")
+_CELL_SEP = re.compile(r"\t|\s\|\s|^\||[ \u00a0]{3,}\S")
+_FUNCTION_END = {"a", "an", "the", "and", "or", "of", "in", "on", "by", "our", "your", "as", "at", "such", "than", "if"}
+_SENT_END = re.compile(r"[.!?…]+[\"'’”)\]]*(?=\s|$)")
+# Abbreviations after which a period does not end a sentence.
+_NEVER_END = {
+    "e.g", "i.e", "eg", "ie", "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "v", "approx", "fig",
+    "cf", "incl", "ca", "art", "arts", "sec", "para", "paras", "p", "pp", "ref", "tel", "ext", "dept", "min",
+    "max", "est", "viz", "al", "resp", "op", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "u.s.c", "c.f.r", "reg", "regs", "govt", "mt", "ft",
+}
+# Abbreviations that end a sentence only when the next word typically starts one.
+_MAYBE_END = {"ltd", "inc", "co", "corp", "llc", "llp", "plc", "l.l.c", "u.k", "u.s", "u.s.a", "e.u", "etc",
+              "n.a", "s.a", "a.m", "p.m", "gmbh", "ag", "bv", "pty", "pte", "ltda"}
+_STARTERS = {
+    "we", "our", "you", "your", "the", "this", "these", "that", "those", "it", "its", "if", "in", "for", "to",
+    "as", "when", "where", "please", "all", "any", "some", "each", "they", "their", "there", "such", "an", "a",
+    "however", "also", "no", "not", "only", "by", "with", "from", "at", "on", "further", "additionally",
+    "i", "my", "he", "she", "unless", "except", "while", "after", "before", "during", "once", "what", "how",
+}
+
+
+def _is_space(ch: str) -> bool:
+    return ch.isspace() or ch in _EXTRA_SPACE
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and _is_space(text[s]):
+        s += 1
+    while e > s and _is_space(text[e - 1]):
+        e -= 1
+    return s, e
+
+
+@dataclass
+class _Line:
+    start: int  # trimmed start of the whole line (marker included)
+    end: int  # trimmed end
+    body: int  # start of the body after markers
+    marker: str  # "", "bullet", "num", "letter", "step", "md"
+    depth: int  # for "num": count of number groups
+    blank_before: bool
+    image: bool = False
+
+
+@dataclass
+class _Block:
+    kind: str  # "heading" | "para" | "item" | "row"
+    start: int
+    end: int
+    major: bool = False
+    lines: int = 1
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    blank = True
+    n = len(text)
+    for m in [*_NEWLINE.finditer(text), None]:
+        e = m.start() if m else n
+        s, t = _trim(text, pos, e)
+        if s < t:
+            out.append(_classify_line(text, s, t, blank))
+            blank = False
+        else:
+            blank = True
+        if m is None:
+            break
+        pos = m.end()
+    return out
+
+
+def _classify_line(text: str, s: int, e: int, blank_before: bool) -> _Line:
+    line = text[s:e]
+    if _IMAGE.search(line) and len(line) < 120 and not _SENT_END.search(line[:-4]):
+        return _Line(s, e, s, "", 0, blank_before, image=True)
+    m = _MD_HEADING.match(line)
+    if m:
+        b, _ = _trim(text, s + m.end(), e)
+        return _Line(s, e, b, "md", 1, blank_before)
+    marker, depth, body = "", 0, s
+    for _ in range(3):  # "• - Service providers", "1. (a) ..."
+        rest = text[body:e]
+        for kind, rx in _MARKERS:
+            mm = rx.match(rest)
+            if mm:
+                if not marker or marker == "bullet":
+                    marker = kind
+                    if kind == "num":
+                        depth = len(re.findall(r"\d+|[A-Z]+", mm.group(0)))
+                body, _ = _trim(text, body + mm.end(), e)
+                break
+        else:
+            break
+        if body >= e:
+            break
+    if body >= e:  # a lone marker ("•", "1.") — keep it as plain text
+        marker, depth, body = "", 0, s
+    return _Line(s, e, body, marker, depth, blank_before)
+
+
+def _ends_sentence(text: str, e: int) -> bool:
+    i = e - 1
+    while i >= 0 and text[i] in "\"'’”)]*_":
+        i -= 1
+    return i >= 0 and text[i] in ".!?:;…"
+
+
+def _starts_lower(text: str, s: int) -> bool:
+    ch = text[s] if s < len(text) else ""
+    return ch.islower() or ch in "(,;&" and ch != "("
+
+
+def _heading_candidate(text: str, ln: _Line) -> str:
+    """"" if not a heading; "strong" if it is one regardless of context; "weak" if it needs a text below."""
+    body = text[ln.body : ln.end]
+    if ln.marker == "md":
+        return "strong"
+    if ln.marker in ("bullet", "letter") or ln.image:
+        return ""
+    bold = _BOLD_LINE.match(body)
+    if bold:
+        body = bold.group("b")
+    words = body.split()
+    if not words or len(body) > 110 or len(words) > 15:
+        return ""
+    first = next((c for c in body if c.isalnum()), "")
+    if not first or not (first.isupper() or first.isdigit()):
+        return ""
+    if "@" in body or "http" in body or "www." in body:
+        return ""
+    if body.endswith("?"):
+        return "strong" if len(words) <= 16 else ""
+    if body[-1] in ".,;:!-–—" and not (ln.marker == "num" and len(words) <= 6 and body[-1] in ".:"):
+        return ""
+    if _KEY_VALUE.match(body) and not body.rstrip().endswith(":"):
+        return ""
+    if words[-1].lower().strip("\"'’”") in _FUNCTION_END:
+        return ""
+    if _SENT_END.search(body[:-1]) and len(words) > 6:  # contains a sentence end: it's text
+        return ""
+    letters = [c for c in body if c.isalpha()]
+    if bold or ln.marker in ("num", "step") or (len(letters) >= 4 and all(c.isupper() for c in letters)):
+        return "strong"
+    return "weak"
+
+
+def _is_short_text(text: str, ln: _Line) -> bool:
+    body = text[ln.body : ln.end]
+    return len(body) < 60 and not _ends_sentence(text, ln.end)
+
+
+def _blocks(text: str, lines: list[_Line]) -> list[_Block]:
+    blocks: list[_Block] = []
+    n = len(lines)
+    real = [i for i in range(n) if not lines[i].image]
+    nxt = {real[k]: (real[k + 1] if k + 1 < len(real) else None) for k in range(len(real))}
+    prev_real: int | None = None
+    for i in real:
+        ln = lines[i]
+        ni = nxt[i]
+        nl = lines[ni] if ni is not None else None
+        adjacent_next = nl is not None and not nl.blank_before and ni == i + 1
+        prev = blocks[-1] if blocks else None
+        prev_line = lines[prev_real] if prev_real is not None else None
+        adjacent_prev = prev_line is not None and not ln.blank_before and prev_real == i - 1
+        prev_real = i
+
+        # continuation of the previous paragraph / item (wrapped line)
+        if (
+            prev is not None
+            and prev.kind in ("para", "item")
+            and ln.marker == ""
+            and not _KEY_VALUE.match(text[ln.body : ln.end])
+            and (
+                (adjacent_prev and (not _ends_sentence(text, prev.end) or _starts_lower(text, ln.body)))
+                or (not adjacent_prev and _starts_lower(text, ln.body) and not _ends_sentence(text, prev.end))
+            )
+        ):
+            prev.end = ln.end
+            prev.lines += 1
+            continue
+
+        cand = _heading_candidate(text, ln)
+        if cand and ln.marker == "num":
+            # a run of short numbered lines is a list, not a series of headings
+            sib = False
+            for other, adj in ((prev_line if adjacent_prev else None, True), (nl if adjacent_next else None, True)):
+                if other is not None and adj and other.marker == "num" and other.depth == ln.depth:
+                    sib = True
+            if sib:
+                cand = ""
+                blocks.append(_Block("item", ln.body, ln.end))
+                continue
+        if cand == "weak":
+            if nl is None:
+                cand = ""
+            elif nl.marker == "" and _starts_lower(text, nl.body):
+                cand = ""  # a sentence wrapped over a line break or a blank line
+            elif nl.marker in ("bullet", "letter", "num", "md") or (not blocks and nl.blank_before):
+                cand = "strong"  # a list follows, or the document's first line (its title)
+            elif nl.blank_before and _heading_candidate(text, nl) == "strong":
+                cand = "strong"  # "Privacy Policy" above "How long do we keep your data?"
+            else:
+                nbody = text[nl.body : nl.end]
+                long_next = len(nbody) >= 70 or (_ends_sentence(text, nl.end) and len(nbody.split()) >= 5)
+                cand = "strong" if long_next and not _heading_candidate(text, nl) else ""
+        if cand:
+            major = ln.marker in ("md",) or (ln.marker == "num" and ln.depth == 1)
+            body = text[ln.body : ln.end]
+            letters = [c for c in body if c.isalpha()]
+            if len(letters) >= 4 and all(c.isupper() for c in letters):
+                major = True
+            b = _BOLD_LINE.match(body)
+            s, e = (ln.body + b.start("b"), ln.body + b.end("b")) if b else (ln.body, ln.end)
+            blocks.append(_Block("heading", s, e, major=major))
+            continue
+        body = text[ln.body : ln.end]
+        clause = ln.marker in ("num", "step") and (
+            len(body) >= 200 or _SENT_END.search(body[:-1]) or (_ends_sentence(text, ln.end) and len(body.split()) >= 6)
+        )
+        if ln.marker in ("bullet", "letter") or (ln.marker in ("num", "step") and not clause):
+            blocks.append(_Block("item", ln.body, ln.end))
+            continue
+        if _KEY_VALUE.match(body) or _CELL_SEP.search(body):
+            blocks.append(_Block("row", ln.body, ln.end))
+            continue
+        blocks.append(_Block("para", ln.body, ln.end))
+    return blocks
+
+
+def _split_sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Sentence spans inside text[s:e] (already trimmed)."""
+    out: list[tuple[int, int]] = []
+    cur = s
+    for m in _SENT_END.finditer(text, s, e):
+        end = m.end()
+        j = end
+        while j < e and _is_space(text[j]):
+            j += 1
+        if j >= e:
+            break
+        nxt = text[j]
+        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'‘“(•[" or text[m.start()] in "!?"):
+            continue
+        if text[m.start()] == ".":
+            k = m.start()
+            w = k
+            while w > cur and not _is_space(text[w - 1]) and text[w - 1] not in "(\"'‘“[":
+                w -= 1
+            word = text[w:k].lower()
+            if word in _NEVER_END or (len(word) == 1 and word.isalpha()):
+                continue
+            if word in _MAYBE_END:
+                ne = j
+                while ne < e and text[ne].isalpha():
+                    ne += 1
+                if text[j:ne].lower() not in _STARTERS:
+                    continue
+            if word.isdigit() and nxt.isdigit():  # "Section 3. 4" is rare; "1. 2" likely list numbering
+                continue
+        out.append((cur, end))
+        cur = j
+    out.append((cur, e))
+    res: list[tuple[int, int]] = []
+    for a, b in out:
+        a, b = _trim(text, a, b)
+        if a < b:
+            res.extend(_cut_long(text, a, b))
+    return res
+
+
+def _cut_long(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    if e - s <= MAX_SEGMENT:
+        return [(s, e)]
+    pieces: list[tuple[int, int]] = []
+    cur = s
+    while e - cur > MAX_SEGMENT:
+        window_end = cur + MAX_SEGMENT
+        cut = -1
+        for sep in (";", ":", ",", " "):
+            k = text.rfind(sep, cur + MAX_SEGMENT // 3, window_end)
+            if k != -1:
+                cut = k + 1
+                break
+        if cut == -1:
+            cut = window_end
+        a, b = _trim(text, cur, cut)
+        if a < b:
+            pieces.append((a, b))
+        cur = cut
+    a, b = _trim(text, cur, e)
+    if a < b:
+        pieces.append((a, b))
+    return pieces
+
+
+def segment(text: str) -> Document:
+    """Split ``text`` into segments in reading order; ``seg.text == text[seg.start:seg.end]`` always."""
+    lines = _lines(text)
+    blocks = _blocks(text, lines)
+    segs: list[Segment] = []
+    heading = section = ""
+    lead = base_lead = ""
+    last_sentence = ""
+    for b in blocks:
+        if b.kind == "heading":
+            ht = text[b.start : b.end]
+            segs.append(Segment(b.start, b.end, ht, "heading", heading, len(segs), section, ""))
+            heading = ht
+            if b.major or not section:
+                section = ht
+            lead = base_lead = last_sentence = ""
+            continue
+        if b.kind == "row":
+            lead = base_lead = last_sentence = ""
+            for a, z in _cut_long(text, b.start, b.end):
+                segs.append(Segment(a, z, text[a:z], "table_row", heading, len(segs), section, ""))
+            continue
+        kind = "list_item" if b.kind == "item" else "sentence"
+        if b.kind == "para" and b.lines == 1 and len(text[b.start : b.end]) < 60 and not _ends_sentence(text, b.end):
+            kind = "table_row"
+        spans = _split_sentences(text, b.start, b.end)
+        for a, z in spans:
+            st = text[a:z]
+            segs.append(Segment(a, z, st, kind, heading, len(segs), section, lead if kind == "list_item" else ""))
+        if kind == "sentence":
+            last_sentence = text[spans[-1][0] : spans[-1][1]] if spans else ""
+            stripped = last_sentence.rstrip("\"'’” ")
+            lead = base_lead = last_sentence if stripped and stripped[-1] not in ".!?" else ""
+        elif kind == "list_item" and spans:
+            # an item ending with ':' introduces nested items; keep the outer lead otherwise
+            last = text[spans[-1][0] : spans[-1][1]].rstrip()
+            if last.endswith(":") or last.endswith(":-"):
+                lead = f"{base_lead} {last}".strip()
+    return Document(text=text, segments=tuple(segs))

@@ -1,0 +1,42 @@
+"""Per-topic finders: each module has find(doc, vendor_name) and summarise(findings, doc).
+
+``find`` returns :class:`~policies.analysis.types.Finding` objects whose span is one segment (a sentence,
+list item or table row), so ``quote == text[start:end]`` holds by construction. ``summarise`` returns a
+dict that the orchestrator merges into ``Analysis.summary``.
+
+Small helpers used by the retention, children and general finders live here.
+"""
+from __future__ import annotations
+
+from ..types import Document, Finding, Segment
+
+MAX_FINDING = 800
+
+# Same-length normalisation (curly quotes, odd spaces, dashes, newlines -> ASCII) so that a match
+# offset in the normalised string is also an offset in the original segment text.
+_TRANS = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
+    "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-",
+    "\u2212": "-", "\t": " ", "\n": " ", "\r": " ", "\u200b": " ", "\ufeff": " ", "\u00ad": " ",
+})
+
+
+def norm(text: str) -> str:
+    """Same-length lower-cased copy of ``text`` for matching (offsets unchanged)."""
+    out = text.translate(_TRANS).lower()
+    # str.lower() can change length for a few characters (e.g. 'İ'); fall back to per-char lowering
+    if len(out) != len(text):
+        out = "".join(c if len(c) == 1 else "?" for c in (ch.lower() for ch in text.translate(_TRANS)))
+    return out
+
+
+def finding(seg: Segment, topic: str, kind: str, value: dict, rule: str, confidence: float) -> Finding:
+    """A finding that quotes exactly one segment (cut to MAX_FINDING characters if ever longer)."""
+    end = min(seg.end, seg.start + MAX_FINDING)
+    return Finding(topic=topic, kind=kind, value=value, start=seg.start, end=end,
+                   quote=seg.text[: end - seg.start], rule=rule, confidence=round(min(max(confidence, 0.0), 1.0), 2))
+
+
+def body_segments(doc: Document):
+    """Segments that can carry a fact (headings only give context)."""
+    return (s for s in doc.segments if s.kind != "heading")

@@ -1,0 +1,379 @@
+"""Children: audience stance, minimum age, parental / school consent, children's data, legal basis.
+
+Per segment, on a normalised lower-case copy, after masking near-misses ("children's books",
+"parent company", "child pages"):
+
+* ``audience`` not_directed: "not directed to / intended for children", "we do not knowingly collect ...
+  from children under 13", "you must be 16 or older to use", "if you are under 13, do not use".
+* ``audience`` directed: "designed for children", "may be used by children", "children use our ...",
+  "we collect ... from children / pupils" (not negated).
+* ``parental_consent``: "with parental consent", "an adult's approval", "consent of a parent or guardian",
+  "parents must agree" - not "without parental consent" and not inside "if we learn that we collected
+  data from a child without ...", which is the usual *not directed* remediation clause (``remediation``).
+* ``school_consent``: "schools provide consent on behalf of parents", "the school acts as the parent's
+  agent", "schools are responsible for obtaining parental consent".
+* ``age_limit`` ("under the age of 13", "at least 16 years old"), ``parent_contact`` ("If you are a parent
+  or guardian and believe ..."), ``coppa``, ``data_processed`` (categories in a child-context sentence),
+  ``mention`` (other child-privacy sentences, or sentences under a children heading).
+
+Stance: consent described for children's use -> directed_with_consent; explicit directed evidence ->
+directed (unless only weak and a not-directed statement exists); not-directed evidence -> not_directed.
+"""
+from __future__ import annotations
+
+import re
+
+from ..types import Document, Finding, Segment
+from . import body_segments, finding, norm
+
+TOPIC = "children"
+
+_MASK = re.compile(
+    r"\bchild(?:ren)?'?s?'? (?:books?|stories|story|literature|magazines?|toys?|products?|clothing|clothes|"
+    r"charit(?:y|ies)|hospitals?|television|tv|shows?|authors?|publishing|fiction|games? store)\b|"
+    r"\bchild (?:compan\w+|entit\w+|elements?|pages?|nodes?|process\w*|themes?|windows?|objects?|records?|"
+    r"categor\w+|folders?)\b|\bparent (?:compan\w+|organi[sz]ations?|entit\w+|groups?|corporations?|firms?|"
+    r"elements?|pages?|nodes?|process\w*|folders?|brands?|business)\b|"
+    r"\bchildcare (?:providers?|settings?)\b|\bchildren and families act\b|\bkids?(?:'s)? (?:menu|meals?)\b"
+)
+_CHILD = re.compile(
+    r"\b(?:child(?:ren)?(?:'s|s')?|kids?|minors?|young (?:people|persons?|users|learners|children)|juveniles?|"
+    r"teens?|teenagers?|pupils?|under[- ]?(?:13s|16s|18s)|coppa|children's online privacy protection|"
+    r"parents? (?:or|and|/) ?(?:legal )?(?:guardians?|carers?)|(?:persons?|individuals?|anyone|users?|people|"
+    r"those|visitors?) (?:under|below|younger than) (?:the age of )?\d{1,2})\b"
+)
+_STUDENT = re.compile(r"\b(?:students?|pupils?|learners?)\b")
+_SCHOOL = re.compile(r"\b(?:schools?|teachers?|classrooms?|k-?12|ferpa|primary|secondary|key stage|ks[1-4]|"
+                     r"district|academ(?:y|ies)|nurser(?:y|ies))\b")
+_AGE = re.compile(
+    r"(?:\b(?:under|below|younger than|less than|over|above|older than|at least|aged?|age of|minimum age of|"
+    r"must be)\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?(?P<a>\d{1,2})\b|\b(?P<b>\d{1,2})\s*(?:years?\s+(?:of\s+age|old)|\+|"
+    r"or\s+(?:older|over|above)|and\s+(?:over|older|above)|\s*years? or older))"
+)
+_NEG_BEFORE = re.compile(r"\b(?:not|never|no|n't|nor|neither)\b[^.;]{0,25}$")
+
+_NOT_DIRECTED = [
+    (re.compile(
+        r"\b(?:not|never|n't)\s+(?:(?:be|been|specifically|generally|intentionally|knowingly|primarily|currently)\s+)*"
+        r"(?:intended|directed|designed|targeted|meant|aimed|marketed|developed|made|offered|suitable|appropriate|"
+        r"available|structured|addressed|geared|provided)\s+(?:(?:for|to|at|towards?|by|toward)\s+(?:or|and)\s+\w+\s+)?"
+        r"(?:for|to|at|towards?|by|toward)?\s*(?:use\s+by\s+|the\s+)?"
+        r"(?:child|children|kids|minors|anyone|persons|people|individuals|users|those|young|teens|visitors|"
+        r"under|a\s+child|any\s+(?:person|one|individual|child))"
+    ), 0.95, "children.not_directed"),
+    (re.compile(
+        r"\b(?:do|does|will|shall|would|did)\s*(?:not|n't)\s+(?:(?:knowingly|intentionally|deliberately|purposely|"
+        r"purposefully|actively|willfully|wilfully|otherwise|specifically|ever|currently)\s+)*(?:collect|solicit|"
+        r"gather|request|seek|receive|process|market|target|sell|maintain|use|ask\s+for|allow|permit|accept|"
+        r"register|store|obtain)\b[^.;]{0,110}?\b(?:child|children|kids|minors|under\s+(?:the\s+age\s+of\s+)?\d{1,2}|"
+        r"anyone\s+under|individuals\s+under|persons\s+under|people\s+under|users\s+under|younger\s+than)"
+    ), 0.95, "children.no_knowing_collection"),
+    (re.compile(
+        r"\b(?:you\s+)?must\s+be\s+(?:at\s+least\s+|over\s+(?:the\s+age\s+of\s+)?|older\s+than\s+|aged\s+)?"
+        r"(?:the\s+age\s+of\s+)?\d{1,2}(?:\s+years)?(?:\s+of\s+age|\s+old)?(?:\s+or\s+(?:older|over|above))?"
+        r"(?:\s+\([^)]*\))?\s+(?:or\s+older\s+)?(?:in\s+order\s+)?to\s+(?:use|access|register|create|sign|open|"
+        r"visit|purchase|participate|submit|join|have)"
+    ), 0.9, "children.min_age_to_use"),
+    (re.compile(
+        r"\bif\s+you\s+are\s+(?:under|below|younger\s+than|not\s+(?:yet\s+)?(?:at\s+least|over))\s+(?:the\s+age\s+of\s+)?"
+        r"\d{1,2}[^.;]{0,40}?,?\s*(?:please\s+)?(?:do\s+not|don't|you\s+(?:may|must|should|can)\s*(?:not|n't)|"
+        r"may\s+not|must\s+not|should\s+not|cannot|can't|are\s+not\s+(?:permitted|allowed|eligible))"
+    ), 0.9, "children.under_age_do_not_use"),
+    (re.compile(
+        r"\b(?:only|solely|exclusively)\s+(?:for|intended\s+for|available\s+to|open\s+to|directed\s+(?:to|at)|"
+        r"designed\s+for)\s+(?:use\s+by\s+)?(?:adults|(?:persons|individuals|users|those|people|visitors)\s+"
+        r"(?:over|aged|who\s+are|of\s+at\s+least|at\s+least))"
+    ), 0.85, "children.adults_only"),
+    (re.compile(
+        r"\b(?:intended|designed|meant|offered|available|provided)\s+(?:only\s+|solely\s+|exclusively\s+)?(?:for|to)\s+"
+        r"(?:use\s+by\s+)?(?:adults|(?:users|persons|individuals|those|people|visitors)\s+(?:who\s+are\s+)?(?:over|aged|"
+        r"at\s+least|of\s+at\s+least|\d{1,2}\s+(?:years|\+|or\s+older|and\s+over)))|\b(?:adults|grown-ups)\s+only\b|"
+        r"\boffered\s+only\s+to\s+adults"
+    ), 0.85, "children.adults_only"),
+    (re.compile(
+        r"\b(?:no\s+one|nobody)\s+(?:under|below|younger\s+than)\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?\d{1,2}\s+"
+        r"(?:may|can|is\s+(?:permitted|allowed)|should)\b|\b(?:children|minors|kids)\s+(?:may|must|should|can|shall)\s*"
+        r"(?:not|n't)\s+(?:use|access|register|sign|create|submit|provide|join|visit)"
+    ), 0.9, "children.not_permitted"),
+    (re.compile(
+        r"\b(?:persons|individuals|users|people|anyone|children|minors|kids|visitors|those)\s+"
+        r"(?:under|below|younger\s+than)\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?\d{1,2}(?:\s+years(?:\s+of\s+age|\s+old)?)?"
+        r"\s+(?:(?:are|is)\s+not\s+(?:permitted|allowed|eligible|authori[sz]ed)|may\s+not|must\s+not|should\s+not|"
+        r"cannot|can\s*not|can't|shall\s+not)\s+(?:to\s+)?(?:use|access|register|sign|create|open|join|visit|submit|"
+        r"provide|participate|be\s+(?:registered|users?|members?)|have\s+an?\s+account|purchase|download)\b"
+    ), 0.9, "children.not_permitted"),
+]
+_REMEDIATION = re.compile(
+    r"\bif\s+(?:a\s+)?(?:child|minor|kid)\s+(?:under\s+(?:the\s+age\s+of\s+)?\d{1,2}\s+)?(?:has\s+)?(?:submit|provide|send|give|register|sign)\w*|"
+    r"\bif\s+you\s+(?:believe|think|suspect|are\s+aware|become\s+aware|learn|have\s+reason\s+to\s+believe|know)[^.]{0,120}?"
+    r"(?:child|minor|under\s+(?:the\s+age\s+of\s+)?\d{1,2}|kids)|"
+    r"\b(?:if|when|where|should|in\s+the\s+event(?:\s+that)?|once|upon)\s+(?:we\s+)?(?:learn|become\s+aware|"
+    r"discover|find\s+out|are\s+(?:made\s+)?aware|are\s+notified|determine|have\s+reason\s+to\s+believe|"
+    r"it\s+comes\s+to\s+our\s+attention|(?:we\s+)?(?:are\s+)?informed|notified)[^.]{0,200}?(?:child|minor|"
+    r"under\s+(?:the\s+age\s+of\s+)?\d{1,2}|kids)"
+)
+_PARENT_CONTACT = re.compile(
+    r"\b(?:if\s+you\s+are\s+(?:a|the)\s+parent|parents?\s+(?:or|and|/)\s*(?:legal\s+)?guardians?\s+(?:who|that|"
+    r"may|can|should|wishing|with|concerned)|(?:a|the)\s+parent\s+(?:or|and|/)\s*(?:legal\s+)?guardian\s+"
+    r"(?:may|can|should|believes?|who|has)|parents?\s+(?:may|can|have\s+the\s+right\s+to)\s+(?:review|request|"
+    r"contact|ask|refuse|access|delete|revoke|withdraw))"
+)
+_DIRECTED = [
+    (re.compile(
+        r"\b(?:designed|intended|directed|built|created|made|developed|aimed|targeted|tailored|suitable|"
+        r"appropriate|specifically)\s+(?:primarily\s+|specifically\s+|especially\s+)?(?:for|to|at|towards?)\s+"
+        r"(?:use\s+by\s+)?(?:(?:young|primary|school|secondary|junior|infant|elementary)[- ]?\s*){0,2}(?:child|children|kids|pupils|minors|"
+        r"young\s+(?:people|learners|children)|teens|teenagers|schoolchildren|students\s+(?:aged|under|between|"
+        r"in\s+(?:primary|key|grades?|k)))"
+    ), 0.9, "children.directed_to_children"),
+    (re.compile(
+        r"\b(?:used|accessed|visited|enjoyed|played)\s+by\s+(?:(?:young|primary|school)[- ]?)?(?:child|children|"
+        r"kids|pupils|minors|young\s+people|schoolchildren|students\s+(?:aged|under))"
+    ), 0.85, "children.used_by_children"),
+    (re.compile(
+        r"\b(?:child|children|kids|pupils|minors|young\s+people|schoolchildren)\s+(?:(?:may|can|will|who|that|"
+        r"might|could|are\s+able\s+to|are\s+invited\s+to)\s+)?(?:use|access|play|sign\s+up|register|log\s+in|"
+        r"interact|create|complete|learn|practi[sc]e|submit|upload|participate)"
+    ), 0.8, "children.children_use"),
+    (re.compile(
+        r"\b(?:collect|process|hold|store|receive|obtain|use)\w*\s+(?:\w+\s+){0,8}?(?:from|about|of|relating\s+to|"
+        r"belonging\s+to|regarding)\s+(?:your\s+|a\s+|the\s+|our\s+)?(?:child|children|kids|pupils|minors)\b"
+    ), 0.75, "children.collect_from_children"),
+    (re.compile(
+        r"\b(?:process|collect|hold|store|use|receive|record)\w*\s+(?:\w+\s+){0,3}?(?:children's|child's|pupils'|pupil's|"
+        r"kids'|minors')\s+(?:personal\s+)?(?:data|information|details|names?)|\bregist\w*\s+(?:a|your|their|the)\s+"
+        r"(?:child|children|kids?|pupils?)\b"
+    ), 0.75, "children.children_data"),
+    (re.compile(
+        r"\b(?:students|pupils|learners)\s+(?:aged|between|under|in\s+(?:year|grade|key\s+stage|ks\d|primary|k-?12))\s+"
+        r"[\w\s-]{0,20}?\b(?:use|access|play|learn|log\s+in|sign\s+in|practi[sc]e|complete)|"
+        r"\b(?:collect|process|receive|obtain)\w*\s+(?:\w+\s+){0,6}?(?:from|about|of)\s+(?:the\s+|your\s+|our\s+)?"
+        r"(?:students|pupils|learners)\b"
+    ), 0.7, "children.students"),
+    (re.compile(
+        r"\b(?:your|a|the|each)\s+child(?:'s|ren's)\s+(?:\w+\s+)?(?:progress|learning|account|profile|name|email|results?|"
+        r"performance|work|data|personal|information|school|teacher|use)"
+    ), 0.7, "children.child_account"),
+]
+_PARENTAL_CONSENT = re.compile(
+    r"\b(?:(?:verifiable\s+|prior\s+|explicit\s+|express\s+)?parental\s+(?:consent|permission|approval|"
+    r"authori[sz]ation|agreement)|(?:parent|guardian|carer|adult)(?:'s|s'|s)?\s*(?:(?:/|or|and)\s*(?:legal\s+)?"
+    r"(?:guardian|carer|parent)(?:'s|s'|s)?\s*)?(?:express\s+|verifiable\s+|prior\s+)?(?:consent|permission|"
+    r"approval|authori[sz]ation|agreement)|(?:consent|permission|approval|authori[sz]ation|agreement)\s+"
+    r"(?:\w+\s+){0,2}(?:of|from|by)\s+(?:a|their|your|the\s+child's|his\s+or\s+her|the|its)?\s*(?:parents?|"
+    r"guardians?|carers?|legal\s+guardians?|adults?)|(?:parents?|guardians?|carers?|adults?)\s*"
+    r"(?:(?:/|or|and)\s*(?:legal\s+)?(?:guardians?|carers?|parents?)\s*)?(?:must|will|need\s+to|has\s+to|have\s+to|"
+    r"should|can|may|are\s+(?:asked|required)\s+to)\s+(?:first\s+|also\s+)?(?:consent|agree|approve|"
+    r"authori[sz]e|provide\s+(?:their\s+)?consent|give\s+(?:their\s+)?(?:consent|permission)|register|sign\s+up|"
+    r"create|set\s+up|accept)|(?:ask|require|request|invite)\w*\s+(?:a|the|their|your|his\s+or\s+her)\s+"
+    r"(?:parent|guardian|carer)s?\s+(?:or\s+\w+\s+)?to\s+(?:consent|agree|approve|authori[sz]e|give|provide|confirm))"
+)
+_NO_PARENTAL_CONSENT = re.compile(
+    r"\b(?:do|does|will)\s+not\s+(?:require|obtain|seek|ask\s+for|need)\s+(?:verifiable\s+)?parental\s+consent|"
+    r"(?:without|no)\s+(?:the\s+)?need\s+(?:for|of)\s+(?:verifiable\s+)?parental\s+consent|parental\s+consent\s+"
+    r"is\s+not\s+(?:required|needed|necessary)"
+)
+_SCHOOL_CONSENT = re.compile(
+    r"\b(?:(?:schools?|districts?|teachers?|educational\s+(?:institutions?|organi[sz]ations?)|institutions?)"
+    r"(?:'s|s')?,?\s+(?:[\w,]+\s+){0,5}?(?:obtains?\s+|provides?\s+|gives?\s+|secures?\s+)?(?:consent|authori[sz]ation|permission)|(?:consent|authori[sz]ation|"
+    r"permission)\s+(?:\w+\s+){0,4}?(?:on\s+behalf\s+of|in\s+place\s+of|instead\s+of|as\s+(?:the\s+)?agents?\s+"
+    r"(?:of|for))\s+(?:the\s+|their\s+|a\s+)?(?:parents?|guardians?)|(?:acts?|acting|serves?|serving)\s+as\s+"
+    r"(?:the\s+)?parents?'?s?'?\s+agent|(?:schools?|teachers?|districts?)\s+(?:\w+\s+){0,3}?(?:responsible\s+for|"
+    r"must|will|agree\s+to|are\s+required\s+to)\s+(?:obtain\w*|secur\w+|get\w*|provid\w+)\s+(?:any\s+|all\s+)?"
+    r"(?:necessary\s+|required\s+|appropriate\s+)?(?:parental\s+)?(?:consent|permission|authori[sz]ation))"
+)
+_WITHOUT_BEFORE = re.compile(r"\b(?:without|absent|lacking|no)\s+(?:\w+\s+){0,3}$")
+_COPPA = re.compile(r"\bcoppa\b|children's online privacy protection")
+_CHILD_HEADING = re.compile(r"\b(?:child(?:ren)?(?:'s)?|kids|minors|coppa|under 1[368]|young people|age "
+                            r"(?:limits?|restrictions?|requirements?)|parents?|pupils?)\b")
+_DATA_VERB = re.compile(r"\b(?:collect\w*|process\w*|record\w*|hold|held|store\w*|use[sd]?|includ\w+|"
+                        r"provid\w+|shar\w+|captur\w+|ask\w* for|obtain\w*|receiv\w+|data|information)\b")
+_PRIVACY_CTX = re.compile(r"\b(?:personal|information|data|privacy|collect\w*|consent|age|parents?|guardians?|"
+                          r"use|register\w*|accounts?|protect\w*|online|services?|website|site|app)\b")
+_CATEGORIES = [
+    ("name", re.compile(r"\b(?:names?|first\s+name|surname|last\s+name|full\s+name)\b")),
+    ("date_of_birth", re.compile(r"\b(?:date\s+of\s+birth|birth\s*date|birthday|dob|year\s+of\s+birth|ages?)\b")),
+    ("email", re.compile(r"\be-?mail")),
+    ("images_or_voice", re.compile(r"\b(?:images?|photo\w*|pictures?|videos?|voices?|audio|recordings?|likeness|"
+                                   r"webcam|camera|footage)\b")),
+    ("performance", re.compile(r"\b(?:performance|progress|results?|grades?|scores?|attainment|assessments?|"
+                               r"test\s+(?:scores|results)|answers|homework|achievements?|learning\s+data)\b")),
+    ("contact_details", re.compile(r"\b(?:(?:postal|home|street)\s+address|address|phone|telephone|mobile\s+number)\b")),
+    ("school", re.compile(r"\b(?:school\s+name|class(?:es)?|year\s+group|grade\s+level|form\s+group)\b")),
+    ("special_category", re.compile(r"\b(?:health|medical|special\s+educational\s+needs|sen|disabilit\w+|"
+                                    r"ethnic\w*|religio\w+|biometric)\b")),
+    ("location", re.compile(r"\b(?:geo-?location|location\s+data|gps|precise\s+location)\b")),
+    ("device_data", re.compile(r"\b(?:ip\s+address(?:es)?|device\s+(?:id|identifiers?|information)|cookies?)\b")),
+    ("username", re.compile(r"\b(?:user\s?names?|login|passwords?)\b")),
+]
+_BASES = [
+    ("consent", re.compile(r"\b(?:(?:your|explicit|express|their|parental|with)\s+consent|consent\s+(?:as|is)\s+"
+                           r"(?:a|the|our)\s+(?:legal|lawful)\s+(?:basis|ground)|(?:basis|ground)\w*\s+(?:of|is|"
+                           r"are)\s+(?:your\s+)?consent|based\s+on\s+(?:your\s+)?consent|rely(?:ing)?\s+on\s+(?:your\s+)?"
+                           r"consent)\b")),
+    ("contract", re.compile(r"\b(?:performance\s+of\s+(?:a|the|our)?\s*contract|necessary\s+(?:for|to)\s+(?:the\s+)?"
+                            r"(?:perform|performance|enter)\w*\s+(?:\w+\s+){0,3}contract|contractual(?:\s+necessity)?|"
+                            r"(?:legal|lawful)\s+basis\s+[^.;]{0,60}\bcontract)\b")),
+    ("legitimate_interests", re.compile(r"\blegitimate\s+(?:business\s+)?interests?\b")),
+    ("legal_obligation", re.compile(r"\b(?:legal|statutory|regulatory)\s+obligations?|comply\s+with\s+(?:a|the|"
+                                    r"our|any)?\s*(?:law|legal)|required\s+by\s+law|legal\s+requirements?\b")),
+    ("public_task", re.compile(r"\b(?:public\s+task|public\s+interest|official\s+authority)\b")),
+    ("vital_interests", re.compile(r"\bvital\s+interests?\b")),
+]
+_BASIS_CTX = re.compile(r"\b(?:basis|bases|ground|grounds|lawful|legal|rely|relying|necessary|processing)\b")
+_NEG_CONSENT = re.compile(r"\b(?:do|does)\s+not\s+(?:generally\s+)?rely\s+on\s+consent")
+
+
+def _masked(t: str) -> str:
+    return _MASK.sub(lambda m: " " * (m.end() - m.start()), t)
+
+
+def _negated(t: str, pos: int) -> bool:
+    return bool(_NEG_BEFORE.search(t[max(0, pos - 40) : pos]))
+
+
+def _ages(t: str) -> list[int]:
+    out = []
+    for m in _AGE.finditer(t):
+        v = int(m.group("a") or m.group("b"))
+        if 5 <= v <= 21:
+            out.append(v)
+    return out
+
+
+def _categories(t: str) -> list[str]:
+    return [name for name, rx in _CATEGORIES if rx.search(t)]
+
+
+def _segment_findings(seg: Segment, prev_child_data: bool) -> tuple[list[Finding], bool]:
+    t = _masked(norm(seg.text))
+    head = _masked(norm(f"{seg.heading} | {seg.section}"))
+    head_ctx = bool(_CHILD_HEADING.search(head))
+    child = _CHILD.search(t)
+    student = _STUDENT.search(t)
+    school_ctx = bool(_SCHOOL.search(t)) or bool(_SCHOOL.search(head))
+    out: list[Finding] = []
+    remediation = _REMEDIATION.search(t)
+    ages = _ages(t)
+    if not (child or head_ctx or (student and school_ctx) or _PARENTAL_CONSENT.search(t) or ages or
+            "adult" in t or _SCHOOL_CONSENT.search(t) or prev_child_data):
+        return out, False
+    nd_hit = False
+    for rx, conf, rule in _NOT_DIRECTED:
+        m = rx.search(t)
+        if m and (child or ages or "anyone" in m.group(0) or head_ctx or "adult" in m.group(0)):
+            out.append(finding(seg, TOPIC, "audience", {"stance": "not_directed", "min_age": ages[0] if ages else None},
+                               rule, conf))
+            nd_hit = True
+            break
+    if remediation and not nd_hit:
+        out.append(finding(seg, TOPIC, "remediation", {"stance": "not_directed", "min_age": ages[0] if ages else None},
+                           "children.delete_if_learned", 0.8))
+    if not nd_hit and not remediation:
+        for rx, conf, rule in _DIRECTED:
+            m = rx.search(t)
+            if m and not _negated(t, m.start()):
+                out.append(finding(seg, TOPIC, "audience", {"stance": "directed"}, rule, conf))
+                break
+    m = _PARENTAL_CONSENT.search(t)
+    if m and not remediation and not _WITHOUT_BEFORE.search(t[max(0, m.start() - 30) : m.start()]) and not \
+            _NO_PARENTAL_CONSENT.search(t) and (child or head_ctx or "parent" in m.group(0) or student):
+        out.append(finding(seg, TOPIC, "parental_consent", {"parental_consent": True}, "children.parental_consent",
+                           0.85))
+    elif _NO_PARENTAL_CONSENT.search(t):
+        out.append(finding(seg, TOPIC, "parental_consent", {"parental_consent": False},
+                           "children.no_parental_consent", 0.7))
+    m = _SCHOOL_CONSENT.search(t)
+    if m and not _WITHOUT_BEFORE.search(t[max(0, m.start() - 30) : m.start()]) and (child or student or head_ctx
+                                                                                     or "parent" in t):
+        out.append(finding(seg, TOPIC, "school_consent", {"school_consent": True}, "children.school_consent", 0.8))
+    if _PARENT_CONTACT.search(t) and not out:
+        out.append(finding(seg, TOPIC, "parent_contact", {}, "children.parent_contact", 0.8))
+    if _COPPA.search(t) and not out:
+        out.append(finding(seg, TOPIC, "coppa", {}, "children.coppa", 0.85))
+    if ages and not out and (child or head_ctx or re.search(r"\b(?:years?\s+of\s+age|years?\s+old|age\s+of\s+\d|"
+                                                            r"(?:under|less\s+than|younger\s+than)\s+\d{1,2}\b)", t)):
+        out.append(finding(seg, TOPIC, "age_limit", {"min_age": ages[0]}, "children.age_limit", 0.75))
+    # children's data
+    child_data = False
+    if (child or (student and school_ctx) or prev_child_data) and _DATA_VERB.search(t):
+        cats = _categories(t)
+        negated_collection = bool(nd_hit or remediation)
+        if cats and not negated_collection:
+            out.append(finding(seg, TOPIC, "data_processed", {"categories": cats}, "children.data_processed",
+                               0.7 if child else 0.55))
+            child_data = bool(child or student)
+    if not out and (child or head_ctx) and _PRIVACY_CTX.search(t):
+        out.append(finding(seg, TOPIC, "mention", {}, "children.mention" if child else "children.heading_context",
+                           0.65 if child else 0.55))
+    return out, child_data
+
+
+def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
+    out: list[Finding] = []
+    prev = False
+    for seg in body_segments(doc):
+        fs, child_data = _segment_findings(seg, prev)
+        out.extend(fs)
+        # "This data together with performance information is shared ..." continues a child-data sentence
+        prev = child_data
+    return out
+
+
+def legal_bases(doc: Document) -> list[str]:
+    found: list[str] = []
+    for seg in body_segments(doc):
+        t = norm(seg.text)
+        if not _BASIS_CTX.search(t) and not _BASIS_CTX.search(norm(f"{seg.heading} {seg.lead}")):
+            continue
+        for name, rx in _BASES:
+            if name in found:
+                continue
+            if name == "consent" and _NEG_CONSENT.search(t):
+                continue
+            if rx.search(t):
+                found.append(name)
+    order = [n for n, _ in _BASES]
+    return sorted(found, key=order.index)
+
+
+def summarise(findings: list[Finding], doc: Document) -> dict:
+    mine = [f for f in findings if f.topic == TOPIC]
+    nd = [f for f in mine if f.kind == "audience" and f.value.get("stance") == "not_directed"]
+    remed = [f for f in mine if f.kind in ("remediation", "parent_contact")]
+    directed = [f for f in mine if f.kind == "audience" and f.value.get("stance") == "directed"]
+    pc = [f for f in mine if f.kind == "parental_consent"]
+    parental = True if any(f.value.get("parental_consent") for f in pc) else (False if pc else None)
+    school = True if any(f.kind == "school_consent" for f in mine) else None
+    child_evidence = bool(nd or remed or directed or any(f.kind in ("data_processed", "age_limit", "coppa")
+                                                         for f in mine))
+    strong_directed = [f for f in directed if f.confidence >= 0.8]
+    data = [f for f in mine if f.kind == "data_processed"]
+    if (parental or school) and not (nd and not directed):
+        stance = "directed_with_consent"
+    elif strong_directed or (directed and not nd) or (data and not nd and not remed):
+        stance = "directed"
+    elif nd or remed:
+        stance = "not_directed"
+    else:
+        stance = "not_stated"
+    if stance == "not_directed" and parental:
+        parental = None  # consent mentioned only around children the service is not for
+    ages = [f.value["min_age"] for f in nd if f.value.get("min_age")]
+    ages = ages or [f.value["min_age"] for f in mine if f.value.get("min_age")]
+    cats: list[str] = []
+    for f in mine:
+        if f.kind == "data_processed":
+            for c in f.value.get("categories", []):
+                if c not in cats:
+                    cats.append(c)
+    return {
+        "children": {
+            "stance": stance,
+            "parental_consent": parental,
+            "school_consent": school,
+            "min_age": max(ages) if ages else None,
+            "data_processed": cats,
+            "legal_basis": legal_bases(doc),
+        }
+    }

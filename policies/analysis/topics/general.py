@@ -1,0 +1,373 @@
+"""General facts: vendor name, last-updated date, controller/processor role, user rights, security
+measures, policy-change notice, contact e-mail and DPO.
+
+Findings use the contract's topics: ``user_rights``, ``security``, ``policy_changes`` (also kind
+``last_updated``) and ``contact`` (kinds ``email``, ``dpo``, ``role``, ``vendor``).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from ..types import Document, Finding, Segment
+from . import body_segments, finding, norm
+
+# ---------------------------------------------------------------- vendor name
+_SUFFIX = (r"(?:Ltd|Limited|LTD|LIMITED|ltd|Inc|INC|Incorporated|LLC|L\.L\.C|LLP|PLC|plc|Plc|Corp|Corporation|"
+           r"GmbH|AG|S\.A|SAS|B\.V|BV|Pty|Pte|Co|Company|CIC|Trust|Group)\.?")
+_CAPWORD = r"(?:[A-Z0-9][\w&'’.+-]*|[a-z]+[A-Z][\w]*)"  # "Acme", "123", "youHQ"
+_CONNECT = r"(?:of|on|and|&|for|the|de|in)"
+_COMPANY = re.compile(
+    rf"\b(?P<name>{_CAPWORD}(?:[ \u00a0]+(?:{_CONNECT}[ \u00a0]+)?{_CAPWORD}){{0,5}})[ \u00a0,]+(?P<suf>{_SUFFIX})(?![\w])"
+)
+_DEFINED = re.compile(
+    r"(?P<name>(?:[A-Z0-9][\w&'’.+-]*[ \u00a0]+){0,5}[A-Z0-9][\w&'’.+-]*)[ \u00a0]*\((?:together[^)]{0,40})?"
+    r"[^)]{0,20}?[\"“'‘](?:we|us|our|the company|company)[\"”'’]",
+    re.I,
+)
+_INTRO = re.compile(
+    r"(?:\b(?:we are|this (?:website|site|app|service|platform) is (?:owned|operated|run|provided) by|owned and "
+    r"operated by|operated by|owned by|provided by|full name of legal entity:?|legal entity:?|welcome to(?: the)?|"
+    r"company name:?|registered name:?|trading as|t/a)[ \u00a0]+(?:the[ \u00a0]+)?)"
+)
+_NOT_VENDOR = re.compile(
+    r"^(?:google|facebook|meta|amazon|amazon web services|microsoft|apple|twitter|linkedin|mailchimp|stripe|paypal|"
+    r"salesforce|hubspot|zendesk|intercom|hm revenue|information commissioner|the information|data protection|"
+    r"privacy|cookie|the|our|this|your|personal|general|terms|united|european|uk|us|eu)\b",
+    re.I,
+)
+_STOP_LEAD = {"the", "a", "an", "our", "your", "this", "that", "welcome", "we", "are", "by", "to", "and", "of",
+              "at", "for", "on", "in", "with", "from", "as", "is", "privacy", "policy", "notice", "about", "if",
+              "please", "all", "any", "copyright", "©"}
+
+
+def _clean_name(name: str) -> str:
+    words = name.replace("\u00a0", " ").split()
+    while words and (words[0].lower() in _STOP_LEAD or not words[0][:1].isalnum()):
+        words.pop(0)
+    return " ".join(words).strip(" ,.'’\"“”")
+
+
+def vendor_name(doc: Document) -> tuple[str | None, Segment | None]:
+    text_len = max(1, len(doc.text))
+    scores: Counter[str] = Counter()
+    where: dict[str, Segment] = {}
+    forms: dict[str, Counter[str]] = {}
+    for seg in doc.segments:
+        t = seg.text
+        pos_bonus = 1.5 if seg.start < text_len * 0.25 else 1.0
+        cands: list[tuple[str, float]] = []
+        for m in _COMPANY.finditer(t):
+            name = _clean_name(m.group("name"))
+            suf = m.group("suf")
+            if not name or suf.lower().rstrip(".") in ("group", "company", "trust", "co") and len(name.split()) < 1:
+                continue
+            full = f"{name} {suf[0].upper() + suf[1:] if suf.islower() else suf}".strip()
+            w = 1.0
+            before = t[max(0, m.start() - 60) : m.start()]
+            if _INTRO.search(before[-45:]):
+                w += 4.0
+            after = t[m.end() : m.end() + 60]
+            if re.match(r"[ \u00a0]*\((?:[^)]{0,40})?[\"“'‘](?:we|us|our)", after, re.I) or re.match(
+                    r"[ \u00a0]*\((?:company|registration|registered|reg\.?)\s", after, re.I):
+                w += 4.0
+            if re.match(r"[ \u00a0]+(?:is|are|acts?)[ \u00a0]+(?:the|a)[ \u00a0]+(?:data[ \u00a0]+)?controller", after):
+                w += 3.0
+            if suf.lower().rstrip(".") in ("group", "company", "trust"):
+                full = f"{name} {suf}"
+                w *= 0.6
+            cands.append((full, w))
+        for m in _DEFINED.finditer(t):
+            name = _clean_name(m.group("name"))
+            if name and len(name) > 1:
+                cands.append((name, 4.0))
+        for m in _INTRO.finditer(t):
+            rest = t[m.end() : m.end() + 80]
+            mm = re.match(rf"(?P<n>{_CAPWORD}(?:[ \u00a0]+(?:{_CONNECT}[ \u00a0]+)?{_CAPWORD}){{0,4}})", rest)
+            if mm and "welcome" in m.group(0).lower():
+                n = _clean_name(mm.group("n"))
+                n = re.sub(r"(?i)\s+(?:privacy|website|site|app|platform)\b.*$", "", n)
+                if n:
+                    cands.append((n, 1.5))
+        for full, w in cands:
+            if _NOT_VENDOR.match(full) or len(full) < 2 or len(full) > 60:
+                continue
+            key = re.sub(r"[^a-z0-9 ]", "", full.lower())
+            key = re.sub(r"\b(?:ltd|limited|inc|llc|plc|corp|corporation|co|company|group)\b", "", key).strip()
+            key = " ".join(key.split())
+            if not key:
+                continue
+            scores[key] += w * pos_bonus
+            forms.setdefault(key, Counter())[full] += w
+            where.setdefault(key, seg)
+    if not scores:
+        return None, None
+    key, _ = scores.most_common(1)[0]
+    return forms[key].most_common(1)[0][0], where[key]
+
+
+# ---------------------------------------------------------------- dates
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], 1)}
+_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DATE_PATTERNS = [
+    ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[ \u00a0-]+(?:of[ \u00a0]+)?(?P<m>{_MON})[ \u00a0,-]+(?P<y>\d{{4}})\b", re.I)),
+    ("mdy", re.compile(rf"\b(?P<m>{_MON})[ \u00a0]+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?[ \u00a0]+(?P<y>\d{{4}})\b", re.I)),
+    ("iso", re.compile(r"\b(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})\b")),
+    ("num", re.compile(r"\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>\d{4}|\d{2})\b")),
+    ("my", re.compile(rf"\b(?P<m>{_MON})[ \u00a0,]+(?P<y>\d{{4}})\b", re.I)),
+]
+_UPDATED = re.compile(
+    r"\b(?:last\s+(?:updated|modified|revised|amended|reviewed|changed|edited)|(?:date\s+of\s+)?last\s+(?:update|"
+    r"revision|review|amendment)|updated|revised|amended|effective(?:\s+date|\s+from|\s+as\s+of|\s+on)?|"
+    r"(?:this\s+)?version\s+(?:date|dated|of|was)|version|date(?:d)?|policy\s+date|published|as\s+of|"
+    r"came\s+into\s+effect|in\s+effect|reviewed)\b",
+    re.I,
+)
+
+
+def _year(y: str) -> int:
+    v = int(y)
+    return v + 2000 if v < 100 else v
+
+
+def _parse_date(s: str, day_first: bool) -> tuple[str, int] | None:
+    """(ISO string, position) of the first date in s."""
+    best = None
+    for kind, rx in _DATE_PATTERNS:
+        for m in rx.finditer(s):
+            try:
+                if kind in ("dmy", "mdy"):
+                    mo = _MONTHS[m.group("m").lower().rstrip(".")[:4] if m.group("m").lower().startswith("sept")
+                                 else m.group("m").lower().rstrip(".")[:3]]
+                    d = date(int(m.group("y")), mo, int(m.group("d")))
+                    iso = d.isoformat()
+                elif kind == "iso":
+                    iso = date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat()
+                elif kind == "num":
+                    a, b, y = int(m.group("a")), int(m.group("b")), _year(m.group("y"))
+                    if a > 12:
+                        d, mo = a, b
+                    elif b > 12:
+                        mo, d = a, b
+                    else:
+                        d, mo = (a, b) if day_first else (b, a)
+                    iso = date(y, mo, d).isoformat()
+                else:
+                    mo = _MONTHS[m.group("m").lower().rstrip(".")[:3]]
+                    y = int(m.group("y"))
+                    if not 1990 <= y <= 2100:
+                        continue
+                    iso = f"{y:04d}-{mo:02d}"
+            except (ValueError, KeyError):
+                continue
+            if not 1990 <= int(iso[:4]) <= 2100:
+                continue
+            if best is None or m.start() < best[1]:
+                best = (iso, m.start())
+        if best is not None and kind in ("dmy", "mdy", "iso", "num"):
+            pass
+    return best
+
+
+def _us_document(doc: Document) -> bool:
+    t = doc.text[:200000].lower()
+    us = sum(t.count(w) for w in ("california", "ccpa", "coppa", "united states", " u.s.", "color", "ferpa", "$"))
+    uk = sum(t.count(w) for w in ("gdpr", "united kingdom", " uk ", "ico", "£", "organisation", "data protection act"))
+    return us > uk
+
+
+def last_updated(doc: Document) -> tuple[str | None, Segment | None]:
+    day_first = not _us_document(doc)
+    best: tuple[float, str, Segment] | None = None
+    n = len(doc.segments)
+    for i, seg in enumerate(doc.segments):
+        t = seg.text
+        m = _UPDATED.search(t)
+        if not m:
+            continue
+        kw = m.group(0).lower()
+        after = t[m.start() :]
+        parsed = _parse_date(after[:120], day_first)
+        if parsed is None and i + 1 < n and len(t) < 60:
+            nxt = doc.segments[i + 1].text[:60]
+            parsed = _parse_date(nxt, day_first)
+        if parsed is None:
+            continue
+        iso, pos = parsed
+        if pos > 60:
+            continue
+        score = 3.0 if kw.startswith("last") else 2.0 if kw.startswith(("updated", "effective", "revised")) else 1.0
+        score -= pos / 100
+        if kw.startswith(("date", "version", "published", "as of")) and len(t) > 120:
+            score -= 1.0
+        if best is None or score > best[0]:
+            best = (score, iso, seg)
+    if best is None:
+        return None, None
+    return best[1], best[2]
+
+
+# ---------------------------------------------------------------- role
+_WE = r"(?:we|us|our\s+company|the\s+company|{vendor})"
+_CONTROLLER = r"(?:data\s+)?controllers?|(?:data\s+)?controllers?\s+in\s+common"
+_ROLE_RX = r"\b{we}\s*(?:(?:is|are|am|act|acts|acting|will\s+be|will\s+act|shall\s+be|operate|may\s+be|may\s+act|" \
+           r"remain|remains)\s+)+(?:as\s+)?(?:both\s+)?(?:the|a|an|joint)?\s*['\"]?(?P<role>data\s+controller|" \
+           r"controller|data\s+processor|processor|sub-?processor|service\s+provider|data\s+fiduciary)"
+
+
+def _role_findings(doc: Document, vendor: str | None) -> list[Finding]:
+    base = re.sub(r"[\s,]+(?:ltd|limited|inc|llc|plc|corp|corporation|gmbh)\.?$", "", norm(vendor)) if vendor else ""
+    v = re.escape(base) if base else "(?!x)x"
+    short = re.escape(norm(vendor).split()[0]) if vendor and norm(vendor).split() else "(?!x)x"
+    corp = r"(?:\s*,?\s+(?:ltd|limited|inc|llc|plc|corp|corporation|gmbh)\.?)?"
+    rx = re.compile(_ROLE_RX.format(we=_WE.format(vendor=f"{v}{corp}|{short}")))
+    alt = re.compile(
+        r"\b(?:for\s+the\s+purposes?\s+of\s+[^.]{0,80},?\s*)?(?:we|the\s+company)\s+(?:is|are)\s+(?:both\s+)?"
+        r"(?:the\s+)?(?:data\s+)?controller\s+and\s+(?:a\s+|the\s+)?(?:data\s+)?processor"
+    )
+    proc_for = re.compile(
+        r"\b(?:process|processing|handle)\s+(?:\w+\s+){0,4}(?:data|information)\s+(?:\w+\s+){0,3}on\s+behalf\s+of\s+"
+        r"(?:the\s+|our\s+|your\s+)?(?:schools?|customers?|clients?|educational|institutions?|districts?|organi[sz]ations?)"
+        r"|\b(?:school|customer|client|institution|district)s?\s+(?:is|are|remains?|will\s+be)\s+(?:the\s+)?"
+        r"(?:data\s+)?controllers?\b"
+    )
+    out: list[Finding] = []
+    for seg in body_segments(doc):
+        t = norm(seg.text)
+        if "controller" not in t and "processor" not in t and "service provider" not in t and "behalf" not in t:
+            continue
+        roles = set()
+        for m in rx.finditer(t):
+            r = m.group("role")
+            if "controller" in r or "fiduciary" in r:
+                roles.add("controller")
+            elif "processor" in r or "service provider" in r:
+                roles.add("processor")
+        if alt.search(t):
+            roles |= {"controller", "processor"}
+        if not roles and proc_for.search(t) and re.search(r"\b(?:we|us|our)\b", t):
+            roles.add("processor")
+        for r in sorted(roles):
+            out.append(finding(seg, "contact", "role", {"role": r}, "general.role", 0.85))
+    return out
+
+
+# ---------------------------------------------------------------- rights, security, changes, contact
+_RIGHTS = [
+    ("access", r"\bright\s+(?:of|to)\s+(?:request\s+)?access|\bsubject\s+access|request\s+access\s+to|access\s+(?:to\s+)?(?:a\s+copy\s+of\s+)?(?:your|the)\s+(?:personal\s+)?(?:data|information)|request\s+a\s+copy|obtain\s+a\s+copy|right\s+to\s+know|can\s+access\s+(?:and\s+\w+\s+)?(?:any|your|the)\s+(?:personal\s+)?(?:data|information)"),
+    ("rectification", r"\brectif\w*|\bright\s+to\s+correct|correct(?:ion)?\s+(?:of\s+)?(?:any\s+)?(?:inaccurate|incomplete|your|the)|request\s+correction|(?:amend|update)\s+(?:any\s+)?(?:your\s+)?(?:inaccurate|personal)|access\s+and\s+amend"),
+    ("erasure", r"\berasure|\bright\s+to\s+be\s+forgotten|\bright\s+to\s+(?:delete|deletion)|(?:ask|request)\s+(?:us\s+)?(?:to\s+)?(?:delete|erase|remove)|request\s+(?:the\s+)?deletion|remove\s+your\s+information\s+completely|\b(?:erase|delete)\s+(?:your|the|any|all)\s+(?:personal\s+)?(?:data|information)"),
+    ("restriction", r"\brestrict(?:ion)?\s+(?:of\s+)?(?:the\s+)?processing|\bright\s+to\s+restrict"),
+    ("portability", r"\bportability|\bmachine-readable|transfer\s+(?:of\s+)?your\s+personal\s+data\s+to\s+(?:you\s+or\s+)?(?:a\s+third|another)"),
+    ("objection", r"\bright\s+to\s+object|\bobject\s+to\s+(?:the\s+|certain\s+|our\s+|this\s+)?(?:processing|use)|\bobject\s+to\s+processing"),
+    ("withdraw_consent", r"\bwithdraw\w*\s+(?:your\s+)?consent|\brevoke\s+(?:your\s+)?consent"),
+    ("complaint", r"\b(?:lodge|make|file|raise)\s+a\s+complaint|\bright\s+to\s+complain|(?:complain|complaint)\s+(?:to|with)\s+(?:the\s+)?(?:ico|information\s+commissioner|supervisory|data\s+protection\s+authority|a\s+supervisory|your\s+local)|entitled\s+to\s+complain"),
+    ("automated_decisions", r"\bautomated\s+(?:individual\s+)?(?:decision|processing)|\bprofiling"),
+    ("opt_out_sale", r"\bopt[- ]out\s+of\s+(?:the\s+)?sale|do\s+not\s+sell\s+my"),
+    ("non_discrimination", r"\bnon-?discrimination|not\s+discriminate\s+against\s+you"),
+]
+_RIGHTS_RX = [(n, re.compile(r)) for n, r in _RIGHTS]
+_SECURITY = [
+    ("encryption", r"\bencrypt\w*|\bssl\b|\btls\b|\bhttps\b|secure\s+socket"),
+    ("access_control", r"\b(?:limit|restrict)\w*\s+access|access\s+controls?|need[- ]to[- ]know|business\s+need\s+to\s+know|role-based|authori[sz]ed\s+(?:personnel|staff|employees)\s+only|only\s+(?:authori[sz]ed|those)\s+(?:\w+\s+){0,3}(?:can|who\s+need)\s+access|access\s+is\s+logged|all\s+such\s+access\s+is\s+logged"),
+    ("staff_training", r"\btrain(?:ed|ing)\b[^.]{0,60}\b(?:data|privacy|security|protection|rights|confidential)|\b(?:staff|employees|personnel)\b[^.]{0,60}\btrain(?:ed|ing)\b"),
+    ("certification", r"\biso\s*/?\s*(?:iec\s*)?27001|\bcyber\s+essentials|\bsoc\s*2|\bsoc\s+ii|\bpci[- ]dss|\biso\s*27018|\bcertifi(?:ed|cation)\b[^.]{0,40}\b(?:security|iso|standard)"),
+    ("pseudonymisation", r"\bpseudonymi[sz]\w*"),
+    ("breach_notification", r"\b(?:personal\s+)?data\s+breach|\bsecurity\s+breach[^.]{0,80}\bnotif|\bnotify\s+you[^.]{0,80}\bbreach"),
+    ("confidentiality", r"\bduty\s+of\s+confidentiality|confidentiality\s+(?:agreements?|obligations?)"),
+    ("firewalls", r"\bfirewalls?\b|intrusion\s+detection"),
+    ("testing_audit", r"\bpenetration\s+test\w*|\bvulnerability\s+(?:scan|test|assess)\w*|security\s+audits?"),
+    ("authentication", r"\btwo[- ]factor|\bmulti[- ]factor|\b2fa\b|\bmfa\b"),
+    ("backups", r"\bbackups?\b|\bback-ups?\b"),
+    ("secure_servers", r"\bsecure\s+(?:servers?|data\s+cent(?:re|er)s?|facilities)"),
+    ("appropriate_measures", r"\b(?:appropriate|reasonable|industry[- ]standard|suitable)\s+(?:technical\s+and\s+organi[sz]ational\s+|physical,?\s+(?:electronic|technical),?\s+and\s+(?:managerial|administrative)\s+|administrative,?\s+technical,?\s+and\s+physical\s+)?(?:security\s+)?(?:measures|safeguards|procedures|steps)"),
+]
+_SECURITY_RX = [(n, re.compile(r)) for n, r in _SECURITY]
+_CHANGE = re.compile(
+    r"\b(?:(?:we|us)\s+(?:may|will|might|can|reserve\s+the\s+right\s+to|could)\s+(?:\w+\s+){0,3}(?:change|update|"
+    r"amend|modify|revise|alter)\w*\s+(?:\w+\s+){0,2}(?:this|our|the)\s+(?:\w+\s+){0,2}(?:policy|notice|statement)|"
+    r"changes?\s+(?:we\s+(?:may\s+)?make\s+)?(?:to|in)\s+(?:this|our|the)\s+(?:\w+\s+){0,2}(?:policy|notice|statement)|"
+    r"(?:policy|notice|statement)\s+(?:may|will)\s+(?:be\s+)?(?:change|update|amend|modif|revis)\w*|"
+    r"(?:keep|kept)\s+(?:our|this)\s+(?:\w+\s+){0,2}(?:policy|notice)\s+under\s+(?:regular\s+)?review|"
+    r"updated\s+(?:version|policy|notice)|historic\s+versions)"
+)
+_HOW = [
+    ("email", re.compile(r"\b(?:by|via|through|an?)\s+(?:e-?mail|email\s+notification)|notif\w+\s+(?:\w+\s+){0,4}e-?mail|send\s+you\s+(?:an?\s+)?(?:e-?mail|notice)")),
+    ("website", re.compile(r"\b(?:post\w*|publish\w*|display\w*|place\w*)\s+(?:\w+\s+){0,4}(?:on|at)\s+(?:this|our|the)\s+(?:page|website|site|web\s*site|app|services?|homepage)|posted\s+(?:here|on\s+this\s+page)|notice\s+on\s+(?:our|the|this)\s+(?:website|site|page)")),
+    ("in_app", re.compile(r"\bin-app\s+(?:notice|notification|message)|notification\s+(?:in|within|through)\s+the\s+(?:app|service|platform)")),
+    ("notify", re.compile(r"\b(?:notify|inform|tell|alert)\s+you|provide\s+(?:you\s+with\s+)?(?:notice|notification)|let\s+you\s+know")),
+]
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_PROTECTED = re.compile(r"\[email[\s\u00a0]*protected\]", re.I)
+_DPO = re.compile(r"\bdata\s+protection\s+officer|\bdpo\b", re.I)
+
+
+def find(doc: Document, vendor_name_: str | None = None) -> list[Finding]:
+    out: list[Finding] = []
+    out.extend(_role_findings(doc, vendor_name_))
+    for seg in body_segments(doc):
+        t = norm(seg.text)
+        ctx = t if not seg.lead else f"{t} {norm(seg.lead)}"
+        rights = [n for n, rx in _RIGHTS_RX if rx.search(t)]
+        if not rights and ("right" in norm(seg.heading) or "right" in norm(seg.lead)):
+            # list items under "Your rights" such as "The right of access" / "Request erasure ..."
+            rights = [n for n, rx in _RIGHTS_RX if rx.search(f"right to {t}")]
+        if rights and re.search(r"\b(?:right|rights|request|ask|may|can|entitled|contact|complain\w*|object|"
+                                r"withdraw|access|you)\b", ctx):
+            out.append(finding(seg, "user_rights", "rights", {"rights": rights}, "general.user_rights", 0.8))
+        sec = [n for n, rx in _SECURITY_RX if rx.search(t)]
+        if sec:
+            out.append(finding(seg, "security", "measures", {"measures": sec}, "general.security", 0.75))
+        m = _CHANGE.search(t)
+        if m:
+            how = [n for n, rx in _HOW if rx.search(t)]
+            out.append(finding(seg, "policy_changes", "notice", {"how": how}, "general.policy_changes",
+                               0.8 if how else 0.65))
+        for em in _EMAIL.finditer(seg.text):
+            out.append(finding(seg, "contact", "email", {"email": em.group(0)}, "general.contact_email", 0.9))
+        if _PROTECTED.search(seg.text) and re.search(r"contact|email|e-mail|address|addressed|questions", t):
+            out.append(finding(seg, "contact", "email", {"email": None, "obfuscated": True},
+                               "general.contact_email_obfuscated", 0.6))
+        if _DPO.search(seg.text):
+            out.append(finding(seg, "contact", "dpo", {"dpo": True}, "general.dpo", 0.85))
+    lu, seg = last_updated(doc)
+    if lu and seg is not None:
+        out.append(finding(seg, "policy_changes", "last_updated", {"date": lu}, "general.last_updated", 0.85))
+    return out
+
+
+def summarise(findings: list[Finding], doc: Document) -> dict:
+    roles = {f.value["role"] for f in findings if f.topic == "contact" and f.kind == "role"}
+    role = "both" if len(roles) == 2 else (roles.pop() if roles else "not_stated")
+    rights: list[str] = []
+    security: list[str] = []
+    hows: list[str] = []
+    notice = False
+    for f in findings:
+        if f.topic == "user_rights":
+            rights += [r for r in f.value.get("rights", []) if r not in rights]
+        elif f.topic == "security":
+            security += [s for s in f.value.get("measures", []) if s not in security]
+        elif f.topic == "policy_changes" and f.kind == "notice":
+            notice = True
+            hows += [h for h in f.value.get("how", []) if h not in hows]
+    specific = [h for h in hows if h != "notify"]
+    how = " and ".join(specific) if specific else ("notification" if hows else None)
+    emails = [f.value["email"] for f in findings if f.topic == "contact" and f.kind == "email" and f.value.get("email")]
+    # prefer a privacy / DPO address, else the most frequent
+    email = None
+    if emails:
+        pri = [e for e in emails if re.match(r"(?:privacy|dpo|data|gdpr|dataprotection|legal|compliance)", e, re.I)]
+        email = pri[0] if pri else Counter(emails).most_common(1)[0][0]
+    return {
+        "role": role,
+        "user_rights": rights,
+        "security": security,
+        "policy_changes": {"notice": "yes" if notice else "not_stated", "how": how},
+        "contact": {"email": email, "dpo": any(f.topic == "contact" and f.kind == "dpo" for f in findings)},
+    }

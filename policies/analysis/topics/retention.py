@@ -1,0 +1,399 @@
+"""Data retention: how long data is kept, deletion, vague / indefinite / event-bound statements.
+
+Rules, per segment (sentence, list item or table row), on a same-length normalised lower-case copy:
+
+* A *retention context* is a retention verb about data in the segment ("retain", "keep", "store",
+  "hold", "delete", "anonymise", "retention" ...) after masking near-misses ("retain the right",
+  "keep you informed", "retain a lawyer", "app store" ...), or a retention heading above it
+  ("Data retention", "How long do we keep your data?"), or, for a list item, its lead-in sentence.
+* ``period``: a duration ("six years", "12 months", "30-day", "twelve (12) months", "between 3 and 6 years")
+  in a retention context, unless its own words make it something else: an age ("13 years of age"),
+  a response / notice / refund / trial time ("respond within one month"), a look-back ("in the past
+  12 months"), a frequency ("every 12 months"), experience ("six years of experience"), or a cookie's
+  lifetime ("expires after 30 days": a property of a browser file, not a statement about keeping
+  personal data - left out of ``periods_days`` by design; "analytics data is retained for 26 months"
+  still counts). A range ("between 3 and 6 years") yields both ends: each is a stated period.
+  Months are 30 days, except whole years of months (12, 24 ... months = 1, 2 ... years of 365 days).
+* ``vague`` ("as long as necessary"), ``indefinite`` ("indefinitely", "permanently"), ``event_bound``
+  ("for the duration of the school's licence", "until you close your account"), ``deletion``
+  (deletion on request, or a deletion practice stated in a retention context), ``statement`` (any
+  other sentence that talks about retention of data, e.g. how retention periods are decided).
+"""
+from __future__ import annotations
+
+import re
+
+from ..types import Document, Finding, Segment
+from . import body_segments, finding, norm
+
+TOPIC = "retention"
+
+_SMALL = {
+    "a": 1, "an": 1, "one": 1, "a single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_NUM_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|"
+    r"eight|nine))?|a single|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|"
+    r"two|three|four|five|six|seven|eight|nine|ten|an|a)"
+)
+_NUM = rf"(?:\d{{1,4}}(?:\.\d+)?|{_NUM_WORD})"
+_UNIT = r"(?P<unit>days?|weeks?|months?|years?|yrs?|hours?|decades?)"
+_ADJ = r"(?:(?:full|calendar|consecutive|business|working|additional|further|more|rolling)\s+)?"
+_DURATION = re.compile(
+    rf"(?<![\w.,/-])(?P<num>{_NUM})(?:\s*\(\s*\d{{1,4}}\s*\))?[\s-]+{_ADJ}{_UNIT}(?![\w-])"
+)
+_RANGE = re.compile(
+    rf"(?<![\w.,/-])(?P<a>{_NUM})\s*(?:-|to|and|or)\s*(?P<num>{_NUM})(?:\s*\(\s*\d{{1,4}}\s*\))?[\s-]+{_ADJ}{_UNIT}"
+    r"(?![\w-])"
+)
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "yr": 365, "decade": 3650, "hour": 0}
+
+# words right before a duration that make it something other than a retention period
+_BEFORE_BAD = re.compile(
+    r"(?:\b(?:respond\w*|response|reply|replies|answer\w*|acknowledg\w*|notif\w*|notice|inform you|refund\w*|"
+    r"cancel\w*|return\w*|trial|experience|warranty|guarantee\w*|invoice\w*|pay|paid|payment\w*|billing|bill|"
+    r"renew\w*|subscri\w+|aged?|ages|under|over|below|above|younger than|older than|past|preceding|previous|"
+    r"prior|last|every|each|per|once|twice|times|ago|founded|established|since|free|discount|"
+    r"more than|spanning|first|next|coming|resolve|process your request|fulfil\w*|comply with your request|"
+    r"take us|extend\w*|extension|exceed\w*|take up to|reach|turn|turns|turned|age of|ages of|birthday)"
+    r"(?:\s+(?:by|of|within|to|than|up to|at least|about|around|approximately|for|the|a|an|another|additional|"
+    r"further|additional|least))*\s*$)"
+)
+# ... and right after it
+_AFTER_BAD = re.compile(
+    r"^\s*(?:\)\s*)?(?:of age|old|or older|or over|and over|and older|and above|or above|or younger|of experience|"
+    r"experience|ago|notice|'s notice|' notice|in advance|prior notice|free|trial|warranty|subscription|"
+    r"from (?:the date of )?(?:receipt of|receiving) your request|of (?:receipt of|receiving) your request|"
+    r"to respond|to reply|of your birth|of birth|prior to|before (?:the|any|we|such|this|they) (?:change|"
+    r"update|amend|modif)\w*|of (?:the|your) (?:purchase|order|delivery))"
+)
+# a duration used as a response time or a cooling-off time even with a data verb nearby
+_RESPONSE_CTX = re.compile(
+    r"\b(?:respond|response|reply|answer|acknowledge|process (?:your|the|a|such|any) request|"
+    r"fulfil+ (?:your|the|a) request|comply with (?:your|the|a) request|provide you with (?:a copy|the information)|"
+    r"notify (?:you|the|affected|relevant)|notice period|advance notice|cancel|refund|withdraw from)\b"
+)
+
+_MASK = re.compile(
+    r"\b(?:retain(?:s|ed|ing)?|reserve[sd]?|keep(?:s|ing)?|kept|hold(?:s|ing)?|held|maintain(?:s|ed|ing)?|"
+    r"store[sd]?|storing)\s+(?:all\s+|sole\s+|full\s+|the\s+|any\s+|its\s+|our\s+|their\s+)?(?:right|rights|"
+    r"discretion|ownership|title|control|copyright|interest|intellectual|services? of|third[- ]part\w*|vendors?|"
+    r"contractors?|companies|agents?|counsel|lawyers?|attorneys?|solicitors?|auditors?|consultants?|"
+    r"you (?:informed|updated|posted|up to date|safe|logged)|informed|updated|posted|in touch|in mind|track|"
+    r"up to date|(?:it|them|this|your \w+|information|data)? ?(?:secure|safe|confidential|private|accurate|"
+    r"current|up-to-date)|harmless|(?:you|us) (?:liable|responsible|harmless)|liable|responsible|"
+    r"a (?:lawyer|solicitor|copy of (?:these|the) terms)|an? (?:account|password) (?:secure|safe))|"
+    r"\b(?:app|online|play|google play|apple app|microsoft|chrome web|retail|physical|our|the|a|in-?)\s?stores?\b|"
+    r"\bstore (?:credit|locator|cards?|purchases?)\b|\bstore(?:s|d)? cookies on your\b|"
+    r"\bdelete (?:or block )?(?:cookies|your cookies|the cookies|browsing history|your browser)|"
+    r"\b(?:remove|unsubscribe) (?:you|yourself|your (?:name|email(?: address)?)) from (?:our |the |any )?"
+    r"(?:mailing|marketing|email|distribution)|"
+    r"\bretain (?:certain |some )?(?:features|functionality|access)\b|\bremov\w+ (?:the |any )?(?:content|posts?|"
+    r"comments?|material|links?) (?:that|which|you post)"
+)
+_RET_VERB = re.compile(
+    r"\b(?:retain\w*|retention|keep|keeps|kept|keeping|stored?|stores|storing|storage|hold|holds|held|holding|"
+    r"preserv\w+|archiv\w+|maintain\w*|delet\w+|eras(?:e|ed|es|ing|ure)|destr(?:oy\w*|uction)|purg\w+|"
+    r"anonymi[sz]\w+|de-?identif\w+|pseudonymi[sz]\w+|dispos\w+|remov\w+|expunge\w*|overwrit\w+|shred\w*|"
+    r"log files? (?:are|is)|logs? (?:are|is))\b"
+)
+_STRONG_VERB = re.compile(
+    r"\b(?:retain\w*|retention|kept|keep|keeps|keeping|stored|store|stores|held|hold|holds|preserv\w+|archiv\w+|"
+    r"delet\w+|eras(?:e|ed|es|ing|ure)|destr(?:oy\w*|uction)|purg\w+|anonymi[sz]\w+|de-?identif\w+|dispos\w+|"
+    r"expunge\w*|overwrit\w+|shred\w*)\b"
+)
+_DATA_OBJ = re.compile(
+    r"\b(?:data|information|info|records?|logs?|backups?|back-ups?|cop(?:y|ies)|recordings?|content|details|"
+    r"accounts?|profiles?|messages?|emails?|files?|materials?|documents?|submissions?|responses?|images?|"
+    r"photos?|videos?|it|them|everything|history|transcripts?|results?|work|entries|identifiers?|addresses?|"
+    r"numbers?|credentials?|correspondence|communications?|footage|cctv|applications?|cvs?|references?)\b"
+)
+_HEADING_CTX = re.compile(
+    r"\b(?:retention|retain\w*|how long|storage (?:period|duration|limitation)|storage and (?:retention|deletion)|"
+    r"(?:keep|keeping)\b.{0,30}\b(?:data|information|records)|deletion|"
+    r"delete|destruction|erasure of data|storage limitation)\b"
+)
+_VAGUE = re.compile(
+    r"\b(?:(?:for\s+)?(?:only\s+)?(?:as|so)\s+long\s+as\s+(?:is\s+|it\s+is\s+|we\s+(?:deem|consider|think)\s+|"
+    r"reasonably\s+|strictly\s+|legally\s+|may\s+be\s+|are\s+|we\s+are\s+)*(?:reasonably\s+)?"
+    r"(?:necessary|needed|required|appropriate|reasonable|relevant|permitted|allowed|useful|justified|"
+    r"we\s+(?:need|have\s+(?:a|an)\s+\w+|are\s+(?:required|permitted|legally)|reasonably|consider|deem|"
+    r"believe|think|are\s+able|can|may|have\s+(?:a|an)\s+(?:legitimate|ongoing|valid|business))|"
+    r"there\s+is\s+(?:a|an)\s+\w+|(?:it|they)\s+(?:is|are)\s+(?:necessary|needed|required|relevant))|"
+    r"(?:no|not\s+(?:be\s+)?(?:kept|retained|stored|held)?\s*(?:for\s+)?(?:any\s+)?)\s*longer\s+than\s+"
+    r"(?:is\s+|it\s+is\s+|strictly\s+|reasonably\s+)*(?:necessary|needed|required|reasonable|appropriate|"
+    r"permitted)|for\s+(?:the|a)\s+(?:period|time|length\s+of\s+time|duration)\s+(?:that\s+is\s+|which\s+is\s+|as\s+|"
+    r"reasonably\s+)?(?:necessary|needed|required|reasonable|appropriate)|for\s+a\s+reasonable\s+(?:period|time|"
+    r"amount)|(?:as|when)\s+(?:required|permitted|necessary)\s+(?:by|under|to\s+comply)|in\s+accordance\s+with\s+"
+    r"(?:our|the|applicable|its)\s+(?:\w+\s+)?(?:data\s+)?retention\s+(?:policy|policies|schedule|periods?|"
+    r"guidelines|requirements)|(?:no|not)\s+(?:longer\s+)?(?:needed|necessary|required)|"
+    r"(?:legal|statutory|regulatory|applicable)\s+retention\s+(?:periods?|requirements|obligations)|"
+    r"(?:to|for|and)\s+comply\s+with\s+(?:our|applicable|any)\s+legal\s+obligations|"
+    r"(?:period|time)\s+(?:of\s+time\s+)?(?:that\s+)?(?:is\s+)?(?:necessary|needed|required)|"
+    r"retention\s+periods?\s+(?:will\s+|may\s+)?(?:vary|depend|differ)|longer\s+than\s+(?:is\s+|it\s+is\s+|strictly\s+|"
+    r"reasonably\s+|we\s+(?:reasonably\s+)?)*(?:necessary|needed|need|required|reasonable|appropriate|permitted)|"
+    r"(?:no|not)\s+longer\s+need|(?:ongoing\s+)?legitimate\s+business\s+(?:need|purpose|reason)s?|(?:we\s+)?(?:consider|determine|decide)\s+"
+    r"(?:the\s+)?(?:appropriate\s+)?retention)"
+)
+_INDEF = re.compile(
+    r"\b(?:indefinitely|indefinite(?:ly)?\s+(?:period|time)|permanently|in\s+perpetuity|forever|"
+    r"for\s+an\s+unlimited\s+(?:period|time)|no\s+(?:set\s+|fixed\s+)?(?:time\s+)?limit|without\s+(?:a\s+)?"
+    r"(?:time\s+)?limit)\b"
+)
+_EVENT = re.compile(
+    r"\b(?:(?:for|during|throughout)\s+the\s+(?:duration|term|life|lifetime|length|period|course)\s+of\s+"
+    r"(?:the\s+|your\s+|our\s+|its\s+|their\s+|any\s+|such\s+|this\s+)?[\w'-]+(?:\s+[\w'-]+)?|"
+    r"until\s+(?:you|your|the|such\s+time|we|it\s+is|they|such|after|termination|closure|deletion|the\s+end)|"
+    r"while\s+(?:you|your|the|we|an?\s+account|an?\s+user)|(?:as|so)\s+long\s+as\s+(?:you|your|the|an?|we\s+have\s+"
+    r"(?:an?\s+)?(?:active|ongoing|business|contractual|customer)\s+relationship|we\s+provide|we\s+are\s+in\s+contact|"
+    r"they|it\s+remains|there\s+is\s+an?\s+(?:active|ongoing))|after\s+(?:the\s+|your\s+|our\s+|an?\s+)?"
+    r"(?:termination|end|expiry|expiration|closure|close|closing|deletion|cancellation|completion|conclusion|"
+    r"deactivation)|at\s+the\s+end\s+of\s+(?:the|each|every|your|their|its|our)\s+(?:academic\s+|school\s+)?"
+    r"(?:year|term|contract|subscription|course|programme|program|licen[cs]e|agreement|relationship)|"
+    r"(?:as|so)\s+long\s+as\s+we\s+(?:process|continue|provide|are\s+(?:providing|processing))|upon\s+(?:the\s+)?(?:termination|closure|deletion|cancellation|expiry|expiration|end|"
+    r"completion|deactivation)|(?:when|once|if)\s+(?:you|your\s+account|the\s+account|an?\s+account|"
+    r"the\s+school|your\s+school|the\s+contract|our\s+contract|the\s+agreement|the\s+licen[cs]e|your\s+"
+    r"subscription|the\s+subscription|a\s+user|the\s+user|a\s+student|students?|pupils?|they)\s+"
+    r"(?:close[sd]?|is\s+closed|terminat\w+|ends?|delete[sd]?|is\s+deleted|cancel\w*|expires?|leaves?|left|"
+    r"de-?activat\w+|unsubscribe[sd]?|opt\w*\s+out|withdraw\w*|stop\w*|request\w*|ask\w*|no\s+longer))"
+)
+_DELETE_REQ = re.compile(
+    r"\b(?:(?:ask|request|instruct|require|tell|contact)\w*\s+(?:us\s+)?(?:that\s+we\s+|us\s+to\s+|to\s+)?"
+    r"(?:have\s+(?:us\s+)?)?(?:delete|erase|remove|destroy|anonymi[sz]e)|request\w*\s+(?:the\s+)?"
+    r"(?:deletion|erasure|removal|destruction)|right\s+to\s+(?:erasure|be\s+forgotten|deletion|delete|have\s+"
+    r"(?:your\s+|the\s+)?(?:\w+\s+){0,3}(?:deleted|erased|removed))|(?:delet|eras|remov|destroy)\w*\s+"
+    r"(?:\w+\s+){0,6}(?:on|upon|at|following|in\s+response\s+to|after\s+receiving)\s+(?:your\s+|a\s+|the\s+)?"
+    r"(?:written\s+|verified\s+|valid\s+)?(?:request|instruction)|you\s+(?:can|may)\s+(?:\w+\s+)?(?:delete|"
+    r"erase|remove)\s+(?:your\s+)?(?:account|data|information|profile|personal)|(?:on|upon|at)\s+(?:your\s+)?"
+    r"(?:written\s+)?request,?\s+(?:we\s+)?(?:will\s+|shall\s+|can\s+)?(?:\w+\s+)?(?:delete|erase|remove|destroy))"
+)
+_COOKIE = re.compile(r"\b(?:cookies?|pixels?|web\s+beacons?|local\s+storage|tags?|sdks?)\b")
+_EXPIRE = re.compile(r"\b(?:expir\w+|lifetime|lifespan|persist\w*|session|duration\s+of\s+the\s+cookie|"
+                     r"remain(?:s)?\s+on\s+your)\b")
+_PERSONAL_DATA = re.compile(r"\b(?:personal|data|information|logs?|records?|analytics\s+data)\b")
+_ANON = re.compile(r"\b(?:anonymi[sz]\w+|de-?identified|aggregated?|anonymous|non-personal)\b")
+_TRIGGER = re.compile(
+    r"\s*(?:\)\s*)?(?:(?:of|from|after|following|since|beyond|once|upon|post|past)\s+[^.;:,()]{3,90})"
+)
+_DATA_BEFORE = re.compile(
+    r"\b(?:retain|keep|store|hold|preserve|archive|maintain|delete|erase|destroy|anonymi[sz]e|purge)(?:s|d|ed)?\s+"
+    r"(?P<data>(?!for\b|until\b|within\b|it\b|them\b)[^.;:]{3,160}?)\s+(?:for|until|within|during|up\s+to|no\s+longer|"
+    r"after|at\s+least|over)\b"
+)
+_DATA_SUBJ = re.compile(
+    r"(?P<data>(?:[\w'()-]+\s+){0,8}?(?:data|information|records|logs?|log\s+files|backups|recordings|copies|"
+    r"details|accounts?|content|files|messages|emails))\s+(?:are|is|will\s+be|may\s+be|shall\s+be|must\s+be|"
+    r"would\s+be)\s+(?:\w+\s+)?(?:kept|retained|stored|held|deleted|erased|destroyed|purged|anonymi[sz]ed|"
+    r"preserved|archived|maintained|removed)"
+)
+
+
+def _num(word: str) -> float | None:
+    word = word.strip().lower()
+    try:
+        return float(word)
+    except ValueError:
+        pass
+    if word in _SMALL:
+        return float(_SMALL[word])
+    parts = re.split(r"[- ]", word)
+    if parts[0] in _TENS:
+        return float(_TENS[parts[0]] + (_SMALL.get(parts[1], 0) if len(parts) > 1 else 0))
+    return None
+
+
+def _days(amount: float, unit: str) -> int | None:
+    unit = unit.rstrip("s") if unit not in ("yrs",) else "yr"
+    if unit == "hour":
+        return int(round(amount / 24)) if amount >= 24 else None
+    if unit == "month" and amount >= 12 and amount % 12 == 0:
+        return int(round(amount / 12 * 365))
+    return int(round(amount * _UNIT_DAYS[unit]))
+
+
+def _unit_name(unit: str) -> str:
+    u = unit.rstrip("s")
+    return "year" if u == "yr" else u
+
+
+def _masked(t: str) -> str:
+    return _MASK.sub(lambda m: " " * (m.end() - m.start()), t)
+
+
+def _clause_bounds(t: str, pos: int) -> tuple[int, int]:
+    """The clause around pos: delimited by ';', ' but ', sentence ends, or list separators."""
+    left = max(t.rfind(";", 0, pos), t.rfind(". ", 0, pos), t.rfind(" but ", 0, pos))
+    rights = [x for x in (t.find(";", pos), t.find(". ", pos), t.find(" but ", pos)) if x != -1]
+    return (left + 1 if left != -1 else 0), (min(rights) if rights else len(t))
+
+
+def _durations(t: str) -> list[tuple[int, int, float, str]]:
+    """(start, end, amount, unit) for each duration in t; a range gives both ends."""
+    out: list[tuple[int, int, float, str]] = []
+    taken: list[tuple[int, int]] = []
+    for m in _RANGE.finditer(t):
+        a, b = _num(m.group("a")), _num(m.group("num"))
+        if a is None or b is None or m.group("a") in ("a", "an") or a >= b:
+            continue
+        unit = m.group("unit")
+        out.append((m.start(), m.end(), a, unit))
+        out.append((m.start("num"), m.end(), b, unit))
+        taken.append((m.start(), m.end()))
+    for m in _DURATION.finditer(t):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        amount = _num(m.group("num"))
+        if amount is None or amount <= 0:
+            continue
+        word = m.group("num")
+        if word in ("a", "an"):
+            # "24 hours a day", "once a year", "twice a month": not a period
+            before = t[max(0, m.start() - 12) : m.start()]
+            if re.search(r"(?:hours?|times?|once|twice|days?|per|\d)\s*$", before):
+                continue
+        out.append((m.start(), m.end(), amount, m.group("unit")))
+    return out
+
+
+def _is_retention_duration(t: str, s: int, e: int, unit: str) -> bool:
+    before = t[max(0, s - 45) : s]
+    after = t[e : e + 60]
+    if re.search(r"\b(?:overwritten|deleted|purged|erased|rotated|cleared|wiped|destroyed)\s+every\s+$", before):
+        return True  # "backups are overwritten every 30 days" is a retention period
+    if _BEFORE_BAD.search(before) or _AFTER_BAD.match(after):
+        return False
+    cs, ce = _clause_bounds(t, s)
+    clause = t[cs:ce]
+    if _RESPONSE_CTX.search(clause) and not _STRONG_VERB.search(_masked(clause)):
+        return False
+    return True
+
+
+def _context(seg: Segment) -> tuple[bool, bool]:
+    """(heading says retention, lead-in says retention)."""
+    head = norm(f"{seg.heading} | {seg.section}")
+    h = bool(_HEADING_CTX.search(_masked(head)))
+    lead = _masked(norm(seg.lead)) if seg.lead else ""
+    lv = bool(lead and _STRONG_VERB.search(lead) and (_DATA_OBJ.search(lead) or h))
+    return h, lv
+
+
+def _data_of(t: str, seg: Segment, pos: int) -> str | None:
+    cs, ce = _clause_bounds(t, pos)
+    best = None
+    for m in _DATA_BEFORE.finditer(t, 0, pos + 1):
+        if m.end("data") <= pos:
+            best = m
+    if best is not None:
+        return seg.text[best.start("data") : best.end("data")].strip()
+    m = _DATA_SUBJ.search(t, cs, ce)
+    if m:
+        return seg.text[m.start("data") : m.end("data")].strip()
+    return None
+
+
+def _trigger(t: str, seg: Segment, end: int) -> str | None:
+    m = _TRIGGER.match(t, end)
+    if not m:
+        return None
+    trig = seg.text[m.start() : m.end()].strip(" )")
+    return trig or None
+
+
+def _segment_findings(seg: Segment) -> list[Finding]:
+    t = norm(seg.text)
+    tm = _masked(t)
+    head_ctx, lead_ctx = _context(seg)
+    verb = _RET_VERB.search(tm)
+    strong = _STRONG_VERB.search(tm)
+    data = _DATA_OBJ.search(tm)
+    cookie = bool(_COOKIE.search(t)) or "cookie" in norm(seg.heading)
+    # a segment is "about retention" if it keeps/deletes data, or sits under a retention heading / lead-in
+    about = bool(strong and (data or head_ctx)) or bool(verb and head_ctx) or lead_ctx
+    out: list[Finding] = []
+
+    # periods
+    for s, e, amount, unit in _durations(t):
+        if not _is_retention_duration(t, s, e, unit):
+            continue
+        cs, ce = _clause_bounds(t, s)
+        clause_verb = _STRONG_VERB.search(tm, cs, ce) or _RET_VERB.search(tm, cs, ce)
+        if cookie and _EXPIRE.search(t) and not (clause_verb and _PERSONAL_DATA.search(t[cs:ce])):
+            continue  # cookie lifetime, not a retention period for personal data
+        if cookie and not clause_verb:
+            continue
+        if clause_verb:
+            conf = 0.9
+        elif about and (head_ctx or lead_ctx):
+            conf = 0.75
+        elif strong and data:
+            conf = 0.65  # verb elsewhere in the sentence
+        else:
+            continue
+        days = _days(amount, unit)
+        if not days:
+            continue
+        value = {"amount": amount if amount % 1 else int(amount), "unit": _unit_name(unit), "days": days,
+                 "trigger": _trigger(t, seg, e), "data": _data_of(t, seg, s),
+                 "text": seg.text[s:e]}
+        out.append(finding(seg, TOPIC, "period", value, "retention.period", conf))
+
+    if not (about or verb):
+        return out
+    has_period = bool(out)
+    if _INDEF.search(tm) and (about or strong):
+        anon = bool(_ANON.search(t))
+        out.append(finding(seg, TOPIC, "indefinite", {"anonymised": anon}, "retention.indefinite",
+                           0.6 if anon else 0.8))
+    m = _VAGUE.search(tm)
+    if m and (strong or head_ctx or lead_ctx) and not cookie:
+        out.append(finding(seg, TOPIC, "vague", {"phrase": seg.text[m.start() : m.end()]}, "retention.vague",
+                           0.85 if strong else 0.7))
+    m = _EVENT.search(tm)
+    if m and (strong and (data or head_ctx) or head_ctx or lead_ctx) and not cookie:
+        out.append(finding(seg, TOPIC, "event_bound", {"event": seg.text[m.start() : m.end()]},
+                           "retention.event_bound", 0.8 if strong else 0.65))
+    m = _DELETE_REQ.search(tm)
+    if m and (head_ctx or has_period or re.search(r"\bretain|retention\b", tm)):
+        out.append(finding(seg, TOPIC, "deletion", {"on_request": True}, "retention.deletion_on_request", 0.8))
+    if not out and not cookie:
+        if (re.search(r"\bretention\b|\bretain(?:s|ed|ing)?\b", tm) and (data or head_ctx)) or re.search(
+                r"\b(?:keep|kept|retain\w*|hold|held|maintain)\s+(?:a\s+)?(?:record|copy|copies|log)s?\s+of\b", tm):
+            out.append(finding(seg, TOPIC, "statement", {}, "retention.statement", 0.75))
+        elif head_ctx and strong and data:
+            out.append(finding(seg, TOPIC, "statement", {}, "retention.heading_context", 0.6))
+        elif strong and data and re.search(r"\b(?:delet|eras|destroy|purg|anonymi[sz]|dispos)\w*", tm) and re.search(
+            r"\b(?:we|our|company)\b", tm
+        ) and re.search(r"\b(?:automatically|routinely|periodically|securely|permanently|then|after|when|once)\b", tm):
+            out.append(finding(seg, TOPIC, "statement", {}, "retention.deletion_practice", 0.6))
+    return out
+
+
+def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
+    out: list[Finding] = []
+    for seg in body_segments(doc):
+        out.extend(_segment_findings(seg))
+    return out
+
+
+def deletion_on_request(doc: Document) -> bool:
+    return any(_DELETE_REQ.search(_masked(norm(s.text))) for s in body_segments(doc))
+
+
+def summarise(findings: list[Finding], doc: Document) -> dict:
+    mine = [f for f in findings if f.topic == TOPIC]
+    days = sorted({int(f.value["days"]) for f in mine if f.kind == "period" and f.value.get("days")})
+    return {
+        "retention": {
+            "periods_days": days,
+            "max_days": max(days) if days else None,
+            "indefinite": any(f.kind == "indefinite" and not f.value.get("anonymised") for f in mine),
+            "deletion_on_request": any(f.kind == "deletion" for f in mine) or deletion_on_request(doc),
+            "vague_statement": any(f.kind == "vague" for f in mine),
+            "event_bound": any(f.kind == "event_bound" for f in mine),
+        }
+    }

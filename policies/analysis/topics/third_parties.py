@@ -1,0 +1,1063 @@
+"""Third-party sharing, sale of data and advertising/tracking.
+
+``find(doc, vendor_name)`` emits findings with topic ``third_party_sharing`` (kinds ``sharing``,
+``named_recipient``, ``category``), ``data_sale`` (``sells``, ``does_not_sell``) and ``advertising``
+(``third_party_ads``, ``no_third_party_ads``, ``tracking``, ``no_tracking``).
+``summarise(findings, doc)`` folds them into ``{"third_parties": {...}}`` of the analysis contract.
+
+Every rule works on one segment (a sentence, list item or table row) and quotes that segment, so a
+finding is always the smallest span that states the fact.  Context from neighbouring segments is
+used only to *admit* a list item or table row (e.g. "The following third parties receive your
+data:" followed by a bullet "123reg.com"), never to widen a quote.
+
+Named recipients come from three sources (``value["source"]``):
+
+* ``gazetteer`` - a known processor (``gazetteer.py``) mentioned in a sentence that is about
+  sharing, processing, hosting, payments, analytics, advertising or cookies.  A mention in a
+  sentence about *links* to other websites, about signing in, or about the vendor's own social
+  media pages ("follow us on Twitter") is not a recipient.
+* ``context`` - an unknown organisation introduced by a recipient phrase: "providers such as X",
+  "currently X", "our payment provider, X", "provided/hosted/processed by X Ltd".
+* ``domain`` - a list item or table row that is just a domain ("123reg.com") or name under an
+  introduction that lists recipients; canonicalised through the gazetteer's domains or by
+  dropping the TLD, splitting digits from letters and title-casing ("123reg.com" -> "123 Reg").
+
+Excluded: the vendor itself (and its own domain), regulators and public bodies (ICO, HMRC,
+police - reported as the categories ``regulators`` / ``law_enforcement`` instead), and websites
+that are merely linked.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..types import Document, Finding, Segment
+from . import gazetteer
+from ._common import dedupe, make, norm, pieces
+
+TOPIC = "third_party_sharing"
+_I = re.IGNORECASE
+
+# ---------------------------------------------------------------------------------------------
+# vocabulary
+# ---------------------------------------------------------------------------------------------
+_RECIPIENT = (
+    r"third[- ]?part(?:y|ies)(?!['’]s? (?:web)?sites?)|3rd[- ]part(?:y|ies)|(?:business|marketing|advertising|trusted|"
+    r"selected|select|carefully selected|strategic|commercial|joint|affiliated|co-?branding|content|"
+    r"integration|channel|reseller|distribution|technology|analytics|data|media|social media)? ?partners?\b|"
+    r"affiliates?\b|affiliated (?:companies|entities|businesses|organi[sz]ations|brands)|"
+    r"subsidiar(?:y|ies)|parent (?:company|companies|organi[sz]ation)|sister (?:company|companies|brands?)|"
+    r"group (?:companies|company|entities|members)|(?:members|companies|entities) of (?:our|the) \w* ?group|"
+    r"corporate family|family of (?:companies|brands)|"
+    r"(?:service|cloud|hosting|e-?mail|payment|analytics|technology|IT|software|marketing|advertising|"
+    r"delivery|shipping|fulfil+ment|logistics|communications?|storage|data|customer support|support|"
+    r"third[- ]party|outside|external|trusted|other|sub-?)?\s?(?:service )?providers?\b|"
+    r"vendors?\b|suppliers?\b|(?:sub-?)?contractors?\b|agents?\b(?! of)|(?:sub-?)?processors?\b|"
+    r"advertisers?\b|ad(?:vertising)? networks?|ad servers?|ad exchanges?|sponsors?\b|"
+    r"law enforcement|police|(?:public|government(?:al)?|tax|regulatory|competent|relevant|law enforcement|"
+    r"judicial|local) (?:authorit(?:y|ies)|agenc(?:y|ies)|bodies|officials|entities|departments)|"
+    r"government(?:s|al)?\b|regulators?\b|courts?\b|tribunals?|successors?\b|acquir(?:er|ers|ing (?:company|entity|party))|"
+    r"buyers?\b|purchasers?\b|(?:prospective|potential) (?:buyers?|sellers?|purchasers?|investors?|acquirers?)|"
+    r"investors|new owners?|"
+    r"other (?:companies|organi[sz]ations|businesses|entities|parties|users|members|customers|people|individuals|"
+    r"third parties|services)|"
+    r"outside (?:companies|parties|organi[sz]ations|entities)|external (?:organi[sz]ations|parties|companies|"
+    r"entities|bodies|recipients)|non-?affiliated|unaffiliated|"
+    r"social (?:media )?(?:networks?|platforms?|plug-?ins?|widgets?|sites?|services?)|"
+    r"professional advis[eo]rs?|lawyers|solicitors|auditors|accountants|insurers|bankers|legal advis[eo]rs|"
+    r"consultants|schools?\b|teachers?\b|tutors?\b|local authorit(?:y|ies)|academy trusts?|(?:school )?districts?\b|"
+    r"HMRC|HM Revenue|Revenue (?:&|and) Customs|data brokers?|aggregators?|credit (?:reference )?agenc(?:y|ies)|"
+    r"fraud prevention agencies|debt collect\w+|charit(?:y|ies)|co-?branded|recipients?\b|"
+    r"companies\b|organi[sz]ations\b|entities\b|businesses\b|anyone|any(?:one|body) else|others\b|"
+    r"(?:the|these|those|such|other|any|all|relevant|certain|named) parties\b|"
+    r"the public|publicly|public(?:ly)? (?:available|visible)|research(?:ers)?\b|"
+    r"(?:Google|Facebook|Microsoft|Amazon|Apple|Twitter|Salesforce|Mailchimp|Stripe|PayPal)"
+)
+RECIPIENT_RE = re.compile(_RECIPIENT, _I)
+
+# a specific third party: stricter than _RECIPIENT (no "companies", "others"...)
+_STRONG_RECIPIENT = re.compile(
+    r"third[- ]?part(?:y|ies)|3rd[- ]part(?:y|ies)|partners?\b|affiliates?\b|subsidiar|service providers?|"
+    r"vendors?\b|suppliers?\b|contractors?\b|(?:sub-?)?processors?\b|advertisers?|ad(?:vertising)? networks?|"
+    r"law enforcement|police|agenc(?:y|ies)|(?:these|such|those) companies|authorit(?:y|ies)|government|regulators?|successor|acquir|buyer|purchaser|"
+    r"new owners?|professional advis|lawyers|auditors|insurers|outside (?:companies|parties)|"
+    r"external (?:organi[sz]ations|parties|companies)|non-?affiliated|unaffiliated|analytics (?:providers?|"
+    r"services?|partners?|companies|tools)|social (?:media|network)|data brokers?|group compan|schools?\b|"
+    r"other (?:companies|organi[sz]ations|businesses|entities|users)|courts?\b",
+    _I,
+)
+
+_DATA_NOUN = (r"(?:(?:your|his|her|their|our|the|this|that|such|any|all|some|certain|personal|user|users'?|"
+              r"customer|member|child(?:ren)?'?s?|student|pupil|contact|account|aggregated?|anonymi[sz]ed|"
+              r"de-?identified|non-?personal|usage|demographic|limited|relevant|necessary|collected|basic|"
+              r"technical|profile|identity|billing|payment|financial|location|device|health|sensitive)\s+){0,4}"
+              r"(?:information|info|data|details|records|content|email address\w*|names?|addresses|"
+              r"identifiers?|profiles?|statistics|results|reports|PII|feedback|comments|responses|it|them|this|these)")
+_RECIP_SHORT = (r"(?:third[- ]?part(?:y|ies)|3rd[- ]part(?:y|ies)|(?:\w+ )?(?:service |technology |hosting |cloud |"
+                r"payment |analytics |IT |e-?mail |marketing |advertising |outside |external )?providers?|vendors?|"
+                r"suppliers?|(?:sub-?)?contractors?|(?:sub-?)?processors?|(?:\w+ )?partners?|affiliates?|agents|"
+                r"(?:other |outside |external |trusted |selected |unaffiliated |non-?affiliated |these |such )"
+                r"(?:companies|organi[sz]ations|businesses|entities|parties)|companies|subsidiar(?:y|ies)|"
+                r"advertisers?|consultants|professional advis[eo]rs|(?:\w+ )?agencies|teachers|tutors|schools?|"
+                r"(?:school )?administrators|employers|researchers|insurers|couriers?|"
+                r"(?:group|other|these|such|those) companies|Google|Amazon|Microsoft|Salesforce)")
+_SHARE_VERB = re.compile(
+    r"\b(?:shar(?:e|es|ed|ing)(?! (?:price|capital|buttons?|holders?|(?:\w+ )?password))|"
+    r"disclos(?:e|es|ed|ing|ures?)|transfer(?:s|red|ring)?|"
+    r"(?:pass|passes|passed|passing) (?:\w+ ){0,4}(?:on|along)(?! the (?:costs?|savings?))|"
+    r"pass (?:it|them|this|that|such|your|the|personal)|passed to|"
+    r"provid(?:e|es|ed|ing) " + _DATA_NOUN + r" (?:\w+ ){0,3}(?:to|with)\b|"
+    r"make (?:\w+ ){0,4}available|made available|makes (?:\w+ ){0,3}available|"
+    r"rent(?:s|ed|ing)?\b|sell(?:s|ing)?\b|sold\b|trade(?:s|d)?\b|leas(?:e|es|ed|ing)\b|"
+    r"releas(?:e|es|ed|ing)\b|exchang(?:e|es|ed|ing)\b|divulg\w+|furnish\w*|reveal\w*|"
+    r"(?:send|sends|sent|forward|forwards|forwarded|upload|uploaded|report|reported|submit|submitted|"
+    r"transmit\w*|supply|supplies|supplied|communicat\w+) " + _DATA_NOUN + r" (?:\w+ ){0,3}(?:to|with)\b|"
+    r"entrust\w*|outsourc\w*|"
+    # weak verbs: only with the recipient right next to them
+    + _RECIP_SHORT + r" (?:\w+ ){0,4}?(?:may |might |will |also |who |which |that |to |can |could |would |"
+    r"shall |are |is |be |only |have |has )*(?:receive|obtain|get|have access|has access|gain access|"
+    r"access (?:to )?(?:your|this|such|the|personal|user|customer|certain)|process|host|store|handle|"
+    r"manage|analy[sz]e|perform|provide (?:services|us|certain|various)|act(?:ing)? on (?:our|its) behalf|"
+    r"work(?:ing)? (?:on|for) (?:our|us)|operat|help us|assist us|support (?:us|our)|learn|"
+    r"use (?:your|the|this|such|that|personal|any|information|data))\w*|"
+    r"(?:require|requires|oblige|obliges|contractually require|ask|asks|instruct|instructs) (?:all |any |our |"
+    r"such |these |those )*" + _RECIP_SHORT + r" to|"
+    r"(?:accessed|viewed|used|processed|received|seen|handled|reviewed) by (?:\w+ ){0,3}?" + _RECIP_SHORT + r"|"
+    # generic: strong verb + (to|with) + any party that is not us/you
+    r"(?:shared|disclosed|passed(?: on)?|transferred|transmitted|provided|given|sent|reported|released|"
+    r"made available|accessible|available|supplied|forwarded|shown|revealed) (?:\w+ ){0,4}?(?:to|with) "
+    r"(?!us\b|you\b|yourself|your (?:friends|contacts|classmates)|anyone\b)(?:the |our |a |an |any |their |"
+    r"other |relevant |appropriate |certain |selected |your |its )?[a-z]\w+|"
+    r"(?:share|shares|disclose|discloses|pass|passes|transfer|transfers|transmit|provide|provides|give|"
+    r"gives|send|sends|report|reports|release|releases|supply|supplies|forward|forwards|show|shows) "
+    r"(?:\w+ ){0,2}" + _DATA_NOUN + r" (?:\w+ ){0,3}?(?:to|with) (?!us\b|you\b|yourself|your (?:friends|contacts))"
+    r"(?:the |our |a |an |any |their |other |relevant |appropriate |certain |selected |your |its )?[a-z]\w+|"
+    r"(?:work|works|worked|working|partner|partners|partnered|engage|engages|"
+    r"engaged|use|uses|used|using|employ|employs|hire|hires|hired|retain|retains|rely|relies|utili[sz]e\w*)"
+    r" (?:with |on |upon )?(?:\w+ ){0,3}?" + _RECIP_SHORT + r"|"
+    r"(?:give|gives|given|giving|grant|grants|granted|provide|provides|allow|allows|permit|permits) "
+    r"(?:\w+ ){0,2}?" + _RECIP_SHORT + r" (?:\w+ ){0,3}access|"
+    r"(?:processed|handled|hosted|stored|managed|administered|powered|provided|operated|supplied|"
+    r"serviced) (?:\w+ ){0,2}(?:by|through|via) (?:\w+ ){0,2}?" + _RECIP_SHORT + r"|"
+    r"on (?:our|its) behalf)",
+    _I,
+)
+_GENERIC_SHARE = re.compile(
+    r"\b(?:(?:shared|disclosed|passed(?: on)?|transferred|transmitted|provided|given|sent|reported|released|"
+    r"made available|accessible|supplied|forwarded|revealed) (?:\w+ ){0,4}?(?:to|with) "
+    r"(?!us\b|you\b|yourself|your (?:friends|contacts|classmates)|anyone\b)(?:the |our |a |an |any |their |"
+    r"other |relevant |appropriate |certain |selected |your |its )?[a-z]\w+|"
+    r"(?:share|shares|disclose|discloses|pass|passes|transfer|transfers|transmit|provide|provides|give|"
+    r"gives|send|sends|report|reports|release|releases|supply|supplies|forward|forwards) "
+    r"(?:\w+ ){0,2}" + _DATA_NOUN + r" (?:\w+ ){0,3}?(?:to|with) (?!us\b|you\b|yourself|your (?:friends|contacts))"
+    r"(?:the |our |a |an |any |their |other |relevant |appropriate |certain |selected |your |its )?[a-z]\w+)",
+    _I,
+)
+_RECIP_RECEIVE = re.compile(_RECIP_SHORT + r" (?:\w+ ){0,4}(?:receive|obtain)", _I)
+
+# third parties collecting / tracking on the vendor's site (OPP-115 "Third Party Collection")
+_TP_COLLECT = re.compile(
+    r"(?:third[- ]?part(?:y|ies)|3rd[- ]part(?:y|ies)|partners?|advertisers?|ad(?:vertising)? (?:networks?|servers?|"
+    r"companies|partners|vendors)|analytics (?:providers?|services?|companies|partners|tools?|vendors)|"
+    r"service providers?|vendors?|companies|social (?:media )?(?:networks?|platforms?|sites?|plug-?ins?|widgets?|"
+    r"features|buttons)|plug-?ins?|widgets|these (?:providers|companies|services|partners|third parties|"
+    r"networks|tools)|such (?:third parties|providers|companies|partners)|they|others|"
+    r"Google(?: Analytics)?|Facebook|Twitter|LinkedIn|Microsoft|Hotjar|Adobe|Amazon|Mixpanel|Meta)"
+    r"(?: \w+){0,6}? (?:may |might |can |could |will |also |automatically |themselves |to |who |which |that )*"
+    r"(?:collect|gather|receive|obtain|record|log|track|monitor|use (?:cookies|web beacons|pixels|"
+    r"tracking|similar|their own|technolog|tools)|(?:place|set|serve|drop|read|deliver)s? (?:\w+ ){0,2}(?:cookies|"
+    r"beacons|pixels|tags|ads|advertisements|identifiers)|access (?:to )?(?:your|this|such|the|personal|"
+    r"information|data)|have access|has access|recogni[sz]e (?:you|your)|associate|combine|compile|share|"
+    r"store|process|see (?:your|the|this|such)|view (?:your|the))\w*",
+    _I,
+)
+
+_TP_TECH = re.compile(
+    r"third[- ]?party (?:cookies|tracking|trackers|pixels?|web beacons?|tags?|SDKs?|software development kits?|"
+    r"plug-?ins?|widgets?|analytics|scripts?|code|advertis\w+|ad(?:s|vertisements)?\b|services? (?:such as|like)|"
+    r"tools?|technolog\w+|social (?:media )?(?:buttons|features|plug-?ins)|content|providers)|"
+    r"(?:cookies|web beacons|pixels?|tags|SDKs?|technologies|tools) (?:\w+ ){0,3}(?:placed|set|served|provided|"
+    r"operated|owned|used|deployed) by (?:\w+ ){0,2}(?:third|3rd|partners?|advertisers?|other compan\w+|our "
+    r"(?:analytics|advertising|service))|"
+    r"(?:like|share|follow|tweet|social sharing|social media|social networking) (?:buttons?|features?|plug-?ins?|"
+    r"widgets?)|(?:google analytics|google tag manager|facebook pixel|meta pixel|hotjar|mixpanel|doubleclick|"
+    r"adsense|google ads|segment\.(?:io|com)|new relic|crashlytics|firebase analytics|adobe analytics|quantcast|"
+    r"comscore|nielsen|appsflyer)",
+    _I,
+)
+
+_BUSINESS_TRANSFER = re.compile(
+    r"\b(?:merger|mergers|merge[sd]?|acquisition|acquisitions|acquired|acquir(?:e|es|ing)|reorgani[sz]ation|"
+    r"restructur\w+|bankruptcy|insolvency|receivership|administration proceedings|liquidation|divestiture|"
+    r"change (?:of|in) (?:control|ownership)|(?:sale|sell|sells|selling|sold|transfer) (?:of |off )?"
+    r"(?:all|some|part|parts|any part|a part|a portion|portions|substantially all|any|the|our|its|the whole)? ?"
+    r"(?:or (?:part|substantially all|some) )?(?:\w+ ){0,3}(?:of )?(?:our|its|the|a|their)? ?(?:\w+ )?"
+    r"(?:business|businesses|assets|company|stock|shares|equity|undertaking|operations|division|"
+    r"corporate entit\w+)|(?:new|future|prospective|potential) owners?|successor (?:entit|compan|organi[sz]ation)"
+    r"|corporate transactions?|business transactions?|business transfers?)",
+    _I,
+)
+
+_LEGAL = re.compile(
+    r"(?:required|compelled|permitted|authori[sz]ed|obliged|obligated|requested) (?:to do so )?(?:by|under) "
+    r"(?:any |the |applicable |relevant )?(?:law|legislation|statute|regulation|court|legal|government|"
+    r"regulators?)|legal (?:process|obligations?|requirements?|duty|requests?|proceedings|claims|rights)|"
+    r"subpoenas?|court orders?|warrants?|search warrant|law enforcement|police|(?:comply|compliance) with "
+    r"(?:any |the |a |our |applicable |relevant )?(?:\w+ )?(?:laws?|legal|regulations?|court|judicial|"
+    r"requests?|obligations?)|governmental (?:requests?|authorit)|public authorities|national security|"
+    r"(?:protect|defend|enforce) (?:\w+ ){0,4}(?:rights|property|safety|legal|terms|agreements|"
+    r"claims)|prevent(?:ion of|ing)? (?:\w+ ){0,2}(?:fraud|crime|harm)|investigat\w+ (?:\w+ ){0,3}"
+    r"(?:fraud|illegal|violations?|breaches|complaints?|suspected)|emergenc\w+|safeguarding|"
+    r"(?:risk|threat) (?:of|to) (?:\w+ ){0,2}(?:harm|safety|life)",
+    _I,
+)
+
+_DATA_OBJ = re.compile(
+    r"\b(?:information|info|data|details|personal|records?|content|email address\w*|e-mail address\w*|"
+    r"names?|addresses|it|them|this|such|identifiers?|profiles?|results|progress|reports?|usage|"
+    r"statistics|activity|history|preferences|location|photos?|images?|recordings?|files?|messages|"
+    r"communications|contact lists?|customer lists?|mailing lists?)\b",
+    _I,
+)
+
+_LINK_CTX = re.compile(
+    r"\blinks?\b|\blinked\b|hyperlinks?|not (?:responsible|liable) for "
+    r"(?:the )?(?:privacy|content|practices)|(?:privacy|data) practices of (?:other|third|these|those|such)|"
+    r"read (?:the|their|its) (?:privacy|own)|(?:their|its|whose) own privacy (?:policies|policy|"
+    r"statements?|notices?)|leave (?:our|this) (?:site|website|service)|(?:govern|subject to) (?:the|their) "
+    r"(?:own )?privacy|no control over",
+    _I,
+)
+
+_SECURITY_ACCESS = re.compile(
+    r"\b(?:limit|limits|limited|restrict|restricts|restricted|only) (?:\w+ ){0,2}access\b|"
+    r"unauthori[sz]ed (?:\w+ ){0,3}(?:access|disclosure|use|processing)|(?:accidentally|accidental) (?:\w+ ){0,3}"
+    r"(?:lost|disclosed|disclosure)|(?:lost|stolen|altered) or disclosed|"
+    r"(?:loss|misuse|alteration|destruction), (?:\w+ ){0,2}disclos|not (?:be )?disclosed to any(?:one| person)|"
+    r"duty of confidentiality",
+    _I,
+)
+
+# sentence about the user exercising rights (portability, complaint) - not sharing by the vendor
+_RIGHTS_CTX = re.compile(
+    r"right (?:to|of) (?:data )?portab|portability|right to (?:lodge|make) a complaint|transfer (?:of )?"
+    r"(?:your )?(?:personal )?data to (?:you or|another (?:controller|organi[sz]ation|service))|"
+    r"request (?:the|that we) transfer|to you or (?:to )?a third party|complain (?:to|with)|"
+    r"(?:make|lodge|file) a complaint|supervisory authority|right to complain",
+    _I,
+)
+
+_BIZ_DATA = re.compile(r"\b(?:information|data|personal|records|customer|user|users|database|accounts?|"
+                       r"details)\b", _I)
+_TABLE_LEGIT = re.compile(r"legitimate interests?|lawful basis|legal basis", _I)
+
+# first party receiving data FROM third parties: First Party Collection, not sharing
+_FROM_THIRD = re.compile(
+    r"\b(?:receive|obtain|collect|get|gather|acquire|purchase|buy)s? (?:\w+ ){0,6}(?:from|via|through) "
+    r"(?:\w+ ){0,3}(?:third[- ]?part(?:y|ies)|partners?|other (?:sources|companies)|publicly available|"
+    r"data brokers|social (?:media|network)|your school|schools?)",
+    _I,
+)
+_WE_SUBJECT = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:we|our company|us)\b", _I)
+
+# share_verb with "with us" only (user shares data with the vendor)
+_WITH_US = re.compile(r"(?:share|provide|disclose|give|send|submit|transfer)s? (?:\w+ ){0,5}(?:with|to) us\b", _I)
+
+_SHARING_HEADING = re.compile(
+    r"shar(?:e|ing)|disclos|third[- ]?part|recipient|who (?:we|do we) (?:share|disclose|give|pass)|with whom|"
+    r"who (?:has|will have|can have|may have|gets?) access|service providers?|"
+    r"sub-?processors?|processors|partners|affiliates|advertis|analytics|transfer|who sees|access to your",
+    _I,
+)
+_NOT_SHARING_HEADING = re.compile(
+    r"\blinks?\b|web ?sites|international|outside|overseas|security|your rights|cookie|retention", _I)
+
+_INTRO = re.compile(
+    r"(?:following|these|below|listed)\b[^.]{0,80}\b(?:third[- ]?parties|sub-?processors|processors|service "
+    r"providers|recipients|partners|organi[sz]ations|companies|suppliers|vendors|categories|parties|"
+    r"providers|entities)|(?:will|may|can|do|does) (?:\w+ ){0,2}receive (?:your|personal|the)|"
+    r"(?:share|disclose|provide|transfer|pass)\w* [^.]{0,100}(?:with|to)(?: the following| these| any of)?"
+    r"[^.]{0,40}:\s*$|(?:we use|we engage|we work with|we rely on) (?:the following|these)|"
+    r"(?:third[- ]?parties|sub-?processors|processors|service providers|recipients)[^.]{0,40}:\s*$|"
+    r"other than:?-?\s*$|except:?\s*$|as follows:?\s*$|include:\s*$",
+    _I,
+)
+
+_PROCESSING_CUE = re.compile(
+    r"shar|disclos|process|host|stor(?:e|ed|age|ing)|analytic|payment|pay\b|billing|transaction|provider|"
+    r"processor|servic|partner|collect|cookie|pixel|beacon|track|advertis|\bads?\b|marketing|e-?mail|"
+    r"newsletter|\bCRM\b|transfer|\bvia\b|through|powered|supplier|vendor|receiv|data|information|server|"
+    r"cloud|infrastructure|database|platform|tool|software|sub-?processor|SDK|plug-?in|widget|login|"
+    r"sign[- ]?in|authenticat|communicat|messag|SMS|video|support|ticket|helpdesk|chat|survey|form|sent|"
+    r"deliver|handled|manage|operat|uses?\b|using|utili[sz]",
+    _I,
+)
+_SIGN_IN = re.compile(r"sign (?:in|up|on) (?:with|using|through|via)|log ?in (?:with|using|through|via)|"
+                      r"single sign-?on|\bSSO\b|connect (?:your|with) (?:\w+ )?account", _I)
+_FOLLOW_US = re.compile(r"follow us|(?:our|official) (?:\w+ )?(?:page|profile|account|channel)s? on|"
+                        r"find us on|like us on|visit (?:us|our)", _I)
+
+_NEG = re.compile(r"\b(?:not|never|no|nor|neither|cannot|won't|don't|doesn't|didn't|shan't|isn't|aren't|"
+                  r"wouldn't|without)\b|n't\b", _I)
+
+# organisations that are never "named recipients"
+_REGULATOR = re.compile(
+    r"information commissioner|\bICO\b|commissioner|HMRC|revenue (?:&|and) customs|\bpolice\b|government|"
+    r"ministry|department (?:for|of)|\bDfE\b|ofsted|ombudsman|supervisory authority|regulator|court|"
+    r"tribunal|\bFTC\b|federal trade|attorney general|electoral register|companies house|\bNHS\b|council",
+    _I,
+)
+
+# ---------------------------------------------------------------------------------------------
+# categories
+# ---------------------------------------------------------------------------------------------
+CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
+    ("service_providers", re.compile(
+        r"service providers?|vendors?\b|(?:sub-?)?contractors?\b|(?:sub-?)?processors?\b|suppliers?\b|"
+        r"IT (?:and|&) system|hosting (?:providers?|companies|services)|agents?\b(?! of)|on our behalf|"
+        r"cloud (?:providers?|services?)|technology (?:providers?|partners?)|outsourc", _I)),
+    ("professional_advisers", re.compile(
+        r"professional advis|lawyers|solicitors|legal (?:advis|counsel)|auditors|accountants|insurers|"
+        r"bankers|consultants", _I)),
+    ("regulators", re.compile(
+        r"regulators?\b|regulatory (?:bodies|authorit)|HMRC|H?M Revenue|Revenue (?:&|and) Customs|government"
+        r"(?:al)? (?:agencies|bodies|authorit|departments|entities|officials)|public (?:authorit|bodies)|"
+        r"supervisory authorit|tax authorit|other authorities", _I)),
+    ("acquirers", _BUSINESS_TRANSFER),
+    ("schools", re.compile(
+        r"\bschools?\b|\btutors?\b|\bteachers?\b|local authorit|academy trusts?|school districts?|"
+        r"educational (?:institutions?|establishments?|providers?|organi[sz]ations?)", _I)),
+    ("group_companies", re.compile(
+        r"affiliat|subsidiar|group (?:companies|company|entities|members)|parent compan|sister compan|"
+        r"members of (?:our|the) (?:\w+ )?group|internal third parties|corporate family|family of companies|"
+        r"companies (?:with)?in (?:our|the) group", _I)),
+    ("analytics", re.compile(
+        r"analytics|measurement (?:partners?|providers?|companies)|audience measurement|"
+        r"search engine providers", _I)),
+    ("payment_processors", re.compile(
+        r"payment (?:processors?|providers?|service providers?|gateways?|processing (?:companies|partners|"
+        r"providers|services))|card processors?|(?:credit|debit) card (?:processors?|payments? (?:are|is) "
+        r"processed)|financial transactions|payments? (?:are|is) (?:handled|processed)|"
+        r"(?:process|handle)s? (?:\w+ ){0,3}payments?", _I)),
+    ("advertisers", re.compile(
+        r"advertisers|advertising (?:partners?|networks?|companies|providers?)|ad networks?|ad servers?|"
+        r"marketing partners?|third[- ]party advertis", _I)),
+    ("law_enforcement", re.compile(
+        r"law enforcement|\bpolice\b|court orders?|subpoenas?|legal process|warrants?|(?:required|compelled|"
+        r"requested) (?:to do so )?by (?:any |applicable )?(?:law|court|government)|national security|"
+        r"fraud prevention agencies|prevent(?:ion of|ing)? (?:\w+ ){0,2}(?:fraud|crime)|comply with (?:any |"
+        r"the |a |our |applicable )?(?:\w+ )?(?:laws?|legal|court|judicial)", _I)),
+    ("social_media", re.compile(r"social (?:media|network)", _I)),
+]
+
+# ---------------------------------------------------------------------------------------------
+# sale of data
+# ---------------------------------------------------------------------------------------------
+_SALE_VERB = re.compile(r"\b(?:sell|sells|selling|sold|rent|rents|renting|rented|trade|trades|trading|traded|"
+                        r"lease|leases|leasing|barter|monetis\w+|monetiz\w+|sale of)\b", _I)
+_SALE_DATA = re.compile(
+    r"^[\s,]*(?:(?:[\w'-]+|,)\s+){0,4}?(?:data|information|info|details|lists?|records|email address\w*|"
+    r"e-mail addresses|PII|profiles|identifiers|it\b|them\b)",
+    _I,
+)
+_SALE_BUSINESS = re.compile(
+    r"^[\s,]*(?:(?:our|the|its|a|an|all|any|some|part|parts|of|substantially|whole|or|and|entire|certain|"
+    r"educational|digital|online|physical|related|other|these|those|such|new)\s+){0,5}(?:[\w-]+\s+){0,1}?"
+    r"(?:business|businesses|company|companies|assets|shares|stock|products?|services|goods|subscriptions?|"
+    r"tickets|books|licen[cs]es|merchandise|items|courses|content|advertising|equity|undertaking|division|"
+    r"operations|resources|materials|textbooks|software|apps?|memberships?)\b",
+    _I,
+)
+_PASSIVE_SALE = re.compile(
+    r"(?:data|information|details|addresses|lists?)\s+(?:\w+\s+){0,4}(?:is|are|will|shall|would|be|been|"
+    r"being|ever|never|not|cannot)\s+(?:\w+\s+){0,3}(?:sold|rented|traded|leased|monetised|monetized)\b",
+    _I,
+)
+_CCPA_SALE = re.compile(
+    r"do not sell (?:or share )?my (?:personal )?(?:information|data|info)|(?:opt[- ]out of|opt out from) "
+    r"(?:the )?(?:sale|selling)|right to opt[- ]out|\"?sale\"? (?:of (?:your )?personal information)? as "
+    r"(?:that term is )?defined|(?:have|has) (?:not )?sold (?:\w+ ){0,4}(?:personal|categories)|"
+    r"categories of personal information (?:we|that we) (?:have )?(?:sold|sell)|sold or shared|(?:a|be a|"
+    r"constitute a|considered a) [\"']?sale[\"']? (?:under|as defined|within the meaning)",
+    _I,
+)
+
+# ---------------------------------------------------------------------------------------------
+# advertising / tracking
+# ---------------------------------------------------------------------------------------------
+_TP_ADS = re.compile(
+    r"third[- ]?part(?:y|ies)['’]? (?:advertis\w*|ads?\b|ad (?:networks?|servers?|partners?|companies|vendors)|"
+    r"marketing partners?)|advertising (?:networks?|partners?|companies|vendors|providers?|cookies|"
+    r"technolog\w*|services|platforms?|IDs?|identifiers?|purposes)|\bad(?:vertising)? networks?|\bad servers?|"
+    r"\bad exchanges?|ad-?serving|ad tech|(?:interest|behaviou?r|preference)[- ]based (?:advertis\w+|ads)|"
+    r"(?:targeted|personali[sz]ed|behaviou?ral|relevant|tailored|customi[sz]ed|online|display|contextual|"
+    r"re-?targeted) (?:advertis\w+|ads\b|adverts|marketing)|re-?targeting|re-?marketing|"
+    r"google ads|adsense|adwords|doubleclick|facebook pixel|meta pixel|facebook custom audiences|"
+    r"(?:serve|serves|display|displays|show|shows|deliver|delivers|present|place|places) (?:\w+ ){0,3}"
+    r"(?:ads|advertisements|adverts|advertising)\b|(?:ads|advertisements|adverts) (?:\w+ ){0,3}(?:served|displayed|"
+    r"shown|delivered|appear)|advertis\w+ (?:on|across) (?:our|other|third|the)|advertisers\b|"
+    r"sponsored (?:content|links|ads)|(?:ads|advertisements|adverts) (?:from|by) (?:third|other|our "
+    r"(?:advertising )?partners)|network advertising initiative|digital advertising alliance|"
+    r"youronlinechoices|aboutads|\bNAI\b|\bDAA\b|opt[- ]out of (?:\w+ ){0,3}(?:interest|advertis)",
+    _I,
+)
+_TRACKING = re.compile(
+    r"tracking (?:cookies|technolog\w+|pixels?|tools|tags|codes?|scripts|devices|software)|"
+    r"(?:targeting|advertising|marketing|tracking|social media|third[- ]party) cookies|web beacons?|pixel tags?|tracking pixels?|clear gifs?|(?:single-pixel|1x1) gifs?|"
+    r"cross[- ](?:site|device|context)|(?<!keep )(?<!keeps )(?<!kept )track(?:s|ed|ing)? (?:\w+ ){0,3}(?:you\b(?! to)|your (?!(?:child'?s? |"
+    r"own )?(?:progress|order|delivery|learning|performance|results))|users|visitors|"
+    r"browsing|online activit\w+|behaviou?r|movements)|fingerprint\w*|device identifiers?|advertising (?:IDs?|"
+    r"identifiers?)|\bIDFA\b|\bSDKs?\b|session replay|heat ?maps?|record(?:s|ing)? (?:your|user) (?:\w+ )?"
+    r"(?:visits?|sessions?|clicks)|google analytics|hotjar|mixpanel|facebook pixel",
+    _I,
+)
+_NO_ADS = re.compile(
+    r"(?:do|does|will|shall|would|may|can)?\s*(?:not|never|n't)\s+(?:\w+\s+){0,4}(?:allow|permit|display|show|"
+    r"serve|use|include|accept|run|have|contain|carry|feature|host|sell|place|present|deliver)\w*\s+(?:\w+[- ]?"
+    r"\s*){0,4}(?:advertis\w*|ads\b|adverts?\b)|\bno (?:\w+[- ])?(?:\w+ )?(?:advertis\w*|ads|adverts?)\b|"
+    r"\b(?:ad|advert|advertising)[- ]free\b|free (?:of|from) (?:\w+ )?(?:advertis\w+|ads)|(?:not|never) "
+    r"(?:\w+ ){0,4}(?:for|with) (?:the purposes? of )?(?:\w+ )?(?:advertis\w+|ads)\b|(?:with|to) (?:third[- ]party|"
+    r"any) advertis\w+ (?:\w+ ){0,3}(?:or|and) (?:we )?(?:do|will) not",
+    _I,
+)
+_NO_TRACK = re.compile(
+    r"(?:do|does|will)\s+not\s+(?:\w+\s+){0,3}(?:track(?! signals| requests| settings| browser| \(| \"?DNT| "
+    r"preferences)|use (?:any )?(?:tracking|targeting|advertising|"
+    r"third[- ]party) (?:cookies|technolog\w+))|no (?:tracking|targeting|advertising|third[- ]party) cookies|"
+    r"(?:not|never) (?:\w+ ){0,2}tracked",
+    _I,
+)
+_FIRST_PARTY_MARKETING = re.compile(
+    r"(?:we|us) (?:may )?(?:send|email|contact)|newsletter|marketing (?:emails?|communications?|messages?)|"
+    r"promotional (?:emails?|offers|communications)", _I)
+
+
+# ---------------------------------------------------------------------------------------------
+# helpers
+# ---------------------------------------------------------------------------------------------
+def _negated_before(text: str, pos: int, window: int = 60) -> bool:
+    """A negation in the same clause shortly before ``pos``."""
+    start = max(0, pos - window)
+    chunk = text[start:pos]
+    # clause boundary: cut at the last ; : . but/however/except/unless
+    cut = max(chunk.rfind(";"), chunk.rfind(":"), chunk.rfind(". "))
+    for w in (" but ", " however", " except", " unless", " other than", " although", " whereas", " if "):
+        cut = max(cut, chunk.lower().rfind(w))
+    if cut >= 0:
+        chunk = chunk[cut:]
+    return bool(_NEG.search(chunk))
+
+
+def _vendor_tokens(vendor_name: str | None) -> set[str]:
+    if not vendor_name:
+        return set()
+    words = re.sub(r"[^a-z0-9 ]+", " ", vendor_name.lower()).split()
+    stop = {"ltd", "limited", "inc", "llc", "plc", "the", "group", "co", "company", "uk", "corp", "corporation",
+            "education", "learning", "services", "solutions", "technologies", "technology"}
+    return {w for w in words if w not in stop and len(w) > 2}
+
+
+def _canon_key(name: str) -> str:
+    words = re.sub(r"[^a-z0-9 ]+", " ", name.lower().replace("&", " ")).split()
+    return " ".join(w for w in words if w not in {"ltd", "limited", "inc", "llc", "plc", "com", "co", "uk",
+                                                 "org", "net", "the", "io", "corp", "corporation"})
+
+
+class _Ctx:
+    def __init__(self, doc: Document, vendor_name: str | None) -> None:
+        self.doc = doc
+        self.vendor = vendor_name
+        self.vtok = _vendor_tokens(vendor_name)
+        self.vkey = _canon_key(vendor_name) if vendor_name else ""
+        self.ntext = norm(doc.text)
+        self.segs = pieces(doc)
+
+    def seg_text(self, seg: Segment) -> str:
+        return self.ntext[seg.start:seg.end]
+
+    def is_vendor(self, name: str) -> bool:
+        key = _canon_key(name)
+        if not key:
+            return True
+        if self.vkey and (key == self.vkey or key in self.vkey.split() or self.vkey.startswith(key + " ")
+                          or key.startswith(self.vkey)):
+            return True
+        toks = set(key.replace(" ", "").split()) | set(key.split())
+        if self.vtok and (toks & self.vtok or key.replace(" ", "") in {t for t in self.vtok}):
+            return True
+        return bool(re.fullmatch(r"(?:our|the) (?:group|company)", name.strip().lower()))
+
+
+# ---------------------------------------------------------------------------------------------
+# sharing statements
+# ---------------------------------------------------------------------------------------------
+def _first_verb(text: str) -> re.Match[str] | None:
+    """First sharing verb that is not a capitalised name ("Trade Fair House")."""
+    for m in _SHARE_VERB.finditer(text):
+        w = m.group(0)
+        if w[0].isupper() and m.start() > 0 and re.match(r"(?:Trade|Sell|Rent|Release|Exchange|Transfer|Share|"
+                                                          r"Lease|Report)", w):
+            before = text[:m.start()].rstrip()
+            if before and before[-1] not in ".!?:;\"'(*-\u2022":
+                continue
+        return m
+    return None
+
+
+def _sharing_rule(text: str, seg: Segment, in_list_ctx: bool) -> tuple[str, float, dict] | None:
+    """Does this segment state sharing with / collection by third parties? (rule, confidence, value)"""
+    low = text.lower()
+    heading_sharing = bool(_SHARING_HEADING.search(seg.heading or "")) and not _NOT_SHARING_HEADING.search(
+        seg.heading or "")
+    link = bool(_LINK_CTX.search(text))
+    rights = bool(_RIGHTS_CTX.search(text))
+    security = bool(_SECURITY_ACCESS.search(text))
+    neg = bool(_NEG.search(text))
+    legit = bool(re.search(r"(?:share|give|disclose|tell|reveal) (?:\w+ ){0,3}(?:login|log-in|sign-in) (?:details|"
+                           r"credentials)|^\W*(?:you|users?|students?|pupils?|teachers?|members?|children|"
+                           r"parents?)\b(?: \w+){0,2} (?:can|may|are able to|could)\b(?: \w+){0,2} share|"
+                           r"\(?or (?:those )?of (?:a )?third part(?:y|ies)\)?|(?:third[- ]party|third "
+                           r"parties'?) (?:direct )?marketing (?:communications|messages|emails)|"
+                           r"marketing from (?:us|third)|(?:share|give|disclose|tell) (?:\w+ ){0,3}"
+                           r"password|password (?:\w+ ){0,3}(?:with|to) (?:anyone|others|any)", text, _I))
+
+    verb = _first_verb(text)
+    recip = RECIPIENT_RE.search(text)
+    strong = _STRONG_RECIPIENT.search(text)
+    collect = _TP_COLLECT.search(text)
+    tech = _TP_TECH.search(text)
+    biz = _BUSINESS_TRANSFER.search(text)
+    legal = _LEGAL.search(text)
+
+    value: dict[str, Any] = {"negated": False}
+
+    # business transfers: merger / acquisition / sale of assets + data moving
+    if biz and (_BIZ_DATA.search(text) or in_list_ctx or (heading_sharing and not _TABLE_LEGIT.search(text))
+                or re.search(r"successor|acquir(?:er|ing|es)|buyer|purchaser|new owner|transferee", text, _I)):
+        if not _TABLE_LEGIT.search(text) or _BIZ_DATA.search(text):
+            return "tps.business_transfer", 0.85, value
+
+    # first-party receipt from third parties ("we receive data from analytics providers")
+    from_third = _FROM_THIRD.search(text)
+
+    generic = bool(verb and _GENERIC_SHARE.search(text))
+    if verb and (strong or recip or generic) and not rights and not security and not legit:
+        vtxt = verb.group(0).lower()
+        if re.match(r"sell|sold|rent|trade|leas", vtxt) and _SALE_BUSINESS.match(text[verb.end():]) and not \
+                _SALE_DATA.match(text[verb.end():]):
+            return None
+        weak_verb = not re.match(r"shar|disclos|transfer|pass|sell|sold|rent|trade|leas|releas|exchang|divulg|"
+                                 r"furnish|reveal|make|made|provid|send|sent|forward|upload|report|submit|"
+                                 r"transmit|suppl|communicat|entrust|outsourc", vtxt)
+        if from_third and not re.search(r"shar|disclos|transfer|sell|rent|pass|provide \w+ to", low):
+            return None
+        if _WITH_US.search(text) and not re.search(
+                r"(?:with|to) (?:\w+ ){0,3}(?:third|partners?|affiliates?|service providers?|vendors?|"
+                r"advertisers?|companies|others)", text, _I):
+            return None
+        if link and not re.search(r"\b(?:we|us|our)\b[^.]{0,60}(?:share|disclose|provide|transfer|pass)", text, _I):
+            if not collect:
+                return None
+            return "tps.linked_site_collection", 0.45, value
+        if re.search(r"share (?:\w+ ){0,3}(?:content|posts?|photos|links|articles|pages|feedback|comments|"
+                     r"thoughts|experiences?|stories|ideas|results|achievements)", low) and not strong:
+            return None
+        if weak_verb and not strong:
+            return None
+        if neg and re.search(r"\b(?:not|never|no)\b[^.]{0,40}\b(?:share|disclos|sell|rent|trade|transfer|pass|"
+                             r"provide|release|make)", low):
+            value["negated"] = True
+        conf = 0.9 if strong else 0.7
+        if weak_verb:
+            conf -= 0.15
+        return "tps.share_verb_recipient", conf, value
+
+    # third parties collecting on the site / via cookies, pixels, SDKs, plug-ins
+    if collect and not rights and not from_third:
+        subj = collect.group(0).lower()
+        if link and not re.search(r"cookie|beacon|pixel|plug-?in|widget|track", low):
+            return "tps.linked_site_collection", 0.45, value
+        if subj.startswith(("they", "others", "companies")) and not (heading_sharing or tech or strong):
+            return None
+        return "tps.third_party_collection", 0.8 if strong or tech else 0.6, value
+    if tech and not rights:
+        if link and not re.search(r"cookie|beacon|pixel|track|analytic", low):
+            return None
+        return "tps.third_party_technology", 0.7, value
+
+    # legal disclosure ("we may disclose information if required by law")
+    if legal and verb and _DATA_OBJ.search(text) and not security and not rights:
+        vtxt = verb.group(0).lower()
+        if re.match(r"disclos|shar|releas|provid|transfer|pass|mak|report|furnish|divulg|send|sent|suppl", vtxt) \
+                and not re.search(r"not (?:be )?disclosed to any(?:one| person)", text, _I):
+            return "tps.legal_disclosure", 0.8, value
+
+    # list item / row under a recipients introduction or a sharing heading
+    if (in_list_ctx or heading_sharing) and seg.kind in ("list_item", "table_row") and not legit and (
+            strong or recip or gazetteer.ALIAS_RE.search(text)) and not link:
+        return "tps.recipient_list_item", 0.75 if in_list_ctx else 0.6, value
+
+    # sentence under a sharing heading mentioning a recipient or disclosure
+    if heading_sharing and not link and not rights and not security and (
+            (strong and (verb or _DATA_OBJ.search(text))) or (verb and re.search(
+                r"shar|disclos|transfer|sell|rent|pass|releas", verb.group(0), _I))):
+        return "tps.sharing_section", 0.6, value
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# named recipients
+# ---------------------------------------------------------------------------------------------
+_NAME = r"[\"']?(?P<n>(?:[A-Z0-9][\w&.'+-]*|[a-z]+[A-Z][\w]*)(?:(?:\s+|\s*&\s*)(?:[A-Z0-9][\w&.'+-]*|of|and|for|de)){0,4})[\"']?"
+_CTX_NAME = [
+    ("context.such_as", re.compile(
+        r"(?:providers?|suppliers?|partners?|processors?|compan(?:y|ies)|vendors?|services?|platforms?|tools?|"
+        r"brokers?|aggregators?|networks?|hosts?|organi[sz]ations?|businesses|products?|apps?|software|"
+        r"systems?|analytics|\bCRM|merchants?|gateways?|banks?|couriers?|carriers?|sub-?processors?)"
+        r"\b[^.;:]{0,40}?\b(?:such as|like|including|e\.g\.,?|for example,?|namely,?)\s+" + _NAME)),
+    ("context.currently", re.compile(r"\b(?:currently|presently|at present|at the moment)[,:]?\s+" + _NAME)),
+    ("context.our_provider", re.compile(
+        r"\b(?:our|the|a|an|its) (?:(?:third[- ]party|external|chosen|current|preferred|trusted|secure|online|"
+        r"payment|e-?mail|hosting|cloud|analytics|marketing|CRM|newsletter|IT|data|card|web|website|server|"
+        r"video|survey|support|helpdesk|SMS|telephony|booking|accounting|finance|learning|platform|"
+        r"software|service)\s+){0,3}(?:service )?(?:provider|processor|partner|supplier|host|vendor|"
+        r"platform|gateway|processing (?:company|partner)|sub-?processor)s?,?\s*(?:is\s+|namely\s+|called\s+|"
+        r"\(|-\s+)?" + _NAME)),
+    ("context.by", re.compile(
+        r"\b(?:provided|powered|hosted|operated|processed|handled|supplied|managed|run|delivered|stored|"
+        r"administered|facilitated|serviced|maintained) (?:\w+ ){0,2}(?:by|through|via|with|on|using)\s+"
+        r"(?:the\s+)?" + _NAME)),
+    ("context.we_use", re.compile(
+        r"\b(?:we|We) (?:currently )?(?:use|utili[sz]e|rely on|partner with|work with|engage|employ|have "
+        r"(?:engaged|partnered with|appointed)|subscribe to|contract with)\s+(?:the services of\s+|a company "
+        r"called\s+)?" + _NAME)),
+]
+_BAD_NAME_WORDS = {
+    "we", "our", "the", "this", "these", "those", "your", "you", "it", "its", "they", "their", "us", "i", "a", "an",
+    "uk", "eu", "eea", "usa", "u.s", "gdpr", "dpa", "ccpa", "coppa", "ferpa", "data", "personal", "privacy",
+    "policy", "terms", "cookie", "cookies", "identity", "contact", "technical", "profile", "usage", "marketing",
+    "services", "service", "website", "websites", "site", "internet", "email", "e-mail", "sms", "cloud",
+    "other", "third", "party", "parties", "any", "all", "some", "such", "each", "when", "where", "if", "as",
+    "in", "on", "for", "to", "and", "or", "with", "by", "from", "at", "of", "is", "are", "may", "will",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "friday", "european", "union", "kingdom", "united", "states", "america",
+    "england", "britain", "wales", "scotland", "ireland", "india", "canada", "australia", "secure", "payment",
+    "payments", "analytics", "hosting", "customer", "customers", "user", "users", "school", "schools",
+    "students", "student", "parents", "parent", "teachers", "platform", "app", "apps", "application",
+    "software", "system", "systems", "crm", "mis", "sso", "api", "apis", "sdk", "pdf", "html", "ip", "id",
+    "social", "media", "facebook's", "please", "see", "note", "section", "clause", "appendix", "schedule",
+    "table", "annex", "standard", "contractual", "clauses", "adequacy", "binding", "corporate", "rules",
+    "information", "communications", "company", "companies", "provider", "providers", "partners", "partner",
+    "ltd", "limited", "inc", "llc", "plc", "group", "help", "support", "login", "sign", "live", "web", "online",
+    "digital", "mobile", "national", "international", "global", "local", "public", "general", "direct",
+    "debit", "credit", "card", "cards", "bank", "banks", "paper", "post", "telephone", "phone",
+}
+
+
+def _clean_name(raw: str) -> str | None:
+    name = raw.strip(" '\".,;:()-")
+    name = re.sub(r"\s+", " ", name)
+    # stop at lower-case function words that the pattern allowed only between capitals
+    name = re.sub(r"\s+(?:of|and|for|de)$", "", name)
+    name = re.sub(r"(?:'s)$", "", name)
+    if not name or len(name) < 2 or len(name) > 60:
+        return None
+    words = [w.strip(".,'").lower() for w in name.split()]
+    if all(w in _BAD_NAME_WORDS or re.fullmatch(r"\d+|[ivx]+", w) for w in words):
+        return None
+    if words[0] in {"we", "our", "the", "this", "these", "your", "you", "it", "they", "their", "please", "if",
+                    "when", "where", "all", "any", "some", "such", "each", "other", "a", "an", "uk", "eu",
+                    "eea", "us", "usa", "gdpr", "in", "on", "for", "to", "with", "by", "from"}:
+        return None
+    if _REGULATOR.search(name):
+        return None
+    return name
+
+
+def _split_names(raw_tail: str) -> list[str]:
+    """'Google, Facebook and Twitter' -> three names."""
+    parts = re.split(r",\s*|\s+(?:and|or|&)\s+|/", raw_tail)
+    return [p for p in parts if p.strip()]
+
+
+_DOMAIN_RE = re.compile(r"(?<![@\w/.-])(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|co\.uk|org\.uk|org|net|io|"
+                        r"co|uk|us|me|ai|app|dev|eu|de|fr|ie|biz|info|edu|tech|cloud|to|ly|gg|tv))\b(?![@\w-])",
+                        _I)
+_TLDS = re.compile(r"\.(?:co\.uk|org\.uk|ac\.uk|com|org|net|io|co|uk|us|me|ai|app|dev|eu|de|fr|ie|biz|info|edu|"
+                   r"tech|cloud|to|ly|gg|tv)$", _I)
+
+
+def canonical_from_domain(host: str) -> str | None:
+    """'123reg.com' -> '123 Reg'; 'aws.amazon.com' -> 'Amazon Web Services'; 'acme-hosting.co.uk' -> 'Acme Hosting'."""
+    host = host.lower().strip().strip("/")
+    host = re.sub(r"^https?://", "", host).split("/")[0]
+    if host.startswith("www."):
+        host = host[4:]
+    known = gazetteer.canonical_for_domain(host)
+    if known:
+        return known
+    base = _TLDS.sub("", host)
+    base = base.split(".")[-1]  # registrable label
+    if not base or len(base) < 2:
+        return None
+    words = re.split(r"[-_]+", base)
+    out = []
+    for w in words:
+        # split digits from letters: 123reg -> 123 reg
+        out.extend(p for p in re.split(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)", w) if p)
+    name = " ".join(p.upper() if len(p) <= 2 and p.isalpha() else p.capitalize() for p in out)
+    return name or None
+
+
+def _location(text: str) -> str | None:
+    m = re.search(r"\b(?:based|located|hosted|stored|headquartered|established|situated|incorporated)"
+                  r"\s+(?:(?:in|within|inside|outside(?: of)?)\s+)(?:the\s+)?([A-Z][\w. ]{1,40}?)(?=[,;.)]|\s+(?:and|"
+                  r"who|which|that|acting|to|for|so|where)\b|$)", text)
+    if m:
+        prefix = re.search(r"\b(outside|inside|within|in)\b", m.group(0))
+        loc = m.group(1).strip()
+        if prefix and prefix.group(1) == "outside":
+            return f"outside the {loc}" if loc.isupper() or loc in {"UK", "EEA", "EU"} else f"outside {loc}"
+        return loc
+    return None
+
+
+def _purpose(text: str, name_end: int) -> str | None:
+    tail = text[name_end:]
+    m = re.search(r"\b(?:for|to (?:help us|assist (?:us )?(?:with|in)|provide|process|host|send|deliver|"
+                  r"manage|enable|analy[sz]e|improve|understand|measure))\s+([^.;:()]{3,80})", tail)
+    if m:
+        return m.group(0).strip().rstrip(",")
+    m = re.search(r"\b(?:for|as (?:our|a|an))\s+([a-z][^.;:()]{3,60})", text[:max(0, name_end - 1)])
+    if m:
+        return m.group(0).strip()
+    return None
+
+
+_DOMAIN_ONLY = re.compile(r"^\W*(?:https?://)?(?:www\.)?([a-z0-9.-]+\.[a-z]{2,}(?:\.[a-z]{2})?)/?\W*$", _I)
+_NAME_ONLY = re.compile(r"^\W*([A-Z0-9][\w&.'+-]*(?:\s+(?:&\s+)?[A-Z0-9][\w&.'+-]*){0,4})"
+                        r"(?:\s+(?:Ltd|Limited|Inc|LLC|plc)\.?)?\s*(?:[-:–(]\s*(?P<rest>.*))?$")
+
+
+class _ListState:
+    """Tracks whether we are inside a list of recipients introduced by an earlier segment."""
+
+    def __init__(self) -> None:
+        self.active_until = -1
+        self.intro_index = -1
+
+    def update(self, i: int, seg: Segment, text: str) -> None:
+        if seg.kind != "list_item" and seg.kind != "table_row" and _INTRO.search(text) and (
+                _STRONG_RECIPIENT.search(text) or re.search(r"\bparties\b", text, _I)) and not _LINK_CTX.search(text) \
+                and not _FROM_THIRD.search(text):
+            self.active_until = i + 20
+            self.intro_index = i
+        elif seg.kind == "heading" and _NOT_SHARING_HEADING.search(text) and i > self.intro_index + 1:
+            self.active_until = -1
+
+    def active(self, i: int) -> bool:
+        return i <= self.active_until
+
+
+def _purpose_after(doc: Document, ctx: _Ctx, i: int) -> str | None:
+    for seg in ctx.segs[i + 1:i + 10]:
+        t = ctx.seg_text(seg)
+        m = re.match(r"\s*Purposes?\s*(?:[-:–]|of processing[-:–]?)\s*(.+)", t, _I)
+        if m:
+            return m.group(1).strip()
+        if seg.kind in ("list_item", "table_row") and i != seg.index:
+            break
+    return None
+
+
+def _gazetteer_names(text: str, ctx: _Ctx) -> list[tuple[str, int, int, str]]:
+    """(canonical, start, end, category) for gazetteer mentions in ``text`` (domains included)."""
+    out = []
+    taken: list[tuple[int, int]] = []
+    for m in _DOMAIN_RE.finditer(text):
+        canon = gazetteer.canonical_for_domain(m.group(1))
+        if canon:
+            out.append((canon, m.start(), m.end(), gazetteer.CANONICAL_CATEGORY.get(canon, "")))
+            taken.append((m.start(), m.end()))
+    for m in gazetteer.ALIAS_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        entry = gazetteer.lookup(m.group(1))
+        if entry is None:
+            continue
+        surface = m.group(1)
+        if entry.alias.lower() != entry.alias and surface[0].islower():
+            continue  # "apple", "zoom in", "box" in lower case
+        if entry.ambiguous:
+            if surface != entry.alias:
+                continue
+            before = text[:m.start()].rstrip()
+            # sentence-initial capital is not evidence of a name for ambiguous words
+            if not before or before[-1] in ".!?:•*-" or re.search(r"(?:^|\n)\W*$", text[:m.start()]):
+                continue
+        out.append((entry.canonical, m.start(), m.end(), entry.category))
+    return out
+
+
+def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: bool,
+           shares: bool) -> list[Finding]:
+    found: list[Finding] = []
+    link = bool(_LINK_CTX.search(text)) and not re.search(
+        r"\b(?:we|us)\b[^.]{0,60}(?:share|disclose|provide|transfer|pass|use)\b", text, _I)
+    sign_in = bool(_SIGN_IN.search(text))
+    follow = bool(_FOLLOW_US.search(text)) and not re.search(r"shar|disclos|collect|cookie|pixel|track|analytic",
+                                                               text, _I)
+    if link or follow:
+        return found
+    loc = _location(text)
+    seen: set[str] = set()
+
+    def emit(name: str, source: str, rule: str, conf: float, at: int, end_at: int, purpose: str | None = None,
+             category: str = "") -> None:
+        key = _canon_key(name)
+        if not key or key in seen or ctx.is_vendor(name) or _REGULATOR.search(name):
+            return
+        seen.add(key)
+        value = {"name": name, "purpose": purpose or _purpose(text, end_at), "location": loc, "source": source}
+        if category:
+            value["category"] = category
+        found.append(make(doc, seg, TOPIC, "named_recipient", value, rule, conf, at=at))
+
+    # 1. list item / table row that is just a domain or a name under a recipients intro
+    if list_ctx and seg.kind in ("list_item", "table_row", "sentence"):
+        lines = text.strip().splitlines() or [""]
+        first = re.split(r"\t|\s\|\s|\s{3,}", text.strip(" |"))[0] if seg.kind == "table_row" else lines[0]
+        inline_purpose = None
+        for ln in lines[1:]:
+            pm = re.match(r"\s*Purposes?\s*[-:]\s*(.+)", ln, _I)
+            if pm:
+                inline_purpose = pm.group(1).strip()
+        dm = _DOMAIN_ONLY.match(first)
+        if dm:
+            canon = canonical_from_domain(dm.group(1))
+            if canon:
+                at = text.find(dm.group(1))
+                emit(canon, "domain", "tps.name.domain_list", 0.85, at, at + len(dm.group(1)),
+                     inline_purpose or _purpose_after(doc, ctx, i), gazetteer.CANONICAL_CATEGORY.get(canon, ""))
+        elif seg.kind in ("list_item", "table_row"):
+            nm = _NAME_ONLY.match(first)
+            if nm and len(first) < 80:
+                cand = _clean_name(nm.group(1))
+                if cand:
+                    entry = gazetteer.lookup(cand)
+                    emit(entry.canonical if entry else cand, "gazetteer" if entry else "context",
+                         "tps.name.list", 0.75, nm.start(1), nm.end(1),
+                         (nm.group("rest") or "").strip() or _purpose_after(doc, ctx, i))
+
+    # 2. gazetteer mentions in a processing context
+    cue = bool(_PROCESSING_CUE.search(text)) and (shares or list_ctx or bool(
+        re.search(r"analytic|host|stor|process|payment|pay\b|transaction|provider|processor|sub-?processor|"
+                  r"partner|cookie|pixel|track|advertis|newsletter|e-?mail|CRM|servers?|cloud|infrastructure|"
+                  r"powered|handled|via|through|we use|uses|using|utili|integrat|sync|connect|sent to|send to|"
+                  r"shared with|disclosed to", text, _I)))
+    for canon, a, b, cat in _gazetteer_names(text, ctx):
+        if not cue:
+            continue
+        if sign_in and not shares:
+            continue
+        conf = 0.85 if shares or list_ctx else 0.7
+        emit(canon, "gazetteer", "tps.name.gazetteer", conf, a, b, category=cat)
+
+    # 3. organisations introduced by a recipient phrase
+    for rule, rx in _CTX_NAME:
+        for m in rx.finditer(text):
+            tail_start = m.start("n")
+            # allow a comma/and list after "such as"
+            tail = text[tail_start:]
+            tail = re.split(r"[.;:()]|\s(?:to|for|who|which|that|based|so|in order|as|acting|when|where|is|are|"
+                            r"was|were|will|may|can|have|has|with|on|at|by|from|provide|process|"
+                            r"help|assist)\s", tail)[0]
+            pieces = _split_names(tail) if rule == "context.such_as" else [m.group("n")]
+            for piece in pieces:
+                cand_m = re.match(r"\s*[\"']?((?:[A-Z0-9][\w&.'+-]*|[a-z]+[A-Z]\w*)(?:\s+(?:[A-Z0-9][\w&.'+-]*|"
+                                  r"of|and|for|de)){0,4})", piece)
+                if not cand_m:
+                    continue
+                cand = _clean_name(cand_m.group(1))
+                if not cand:
+                    continue
+                cand = re.sub(r"\s+(?:Ltd|Limited|Inc|LLC|plc|Corp|Corporation)\.?$", "", cand)
+                entry = gazetteer.lookup(cand)
+                if entry and entry.canonical:
+                    cand = entry.canonical
+                elif re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", cand, _I):
+                    cand = canonical_from_domain(cand) or cand
+                pos = tail_start + text[tail_start:].find(piece.strip()[:5]) if piece.strip() else tail_start
+                emit(cand, "gazetteer" if entry else "context", f"tps.name.{rule}", 0.7 if entry else 0.6,
+                     pos, pos + len(cand))
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# data sale and advertising
+# ---------------------------------------------------------------------------------------------
+def _sale(doc: Document, seg: Segment, text: str) -> list[Finding]:
+    out = []
+    low = text.lower()
+    if "do not sell my" in low or "do not sell or share my" in low:
+        if re.search(r"(?:do|does|will) not (?:\w+ ){0,3}sell (?:\w+ ){0,3}(?:personal|your|data|information)",
+                     re.sub(r"do not sell (?:or share )?my", "", low)):
+            out.append(make(doc, seg, "data_sale", "does_not_sell", {"basis": "statement"}, "sale.negated", 0.85))
+        else:
+            out.append(make(doc, seg, "data_sale", "sells", {"basis": "ccpa_opt_out"}, "sale.ccpa_link", 0.55))
+        return out
+    for m in _SALE_VERB.finditer(text):
+        after = text[m.end():]
+        verb = m.group(0).lower()
+        if verb in ("trade", "trades", "trading", "traded") and re.match(r"\s*(?:mark|name|show|union|secret|"
+                                                                          r"association|body)", after, _I):
+            continue
+        if verb == "sale of" and re.match(r"\s*(?:our|the|its|a|all|any|substantially|part|some|assets|"
+                                          r"business|company|shares|stock|products?|goods|services)\b", after, _I):
+            if not re.match(r"\s*(?:your|personal|the personal|user|customer)", after, _I):
+                continue
+        data_first = _SALE_DATA.search(after)
+        biz_first = _SALE_BUSINESS.search(after)
+        if biz_first and (not data_first or biz_first.end() < data_first.end()):
+            continue
+        if verb == "sale of" and re.search(r"opt[- ]?out (?:of|from) (?:the )?$|right to (?:opt[- ]?out|limit)[^.]{0,30}$",
+                                           text[:m.start()], _I):
+            out.append(make(doc, seg, "data_sale", "sells", {"basis": "ccpa_opt_out"}, "sale.ccpa_opt_out", 0.55,
+                            at=m.start()))
+            break
+        if not data_first:
+            # "we do not sell, rent or trade your information": look past the verb list
+            more = re.match(r"[\s,]*(?:(?:or|and|,)\s*)?(?:\w+\s*,?\s*){0,4}?(?:or|and)?\s*(?:otherwise\s+)?"
+                            r"(?:\w+\s+)?(?:your|personal|any|user|customer|pupil|student)\b[^.;]{0,30}?"
+                            r"\b(?:data|information|details|lists?)", after, _I)
+            if not more:
+                continue
+        if _negated_before(text, m.start()) or re.match(r"\s*(?:or|and)\s+(?:\w+\s+){0,2}(?:not|never)", after):
+            out.append(make(doc, seg, "data_sale", "does_not_sell", {"basis": "statement"}, "sale.negated", 0.9,
+                            at=m.start()))
+        else:
+            hedge = bool(re.search(r"\bmay\b|\bmight\b|\bcould\b|\bcan\b", text[max(0, m.start() - 30):m.start()]))
+            if re.search(r"\bif\b|\bunless\b|\bwithout\b", text[max(0, m.start() - 60):m.start()], _I):
+                # "we will not share unless..."/"if we sell" - conditional: weak
+                if re.search(r"\bwithout (?:your )?(?:\w+ )?consent", text, _I) and _NEG.search(text[:m.start()]):
+                    out.append(make(doc, seg, "data_sale", "does_not_sell", {"basis": "without_consent"},
+                                    "sale.negated_without_consent", 0.7, at=m.start()))
+                continue
+            out.append(make(doc, seg, "data_sale", "sells", {"basis": "statement", "hedged": hedge},
+                            "sale.statement", 0.8 if hedge else 0.9, at=m.start()))
+        break
+    if not out:
+        pm = _PASSIVE_SALE.search(text)
+        if pm:
+            kind = "does_not_sell" if _NEG.search(pm.group(0)) else "sells"
+            out.append(make(doc, seg, "data_sale", kind, {"basis": "statement"}, "sale.passive", 0.85,
+                            at=pm.start()))
+    if not out:
+        cm = _CCPA_SALE.search(text)
+        if cm:
+            neg = _negated_before(text, cm.start() + len(cm.group(0)), 80) or re.search(
+                r"(?:have|has) not sold|do not sell|does not sell", text, _I)
+            out.append(make(doc, seg, "data_sale", "does_not_sell" if neg else "sells",
+                            {"basis": "ccpa"}, "sale.ccpa", 0.75 if neg else 0.55, at=cm.start()))
+    return out
+
+
+def _ads(doc: Document, seg: Segment, text: str) -> list[Finding]:
+    out = []
+    no_ads = _NO_ADS.search(text)
+    tp = _TP_ADS.search(text)
+    if no_ads and re.search(r"advertis|\bads?\b|advert", no_ads.group(0), _I):
+        # "we do not share with advertisers" is also a no (no third-party ads via data); "no ads" explicit
+        out.append(make(doc, seg, "advertising", "no_third_party_ads", {}, "ads.negated", 0.85,
+                        at=no_ads.start()))
+    elif tp:
+        if not (_NEG.search(text[max(0, tp.start() - 50):tp.start()]) and not re.search(
+                r"opt[- ]out|choices|you can|to limit|disable", text, _I)):
+            first_party = re.search(r"\b(?:our|own) (?:ads|advertis\w+) (?:about|for) (?:our|us)", text, _I)
+            if not first_party:
+                out.append(make(doc, seg, "advertising", "third_party_ads", {}, "ads.third_party", 0.8,
+                                at=tp.start()))
+    nt = _NO_TRACK.search(text)
+    if nt:
+        out.append(make(doc, seg, "advertising", "no_tracking", {}, "ads.no_tracking", 0.8, at=nt.start()))
+    else:
+        tr = _TRACKING.search(text)
+        if tr and not out and not re.search(r"do not track (?:signals?|requests?|settings?|browser|\(DNT\)|"
+                                            r"\"?dnt)", text, _I) or tr and out and out[0].kind == "third_party_ads":
+            out.append(make(doc, seg, "advertising", "tracking", {}, "ads.tracking", 0.7, at=tr.start()))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# public API
+# ---------------------------------------------------------------------------------------------
+def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
+    ctx = _Ctx(doc, vendor_name)
+    lists = _ListState()
+    findings: list[Finding] = []
+    for i, seg in enumerate(ctx.segs):
+        text = ctx.seg_text(seg)
+        in_list = lists.active(i) and seg.kind in ("list_item", "table_row")
+        lists.update(i, seg, text)
+        if seg.kind == "heading" or not text.strip():
+            # a recipient list may have headings between items ("Purpose - Email hosting")
+            if in_list or lists.active(i):
+                continue
+            continue
+        rule = _sharing_rule(text, seg, in_list)
+        shares = rule is not None
+        if rule:
+            name, conf, value = rule
+            findings.append(make(doc, seg, TOPIC, "sharing", value, name, conf))
+            for cat, rx in CATEGORIES:
+                if rx.search(text) and not (cat == "acquirers" and name not in ("tps.business_transfer",
+                                                                               "tps.recipient_list_item")):
+                    if cat == "regulators" and _RIGHTS_CTX.search(text):
+                        continue
+                    findings.append(make(doc, seg, TOPIC, "category", {"category": cat}, f"tps.category.{cat}",
+                                         min(conf, 0.85)))
+        findings.extend(_named(doc, ctx, i, seg, text, in_list, shares))
+        findings.extend(_sale(doc, seg, text))
+        findings.extend(_ads(doc, seg, text))
+    return dedupe(findings)
+
+
+def summarise(findings: list[Finding], doc: Document | None = None) -> dict[str, Any]:
+    named: list[str] = []
+    keys: set[str] = set()
+    recipients: list[dict[str, Any]] = []
+    categories: list[str] = []
+    for f in findings:
+        if f.topic == TOPIC and f.kind == "named_recipient" and f.confidence >= 0.5:
+            name = f.value["name"]
+            key = _canon_key(name)
+            if key in keys:
+                for r in recipients:
+                    if _canon_key(r["name"]) == key:
+                        r["purpose"] = r["purpose"] or f.value.get("purpose")
+                        r["location"] = r["location"] or f.value.get("location")
+                continue
+            keys.add(key)
+            named.append(name)
+            recipients.append({"name": name, "purpose": f.value.get("purpose"), "location": f.value.get("location")})
+        elif f.topic == TOPIC and f.kind == "category" and f.value["category"] not in categories:
+            categories.append(f.value["category"])
+
+    sale = [f for f in findings if f.topic == "data_sale"]
+    strong_sells = [f for f in sale if f.kind == "sells" and f.confidence >= 0.6]
+    weak_sells = [f for f in sale if f.kind == "sells" and f.confidence < 0.6]
+    not_sell = [f for f in sale if f.kind == "does_not_sell"]
+    sells = "yes" if strong_sells else "no" if not_sell else "yes" if weak_sells else "not_stated"
+
+    ads = [f for f in findings if f.topic == "advertising"]
+    yes_ads = [f for f in ads if f.kind == "third_party_ads"]
+    no_ads = [f for f in ads if f.kind == "no_third_party_ads"]
+    third_party_ads = "yes" if yes_ads and not no_ads else "no" if no_ads else "not_stated"
+    if yes_ads and no_ads:
+        # an explicit "we do not allow third-party advertising" outweighs generic ad-cookie boilerplate
+        third_party_ads = "no" if max(f.confidence for f in no_ads) >= max(f.confidence for f in yes_ads) else "yes"
+    tracking_yes = [f for f in ads if f.kind in ("tracking", "third_party_ads")]
+    tracking_no = [f for f in ads if f.kind == "no_tracking"]
+    tracking = "yes" if tracking_yes else "no" if tracking_no else "not_stated"
+    return {"third_parties": {"named": named, "recipients": recipients, "categories": categories,
+                              "sells_data": sells, "third_party_ads": third_party_ads, "tracking": tracking}}

@@ -1,0 +1,85 @@
+"""Plain data shared by the analysis package: text in, dataclasses out.
+
+Nothing here knows about Django, the database or HTTP.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+TOPICS = (
+    "retention",
+    "children",
+    "third_party_sharing",
+    "international_transfers",
+    "data_sale",
+    "advertising",
+    "security",
+    "user_rights",
+    "policy_changes",
+    "contact",
+)
+
+#: Findings below this confidence are shown to reviewers as "low confidence".
+LOW_CONFIDENCE = 0.6
+
+
+@dataclass(frozen=True)
+class Segment:
+    """The smallest unit a finding may quote: a sentence, list item, table row or heading.
+
+    ``start``/``end`` are offsets into the analysed text; ``text == analysed[start:end]``.
+    ``heading`` is the nearest heading above the segment (for context rules), or "".
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "sentence" | "list_item" | "table_row" | "heading"
+    heading: str = ""
+    index: int = 0
+    #: The nearest *major* heading (numbered, ALL CAPS, markdown) above the segment; "" if none.
+    section: str = ""
+    #: For list items: the sentence that introduces the list ("We keep your data for:"), else "".
+    lead: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    """The analysed text and its segments, in reading order."""
+
+    text: str
+    segments: tuple[Segment, ...]
+
+
+@dataclass
+class Finding:
+    topic: str
+    kind: str
+    value: dict[str, Any]
+    start: int
+    end: int
+    quote: str
+    rule: str  # which rule or model produced it, e.g. "retention.period"
+    confidence: float
+
+    @property
+    def low_confidence(self) -> bool:
+        return self.confidence < LOW_CONFIDENCE
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["low_confidence"] = self.low_confidence
+        return data
+
+
+@dataclass
+class Analysis:
+    """Everything the analyser found in one text. ``summary`` follows the analysis contract."""
+
+    text_length: int
+    vendor_name: str | None
+    last_updated: str | None  # "YYYY-MM-DD", "YYYY-MM" or None
+    findings: list[Finding] = field(default_factory=list)
+    summary: dict[str, Any] = field(default_factory=dict)
+    analyser_version: str = ""

@@ -1,0 +1,183 @@
+"""Vendors, the policy versions they publish, analysis jobs and what the jobs found."""
+from __future__ import annotations
+
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+
+
+class Vendor(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    website = models.URLField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = [Lower("name")]
+        constraints = [models.UniqueConstraint(Lower("name"), name="vendor_name_unique_ci")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("comparisons:vendor-detail", args=[self.slug])
+
+
+def stored_document_path(instance: PolicyVersion, filename: str) -> str:
+    """Originals are stored under a generated name; the uploader's filename is kept as data only."""
+    suffix = PurePath(filename).suffix.lower()[:8] if filename else ""
+    return f"policies/{uuid.uuid4().hex}{suffix if suffix.isascii() else ''}"
+
+
+class PolicyVersion(models.Model):
+    class Source(models.TextChoices):
+        FILE = "file", "Uploaded file"
+        TEXT = "text", "Pasted text"
+        URL = "url", "Fetched from URL"
+
+    class Format(models.TextChoices):
+        PDF = "pdf", "PDF"
+        DOCX = "docx", "Word (DOCX)"
+        HTML = "html", "HTML"
+        TEXT = "text", "Plain text"
+        MARKDOWN = "markdown", "Markdown"
+
+    vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="versions")
+    source = models.CharField(max_length=8, choices=Source.choices)
+    source_url = models.URLField(max_length=2000, blank=True)
+    document = models.FileField(upload_to=stored_document_path, max_length=300)
+    original_filename = models.CharField(max_length=255, blank=True)
+    document_format = models.CharField(max_length=10, choices=Format.choices)
+    size_bytes = models.PositiveBigIntegerField()
+    content_sha256 = models.CharField(max_length=64)
+    # Filled by the analysis job: the text every finding's offsets point into.
+    extracted_text = models.TextField(blank=True)
+    # The policy's own "last updated" date as stated: "YYYY-MM-DD" or "YYYY-MM" when only a month is given.
+    stated_last_updated = models.CharField(max_length=10, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    is_current = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["vendor", "content_sha256"], name="version_content_unique_per_vendor"),
+            models.UniqueConstraint(
+                fields=["vendor"], condition=models.Q(is_current=True), name="one_current_version_per_vendor"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.vendor} — {self.uploaded_at:%d %b %Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("policies:version-detail", args=[self.pk])
+
+    @property
+    def display_name(self) -> str:
+        return self.original_filename or self.source_url or "Pasted text"
+
+
+class AnalysisRun(models.Model):
+    """One analysis job. The task reads and writes this row; the pages poll it."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        SUCCEEDED = "succeeded", "Done"
+        FAILED = "failed", "Failed"
+
+    FINISHED = (Status.SUCCEEDED, Status.FAILED)
+
+    version = models.ForeignKey(PolicyVersion, on_delete=models.CASCADE, related_name="runs")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True)
+    progress = models.PositiveSmallIntegerField(default=0)  # 0–100
+    stage = models.CharField(max_length=80, blank=True)
+    failure_reason = models.TextField(blank=True)  # written for people, shown on the page
+    attempts = models.PositiveSmallIntegerField(default=0)
+    analyser_version = models.CharField(max_length=40, blank=True)
+    rubric_version = models.CharField(max_length=40, blank=True)
+    vendor_name_found = models.CharField(max_length=200, blank=True)
+    summary = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    enqueued_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["version", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"Analysis {self.pk} of {self.version_id} ({self.status})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in self.FINISHED
+
+    @property
+    def duration_seconds(self) -> float | None:
+        if self.started_at and self.finished_at:
+            return (self.finished_at - self.started_at).total_seconds()
+        return None
+
+
+class Finding(models.Model):
+    run = models.ForeignKey(AnalysisRun, on_delete=models.CASCADE, related_name="findings")
+    topic = models.CharField(max_length=40, db_index=True)
+    kind = models.CharField(max_length=40)
+    value = models.JSONField(default=dict, blank=True)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    quote = models.TextField()
+    rule = models.CharField(max_length=80)
+    confidence = models.FloatField()
+    position = models.PositiveIntegerField()  # the analyser's order; scores cite findings by it
+
+    class Meta:
+        ordering = ["run", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["run", "position"], name="finding_position_unique_per_run"),
+            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="finding_span_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.topic}/{self.kind}: {self.quote[:60]}"
+
+    @property
+    def anchor(self) -> str:
+        return f"finding-{self.pk}"
+
+    @property
+    def low_confidence(self) -> bool:
+        from policies.analysis.types import LOW_CONFIDENCE
+
+        return self.confidence < LOW_CONFIDENCE
+
+
+class Score(models.Model):
+    """One dimension's score for one run, under one rubric version (re-scoring replaces these rows)."""
+
+    run = models.ForeignKey(AnalysisRun, on_delete=models.CASCADE, related_name="scores")
+    dimension = models.CharField(max_length=40)  # "overall" for the whole policy
+    points = models.PositiveSmallIntegerField(null=True)  # 0–100; null when nothing applies
+    grade = models.CharField(max_length=2, blank=True)
+    rubric_version = models.CharField(max_length=40)
+    details = models.JSONField(default=dict, blank=True)  # answers, evidence positions, blockers
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["run", "position"]
+        constraints = [models.UniqueConstraint(fields=["run", "dimension"], name="score_dimension_unique_per_run")]
+
+    def __str__(self) -> str:
+        return f"{self.dimension}: {self.points} ({self.grade})"

@@ -1,0 +1,60 @@
+"""Everything that reads for the policies pages."""
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from django.db.models import Prefetch
+
+from policies.analysis.types import TOPICS
+from policies.models import AnalysisRun, Finding, PolicyVersion, Vendor
+
+TOPIC_LABELS = {
+    "retention": "Data retention",
+    "children": "Children's data",
+    "third_party_sharing": "Third-party sharing",
+    "international_transfers": "International transfers",
+    "data_sale": "Sale of data",
+    "advertising": "Advertising and tracking",
+    "security": "Security",
+    "user_rights": "Your rights",
+    "policy_changes": "Policy changes",
+    "contact": "Contact and DPO",
+}
+assert set(TOPIC_LABELS) == set(TOPICS)
+
+
+def latest_run(version: PolicyVersion) -> AnalysisRun | None:
+    return version.runs.order_by("-created_at", "-id").first()
+
+
+def latest_successful_run(version: PolicyVersion) -> AnalysisRun | None:
+    return version.runs.filter(status=AnalysisRun.Status.SUCCEEDED).order_by("-finished_at", "-id").first()
+
+
+def version_for_page(pk: int) -> PolicyVersion:
+    return PolicyVersion.objects.select_related("vendor", "uploaded_by").get(pk=pk)
+
+
+def findings_of(run: AnalysisRun | None) -> list[Finding]:
+    if run is None:
+        return []
+    return list(run.findings.order_by("position"))
+
+
+def findings_by_topic(findings: list[Finding]) -> OrderedDict[str, dict]:
+    grouped: OrderedDict[str, dict] = OrderedDict(
+        (topic, {"label": TOPIC_LABELS[topic], "findings": []}) for topic in TOPICS
+    )
+    for finding in findings:
+        grouped.setdefault(finding.topic, {"label": finding.topic.replace("_", " ").title(), "findings": []})
+        grouped[finding.topic]["findings"].append(finding)
+    return grouped
+
+
+def vendors_for_list():
+    current = PolicyVersion.objects.filter(is_current=True)
+    return Vendor.objects.prefetch_related(Prefetch("versions", queryset=current, to_attr="current_versions"))
+
+
+def upload_vendor_choices():
+    return Vendor.objects.only("pk", "name")

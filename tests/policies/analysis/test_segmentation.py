@@ -1,0 +1,127 @@
+"""Segmentation: exact offsets, headings, lists, numbered clauses, tables, CRLF, abbreviations."""
+from __future__ import annotations
+
+from policies.analysis.segmentation import MAX_SEGMENT, segment
+
+
+def texts(doc, kind=None):
+    return [s.text for s in doc.segments if kind is None or s.kind == kind]
+
+
+def check_offsets(text, doc):
+    last = -1
+    for s in doc.segments:
+        assert s.text == text[s.start : s.end]
+        assert s.text == s.text.strip()
+        assert s.text
+        assert s.start >= last
+        last = s.end
+
+
+def test_sentences_and_abbreviations():
+    text = ("Acme Learning Ltd. provides tools, e.g. quizzes, i.e. short tests. We use No. 10 Ltd. as a supplier, "
+            "etc. and more. Data is held in the U.K. by our host. We keep it safe! Do you agree? Yes.")
+    doc = segment(text)
+    check_offsets(text, doc)
+    sents = texts(doc)
+    assert sents[0] == "Acme Learning Ltd. provides tools, e.g. quizzes, i.e. short tests."
+    assert "We use No. 10 Ltd. as a supplier, etc. and more." in sents
+    assert "Data is held in the U.K. by our host." in sents
+    assert sents[-3:] == ["We keep it safe!", "Do you agree?", "Yes."]
+
+
+def test_headings_give_context():
+    text = "Privacy Policy\n\nHow long do we keep your data?\nWe keep it for six years. Then we delete it.\n"
+    doc = segment(text)
+    check_offsets(text, doc)
+    assert texts(doc, "heading") == ["Privacy Policy", "How long do we keep your data?"]
+    body = [s for s in doc.segments if s.kind != "heading"]
+    assert [s.text for s in body] == ["We keep it for six years.", "Then we delete it."]
+    assert all(s.heading == "How long do we keep your data?" for s in body)
+
+
+def test_numbered_headings_and_clauses():
+    text = ("1. Important information and who we are\n\n1.1 This policy explains how we use data. It applies to all.\n\n"
+            "8.4    Legal basis for processing\n\nWe rely on contract.\n\n14    Retention period\n\n"
+            "14.1    We keep data for the duration of the licence.\n")
+    doc = segment(text)
+    check_offsets(text, doc)
+    heads = texts(doc, "heading")
+    assert heads == ["Important information and who we are", "Legal basis for processing", "Retention period"]
+    assert "This policy explains how we use data." in texts(doc)
+    last = doc.segments[-1]
+    assert last.text == "We keep data for the duration of the licence."
+    assert last.heading == "Retention period"
+
+
+def test_bullets_and_lead():
+    text = ("We store your personal data for a period of:\n\n  • 12 years; and\n  • 7 years for tax records; or\n"
+            "  •  until you ask us to delete it.\n- dash item\n* star item\n▪ square item\no    letter-o item\n"
+            "(a) first\n(b) second\ni. roman one\nii. roman two\n")
+    doc = segment(text)
+    check_offsets(text, doc)
+    items = [s for s in doc.segments if s.kind == "list_item"]
+    assert [s.text for s in items][:3] == ["12 years; and", "7 years for tax records; or", "until you ask us to delete it."]
+    assert items[0].lead == "We store your personal data for a period of:"
+    got = [s.text for s in items]
+    for t in ("dash item", "star item", "square item", "letter-o item", "first", "second", "roman one", "roman two"):
+        assert t in got
+
+
+def test_crlf_blank_runs_and_images():
+    text = "Title Here\r\n\r\n\r\n\r\nWe collect data.\r\nIt is kept\r\nfor 3 years.\r\n\r\n \r\n\u00a0\r\nlogo.png\r\nScreenshot 2022-04-26 141112.jpg\r\nEnd text here."
+    doc = segment(text)
+    check_offsets(text, doc)
+    got = texts(doc)
+    assert "We collect data." in got
+    assert "It is kept\r\nfor 3 years." in got
+    assert not any(".png" in t or ".jpg" in t for t in got)
+
+
+def test_sentence_split_across_blank_line_is_joined():
+    text = "It is important that you read this so that \n\nyou are fully aware of how we use data."
+    doc = segment(text)
+    check_offsets(text, doc)
+    assert len(doc.segments) == 1
+
+
+def test_lost_border_table_rows():
+    text = ("Purpose/ActivityType of dataLawful basis\nTo register you\n\n(a) Identity\n\n(b) Contact\n\n"
+            "Cookie Name\tPurpose\tExpiry\n_ga\tAnalytics\t2 years\n")
+    doc = segment(text)
+    check_offsets(text, doc)
+    got = texts(doc)
+    assert "Identity" in got and "Contact" in got
+    assert "_ga\tAnalytics\t2 years" in got
+    assert any(s.kind == "table_row" for s in doc.segments)
+
+
+def test_key_value_lines_are_separate():
+    text = "Contact details\nEmail: privacy@example.com\nPostal address: 1 High St, Leeds\nTelephone: 0113 000000\n"
+    doc = segment(text)
+    check_offsets(text, doc)
+    assert "Email: privacy@example.com" in texts(doc)
+    assert "Postal address: 1 High St, Leeds" in texts(doc)
+
+
+def test_long_sentence_is_cut():
+    text = "We share data with " + ", ".join(f"partner number {i}" for i in range(200)) + "."
+    doc = segment(text)
+    check_offsets(text, doc)
+    assert all(s.end - s.start <= MAX_SEGMENT for s in doc.segments)
+
+
+def test_empty_and_whitespace():
+    assert segment("").segments == ()
+    assert segment(" \n\r\n\t \u00a0").segments == ()
+
+
+def test_linear_time_large_text():
+    import time
+
+    unit = "1. Heading\n\nWe keep logs for 90 days. Data is deleted after closure.\n\n• item one\n• item two\n\n"
+    text = unit * 2500  # ~200 KB
+    t0 = time.perf_counter()
+    doc = segment(text)
+    assert time.perf_counter() - t0 < 2.0
+    assert len(doc.segments) > 10000

@@ -1,0 +1,205 @@
+"""Unit tests for policies.analysis.topics.third_parties: sharing, named recipients, sale, advertising."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policies.analysis.segmentation import segment
+from policies.analysis.topics import third_parties as tp
+from policies.analysis.topics._common import single_segment_doc
+from policies.analysis.types import Document, Segment
+
+
+def run(text, vendor="Acme Learning Ltd", kind="sentence", heading=""):
+    doc = single_segment_doc(text, kind=kind, heading=heading)
+    return tp.find(doc, vendor)
+
+
+def kinds(findings, topic=None):
+    return {f.kind for f in findings if topic is None or f.topic == topic}
+
+
+def names(findings):
+    return [f.value["name"] for f in findings if f.kind == "named_recipient"]
+
+
+def summary(text, vendor="Acme Learning Ltd"):
+    doc = segment(text)
+    return tp.summarise(tp.find(doc, vendor), doc)["third_parties"]
+
+
+# --- sharing statements -------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "We may share your personal information with third-party service providers.",
+    "We do not share your personal data with anyone outside our organisation.",
+    "Your data may be disclosed to law enforcement agencies if required by law.",
+    "In the event of a merger or acquisition, user information may be transferred to the new owner.",
+    "Third-party advertisers may use cookies to collect information about your visits.",
+    "We use Google Analytics to understand how visitors use the site.",
+    "Information is shared with exam boards to register candidates.",
+])
+def test_sharing_statements_found(text):
+    assert "sharing" in kinds(run(text), "third_party_sharing") or "named_recipient" in kinds(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Our site contains links to third-party websites we do not control.",
+    "You have the right to request the transfer of your personal data to you or to a third party.",
+    "Please do not share your password with anyone.",
+    "We sell educational products and subscriptions to schools.",
+    "You can make a complaint to the Information Commissioner's Office (ICO).",
+    "We receive information about you from your school.",
+    "Access to your data is limited to employees who need it.",
+])
+def test_near_misses_not_found(text):
+    assert not [f for f in run(text) if f.topic == "third_party_sharing"]
+
+
+def test_negated_sharing_is_flagged():
+    f = [f for f in run("We do not share your personal information with third parties.") if f.kind == "sharing"][0]
+    assert f.value["negated"] is True
+
+
+# --- categories -------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,category", [
+    ("We may share data with professional advisers including lawyers and auditors.", "professional_advisers"),
+    ("We may disclose information to HMRC and other regulators.", "regulators"),
+    ("If we sell our business, your data may be transferred to the buyer.", "acquirers"),
+    ("We share pupils' progress with their school.", "schools"),
+    ("We may share your information with our affiliates and subsidiaries.", "group_companies"),
+    ("We share usage data with analytics providers.", "analytics"),
+    ("Card details are shared with our payment processors.", "payment_processors"),
+    ("We may share device identifiers with advertising partners.", "advertisers"),
+    ("We may disclose data to the police in response to a court order.", "law_enforcement"),
+    ("We share data with IT service providers who host our systems.", "service_providers"),
+])
+def test_categories(text, category):
+    cats = {f.value["category"] for f in run(text) if f.kind == "category"}
+    assert category in cats
+
+
+# --- named recipients -------------------------------------------------------------------------
+@pytest.mark.parametrize("text,name", [
+    ("Payments are processed by third parties on our behalf, currently Sagepay.", "Sagepay"),
+    ("We use Mailchimp to send our newsletter.", "Mailchimp"),
+    ("Our platform is hosted on AWS in London.", "Amazon Web Services"),
+    ("Card payments are handled by our payment provider, Paymentsense.", "Paymentsense"),
+    ("Products are delivered by a supplier (such as 'Galore Park').", "Galore Park"),
+    ("Support tickets are managed through Zendesk.", "Zendesk"),
+    ("Analytics providers such as Google collect usage data.", "Google"),
+    ("Our CRM is provided by Salesforce, which stores contact records.", "Salesforce"),
+])
+def test_named_recipients(text, name):
+    assert name in names(run(text))
+
+
+def test_named_recipient_value_shape():
+    f = [f for f in run("We use Stripe to process payments, based in the United States.")
+         if f.kind == "named_recipient"][0]
+    assert set(f.value) >= {"name", "purpose", "location", "source"}
+    assert f.value["source"] == "gazetteer"
+
+
+@pytest.mark.parametrize("text", [
+    "This website may include links to third-party websites (like the App Store and Mailchimp).",
+    "Follow us on Twitter and Facebook for news.",
+    "You can complain to the Information Commissioner's Office (ICO).",
+    "Acme Learning Ltd is the controller of your data and uses its own servers.",
+])
+def test_no_named_recipient_in_link_follow_regulator_or_vendor_context(text):
+    assert names(run(text)) == []
+
+
+def test_domain_list_under_intro_is_canonicalised():
+    text = ("The following third parties will receive your personal data:\n"
+            "• 123reg.com\nPurpose - Email hosting\n• aws.amazon.com\nPurpose - Software hosting\n"
+            "• examplemailer.co.uk\n")
+    s = summary(text)
+    assert s["named"][:2] == ["123 Reg", "Amazon Web Services"]
+    assert "Examplemailer" in s["named"]
+    assert s["recipients"][0]["purpose"] == "Email hosting"
+
+
+def test_domain_list_without_recipient_intro_is_ignored():
+    text = "Useful resources:\n• bbc.co.uk\n• nationalgeographic.com\n"
+    assert summary(text)["named"] == []
+
+
+def test_vendor_excluded():
+    s = summary("We share data with Acme Group companies. We use Mailchimp to send emails.",
+                vendor="Acme Group Ltd")
+    assert s["named"] == ["Mailchimp"]
+
+
+def test_canonical_from_domain():
+    assert tp.canonical_from_domain("123reg.com") == "123 Reg"
+    assert tp.canonical_from_domain("https://aws.amazon.com/compliance/") == "Amazon Web Services"
+    assert tp.canonical_from_domain("www.mailchimp.com") == "Mailchimp"
+    assert tp.canonical_from_domain("acme-hosting.co.uk") == "Acme Hosting"
+
+
+def test_ambiguous_gazetteer_words_need_capitals_and_context():
+    assert names(run("We use a secure box to store paper records.")) == []
+    assert names(run("Slack is used by our staff to discuss support tickets containing your data.")) == []
+    assert "Slack" in names(run("Our team uses Slack to process support requests."))
+
+
+# --- sale of data -----------------------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("We will never sell your data to third parties.", "no"),
+    ("We do not sell, rent or trade your personal information.", "no"),
+    ("We may sell your personal information to marketing companies.", "yes"),
+    ("In the preceding 12 months we have sold identifiers to data brokers.", "yes"),
+    ("If we sell our business, your data may pass to the buyer.", "not_stated"),
+    ("We sell revision guides and books.", "not_stated"),
+    ("We share data with service providers.", "not_stated"),
+])
+def test_sells_data(text, expected):
+    assert summary(text)["sells_data"] == expected
+
+
+def test_explicit_sale_beats_ccpa_opt_out_boilerplate_and_no_beats_weak():
+    assert summary("We do not sell personal information. You have the right to opt out of the sale of "
+                   "personal information.")["sells_data"] == "no"
+
+
+# --- advertising ------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,ads,tracking", [
+    ("We allow third-party ad networks to show you interest-based ads.", "yes", "yes"),
+    ("We do not allow third party advertisements on our websites.", "no", "not_stated"),
+    ("Our service is completely ad-free and we do not use tracking cookies.", "no", "no"),
+    ("Targeting cookies record your visit to make advertising more relevant.", "not_stated", "yes"),
+    ("We may email you about our own products.", "not_stated", "not_stated"),
+    ("We respond to Do Not Track signals.", "not_stated", "not_stated"),
+])
+def test_advertising(text, ads, tracking):
+    s = summary(text)
+    assert (s["third_party_ads"], s["tracking"]) == (ads, tracking)
+
+
+# --- invariants -------------------------------------------------------------------------------
+def test_quotes_are_exact_slices_and_short(sample_docs):
+    for text, doc in sample_docs:
+        for f in tp.find(doc, None):
+            assert f.quote == text[f.start:f.end]
+            assert 0 < f.end - f.start <= 800
+            assert 0 <= f.confidence <= 1 and f.rule
+
+
+def test_long_segment_is_narrowed_to_a_sentence():
+    filler = "This sentence is filler about nothing in particular at all. " * 20
+    text = filler + "We share your data with third parties. " + filler
+    doc = Document(text=text, segments=(Segment(0, len(text), text, "sentence"),))
+    fs = [f for f in tp.find(doc, None) if f.kind == "sharing"]
+    assert fs and all(f.end - f.start <= 800 for f in fs)
+    assert "We share your data with third parties." in fs[0].quote
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcdefgh ISWT.,:;\n•-'’“”\u00a00123")), max_size=400))
+def test_never_crashes_and_offsets_hold(text):
+    doc = segment(text)
+    for f in tp.find(doc, "Acme"):
+        assert f.quote == text[f.start:f.end]
+    tp.summarise(tp.find(doc, None), doc)

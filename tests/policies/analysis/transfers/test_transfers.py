@@ -1,0 +1,88 @@
+"""Unit tests for policies.analysis.topics.transfers."""
+from __future__ import annotations
+
+import pytest
+
+from policies.analysis.segmentation import segment
+from policies.analysis.topics import transfers
+from policies.analysis.topics._common import single_segment_doc
+
+
+def summary(text):
+    doc = segment(text)
+    return transfers.summarise(transfers.find(doc, None), doc)
+
+
+def one(text):
+    return transfers.find(single_segment_doc(text), None)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("We do not transfer your personal data outside the UK.", "none"),
+    ("All information you provide to us is stored on secure servers in the UK.", "none"),
+    ("Your data never leaves the European Economic Area.", "none"),
+    ("Your information may be transferred to and processed in the United States.", "yes"),
+    ("Some of our suppliers are based outside the UK, so processing will involve a transfer of data outside "
+     "the UK. We use standard contractual clauses approved by the European Commission.", "with_safeguards"),
+    ("We use a cloud provider in the UK.", "not_stated"),
+    ("You may ask us to transfer your data to another organisation.", "not_stated"),
+])
+def test_status(text, expected):
+    assert summary(text)["international_transfers"] == expected
+
+
+def test_explicit_none_beats_incidental_provider_abroad():
+    text = ("Technical data from analytics providers such as Google based outside the UK.\n\n"
+            "We do not transfer your personal data outside the UK.")
+    assert summary(text)["international_transfers"] == "none"
+
+
+def test_strong_transfer_beats_none_about_a_different_scope():
+    text = ("Your data is stored in the UK. Our support staff in India may access your data to help you.")
+    assert summary(text)["international_transfers"] == "yes"
+
+
+def test_stored_in_uk_but_accessed_abroad_is_not_none():
+    s = summary("Your data is stored in the UK but may be accessed from the United States by our engineers.")
+    assert s["international_transfers"] == "yes"
+
+
+def test_conditional_safeguard_boilerplate_does_not_override_explicit_none():
+    text = ("We do not transfer data outside the EEA. If we ever do so, we will use standard contractual "
+            "clauses.")
+    assert summary(text)["international_transfers"] == "none"
+
+
+@pytest.mark.parametrize("text,mech", [
+    ("Transfers are made under standard contractual clauses.", "scc"),
+    ("We use the International Data Transfer Agreement for transfers from the UK.", "idta"),
+    ("We rely on the UK Addendum to the EU standard contractual clauses.", "uk_addendum"),
+    ("We only transfer data to countries with an adequacy decision.", "adequacy"),
+    ("Our group is bound by binding corporate rules.", "bcr"),
+    ("Our US provider is certified under the EU-U.S. Data Privacy Framework.", "dpf"),
+    ("We will only transfer your data outside the EEA with your explicit consent.", "consent"),
+    ("We use specific contracts approved for use in the UK which give personal data the same protection.", "scc"),
+])
+def test_mechanisms(text, mech):
+    assert mech in {f.value["mechanism"] for f in one(text) if f.kind == "safeguard"}
+
+
+def test_generic_adequate_security_is_not_a_safeguard():
+    assert not [f for f in one("We take adequate security measures to protect your data.") if f.kind == "safeguard"]
+
+
+def test_transfer_value_has_destination_and_strength():
+    f = [f for f in one("Your data will be transferred to the United States.") if f.kind == "transfer"][0]
+    assert f.value["destination"] == "the United States"
+    assert f.value["strength"] == "strong"
+
+
+def test_us_pronoun_is_not_the_united_states():
+    assert not [f for f in one("Although we will do our best, information transmitted to us is at your risk.")
+                if f.kind == "transfer"]
+
+
+def test_offsets(sample_docs):
+    for text, doc in sample_docs:
+        for f in transfers.find(doc, None):
+            assert f.quote == text[f.start:f.end] and f.end - f.start <= 800
