@@ -3,7 +3,8 @@
 Each ``<topic>.txt`` file holds one clause a line: ``+ text`` (the topic must be found), ``- text``
 (a near miss: it must not), optional ``|| key=value, key=value`` expectations, ``#`` comments.
 ``<topic>.jsonl`` files hold objects ``{"text": ..., "label": true|false, "expect": {...}}``.
-The file name (stem) is the finding topic, e.g. ``retention.txt`` -> findings with topic "retention".
+The file name up to its first dot is the finding topic: ``retention.txt`` and ``retention.holdout.txt``
+(clauses written after the rules, never tuned on) both score findings with topic "retention".
 
 Expectations understood: ``days=N[,M]`` (exact set of retention periods in the clause), ``kind=K``
 (a finding of that kind), ``stance=S``, ``consent=true|false|none``, ``school=true``, ``min_age=N``
@@ -108,8 +109,8 @@ def _check(clause: Clause, analysis, topic: str) -> list[str]:
 
 
 def evaluate(path: Path) -> Result:
-    topic = path.stem
-    res = Result(topic)
+    topic = path.name.split(".")[0]  # "retention.txt", "retention.holdout.txt" -> "retention"
+    res = Result(path.name.rsplit(".", 1)[0])
     for c in load(path):
         a = analyse(c.text)
         hit = any(f.topic == topic for f in a.findings)
@@ -147,7 +148,7 @@ def main() -> int:
     args = ap.parse_args()
     print(f"{'topic':28} {'n':>4} {'P':>6} {'R':>6} {'F1':>6} {'values':>9}")
     for p in files():
-        if args.topics and p.stem not in args.topics:
+        if args.topics and p.name.split(".")[0] not in args.topics:
             continue
         r = evaluate(p)
         n = r.tp + r.fp + r.fn + r.tn

@@ -3,6 +3,7 @@
 Nothing here raises on bad input: unknown values are dropped and reported as notices, so a
 mangled or outdated URL still gives a sensible page.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,7 +14,15 @@ from django import forms
 MAX_COMPARED = 6
 SLUG_RE = re.compile(r"^[-a-zA-Z0-9_]{1,220}$")
 
-GRADE_CHOICES = [("", "Any grade"), ("A", "A"), ("B", "B"), ("C", "C"), ("D", "D"), ("E", "E"), ("none", "Not graded")]
+GRADE_CHOICES = [
+    ("", "Any grade"),
+    ("A", "A"),
+    ("B", "B"),
+    ("C", "C"),
+    ("D", "D"),
+    ("E", "E"),
+    ("none", "Not graded"),
+]
 CHILDREN_CHOICES = [
     ("", "Any"),
     ("directed", "For children"),

@@ -1,4 +1,5 @@
 """Turns compared columns (selectors.Column) into table rows and an SVG chart. Pure: no queries."""
+
 from __future__ import annotations
 
 import re
@@ -26,7 +27,11 @@ STANCE_LABELS = {
     "not_directed": "Not for children",
 }
 TRI_LABELS = {"yes": "Yes", "no": "No"}
-TRANSFER_LABELS = {"none": "None", "yes": "Yes, no safeguard named", "with_safeguards": "Yes, with safeguards"}
+TRANSFER_LABELS = {
+    "none": "None",
+    "yes": "Yes, no safeguard named",
+    "with_safeguards": "Yes, with safeguards",
+}
 SAFEGUARD_LABELS = {
     "adequacy": "Adequacy",
     "uk_adequacy": "UK adequacy",
@@ -73,7 +78,7 @@ class Cell:
     @property
     def evidence_count(self) -> int:
         if self.answers:
-            return sum(len(a["findings"]) for a in self.answers)
+            return sum(len(a["findings"]) + a.get("more", 0) for a in self.answers)
         return len(self.evidence) + self.more_evidence
 
 
@@ -192,6 +197,10 @@ def _tri_cell(column, value, topic, yes_kinds, no_kinds, good: str) -> Cell:
 # --------------------------------------------------------------------------- rows
 
 
+def _capped(findings: list, limit: int = 3) -> dict:
+    return {"findings": findings[:limit], "more": max(0, len(findings) - limit)}
+
+
 def _score_cell(column, dimension: str) -> Cell:
     score = column.scores.get(dimension)
     if score is None:
@@ -208,7 +217,7 @@ def _score_cell(column, dimension: str) -> Cell:
                     "text": b.get("title", ""),
                     "label": f"Grade capped at {b.get('cap', '?')}",
                     "verdict": "bad",
-                    "findings": [by_pos[i] for i in b.get("evidence") or [] if i in by_pos],
+                    **_capped([by_pos[i] for i in b.get("evidence") or [] if i in by_pos]),
                 }
             )
         if blockers:
@@ -228,7 +237,7 @@ def _score_cell(column, dimension: str) -> Cell:
                     "text": a.get("text", ""),
                     "label": a.get("label", ""),
                     "verdict": a.get("verdict", ""),
-                    "findings": [by_pos[i] for i in a.get("evidence") or [] if i in by_pos],
+                    **_capped([by_pos[i] for i in a.get("evidence") or [] if i in by_pos]),
                 }
             )
     cell.key = f"{cell.grade}|{cell.text}"
@@ -266,7 +275,9 @@ def _retention_rows(columns) -> list[Row]:
         if lines:
             periods.append(_fact(c, lines[0], lines=lines[1:], evidence=found))
         else:
-            ds = [humanise_days(d) for d in sorted(set(_int(x) for x in r.get("periods_days") or [] if _int(x)))]
+            ds = [
+                humanise_days(d) for d in sorted(set(_int(x) for x in r.get("periods_days") or [] if _int(x)))
+            ]
             periods.append(_fact(c, ", ".join(ds) or NOT_STATED, not_stated=not ds))
         max_days = _int(r.get("max_days"))
         if max_days is None and r.get("periods_days"):
@@ -281,18 +292,24 @@ def _retention_rows(columns) -> list[Row]:
                     c,
                     humanise_days(max_days),
                     value=max_days,
-                    evidence=_findings(c, "retention", ["period"], lambda f, m=max_days: f.value.get("days") == m),
+                    evidence=_findings(
+                        c, "retention", ["period"], lambda f, m=max_days: f.value.get("days") == m
+                    ),
                 )
             )
         elif r.get("event_bound") is True:
-            longest.append(_fact(c, "Until an event (no period)", evidence=_findings(c, "retention", ["event_bound"])))
+            longest.append(
+                _fact(c, "Until an event (no period)", evidence=_findings(c, "retention", ["event_bound"]))
+            )
         else:
             longest.append(_fact(c, NOT_STATED, not_stated=True))
         if r.get("deletion_on_request") is True:
             deletion.append(_fact(c, "Yes", value=1, evidence=_findings(c, "retention", ["deletion"])))
         else:
             deletion.append(_fact(c, NOT_STATED, value=0, not_stated=True))
-        vague_only = r.get("vague_statement") is True and not r.get("periods_days") and r.get("indefinite") is not True
+        vague_only = (
+            r.get("vague_statement") is True and not r.get("periods_days") and r.get("indefinite") is not True
+        )
         vague.append(
             _fact(c, "Yes: no period given", value=0, evidence=_findings(c, "retention", ["vague"]))
             if vague_only
@@ -358,7 +375,9 @@ def _recipient_rows(columns) -> tuple[list[Row], list[Row]]:
         if c.state != "ok":
             continue
         t = _section(c.summary, "third_parties")
-        recipients = [r for r in t.get("recipients") or [] if isinstance(r, dict) and isinstance(r.get("name"), str)]
+        recipients = [
+            r for r in t.get("recipients") or [] if isinstance(r, dict) and isinstance(r.get("name"), str)
+        ]
         listed = {recipient_key(r["name"]) for r in recipients}
         recipients += [{"name": n} for n in _strs(t.get("named")) if recipient_key(n) not in listed]
         for r in recipients:
@@ -384,7 +403,9 @@ def _recipient_rows(columns) -> tuple[list[Row], list[Row]]:
                 ["named_recipient"],
                 lambda f, k=k: isinstance(f.value, dict) and recipient_key(str(f.value.get("name", ""))) == k,
             )
-            cells.append(_fact(c, "Named", lines=[" · ".join(bits)] if bits else [], evidence=found, key="yes"))
+            cells.append(
+                _fact(c, "Named", lines=[" · ".join(bits)] if bits else [], evidence=found, key="yes")
+            )
         tag = ""
         if len(where[k]) == 1 and len(ok) > 1:
             only = columns[next(iter(where[k]))]
@@ -395,7 +416,14 @@ def _recipient_rows(columns) -> tuple[list[Row], list[Row]]:
     counts, categories = [], []
     for c in columns:
         t = _section(c.summary, "third_parties")
-        n = len({recipient_key(r["name"]) for r in t.get("recipients") or [] if isinstance(r, dict) and isinstance(r.get("name"), str)} | {recipient_key(x) for x in _strs(t.get("named"))})
+        n = len(
+            {
+                recipient_key(r["name"])
+                for r in t.get("recipients") or []
+                if isinstance(r, dict) and isinstance(r.get("name"), str)
+            }
+            | {recipient_key(x) for x in _strs(t.get("named"))}
+        )
         unique = sum(1 for k in where if set(where[k]) == {columns.index(c)}) if len(ok) > 1 else 0
         counts.append(
             _fact(
@@ -427,11 +455,19 @@ def _transfer_rows(columns) -> list[Row]:
         v = s.get("international_transfers")
         v = v if v in TRANSFER_LABELS else None
         transfers.append(
-            _fact(c, TRANSFER_LABELS[v], value=rank[v], evidence=_findings(c, "international_transfers", ["transfer", "no_transfer"]))
+            _fact(
+                c,
+                TRANSFER_LABELS[v],
+                value=rank[v],
+                evidence=_findings(c, "international_transfers", ["transfer", "no_transfer"]),
+            )
             if v
             else _fact(c, NOT_STATED, not_stated=True)
         )
-        sg = [SAFEGUARD_LABELS.get(x.lower().replace(" ", "_"), _label(x)) for x in _strs(s.get("transfer_safeguards"))]
+        sg = [
+            SAFEGUARD_LABELS.get(x.lower().replace(" ", "_"), _label(x))
+            for x in _strs(s.get("transfer_safeguards"))
+        ]
         safeguards.append(
             _fact(c, ", ".join(sg), evidence=_findings(c, "international_transfers", ["safeguard"]))
             if sg
@@ -449,9 +485,18 @@ def _sale_rows(columns) -> list[Row]:
         t = _section(c.summary, "third_parties")
         sale.append(_tri_cell(c, t.get("sells_data"), "data_sale", ["sells"], ["does_not_sell"], good="no"))
         ads.append(
-            _tri_cell(c, t.get("third_party_ads"), "advertising", ["third_party_ads"], ["no_third_party_ads"], good="no")
+            _tri_cell(
+                c,
+                t.get("third_party_ads"),
+                "advertising",
+                ["third_party_ads"],
+                ["no_third_party_ads"],
+                good="no",
+            )
         )
-        tracking.append(_tri_cell(c, t.get("tracking"), "advertising", ["tracking"], ["no_tracking"], good="no"))
+        tracking.append(
+            _tri_cell(c, t.get("tracking"), "advertising", ["tracking"], ["no_tracking"], good="no")
+        )
     return [
         Row("Sells personal data", sale, better="high"),
         Row("Third-party advertising", ads, better="high"),
@@ -464,7 +509,13 @@ def _rights_rows(columns) -> list[Row]:
     for c in columns:
         listed = _strs(c.summary.get("user_rights") if isinstance(c.summary, dict) else None)
         rights.append(
-            _fact(c, f"{len(listed)} listed", lines=[", ".join(_label(r) for r in listed)], value=len(listed), evidence=_findings(c, "user_rights"))
+            _fact(
+                c,
+                f"{len(listed)} listed",
+                lines=[", ".join(_label(r) for r in listed)],
+                value=len(listed),
+                evidence=_findings(c, "user_rights"),
+            )
             if listed
             else _fact(c, NOT_STATED, value=0, not_stated=True)
         )
@@ -482,7 +533,9 @@ def _version_rows(columns) -> list[Row]:
         )
         text = f"Uploaded {v.uploaded_at.day} {v.uploaded_at:%b %Y}" if v else "–"
         rubric = c.run.rubric_version if c.run else ""
-        version.append(_fact(c, text, lines=[f"Rubric {rubric}"] if rubric else [], key=f"{v.pk if v else ''}"))
+        version.append(
+            _fact(c, text, lines=[f"Rubric {rubric}"] if rubric else [], key=f"{v.pk if v else ''}")
+        )
     return [Row("Policy last updated", updated), Row("Version", version)]
 
 
@@ -554,7 +607,9 @@ def dimension_chart(columns) -> dict | None:
     for x in (0, 25, 50, 75, 100):
         gx = label_w + bar_w * x / 100
         parts.append(f'<line x1="{gx:.1f}" y1="10" x2="{gx:.1f}" y2="{height - 16}" class="chart-grid"/>')
-        parts.append(f'<text x="{gx:.1f}" y="{height - 4}" class="chart-axis" text-anchor="middle">{x}</text>')
+        parts.append(
+            f'<text x="{gx:.1f}" y="{height - 4}" class="chart-axis" text-anchor="middle">{x}</text>'
+        )
     for dim in DIMENSIONS:
         parts.append(
             f'<text x="{label_w - 8}" y="{y + (n * (bar_h + gap)) / 2 + 4:.1f}" class="chart-label" '
@@ -587,4 +642,3 @@ def dimension_chart(columns) -> dict | None:
     )
     legend = [{"number": i + 1, "name": c.vendor.name, "colour": PALETTE[i % len(PALETTE)]} for i, c in ok]
     return {"svg": mark_safe(svg), "legend": legend, "text": text}  # noqa: S308 — every text piece escaped
-

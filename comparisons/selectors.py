@@ -4,6 +4,7 @@ Which analysis a vendor is judged on: the newest *successful* run of its current
 version ("its run"). The newest run of any state is read too, so a page can say that an
 analysis failed or is still running instead of showing zeros.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -71,6 +72,11 @@ _TRUE = ("true", "1", "True")  # a JSON true read as text: PostgreSQL says "true
 _NO_SAFEGUARDS = Q(safeguards__isnull=True) | Q(safeguards__in=("", "[]", "null"))
 
 
+def _not_in(name: str, values) -> Q:
+    """NULL-safe "not one of": a missing summary key reads as NULL, which NOT IN would drop."""
+    return Q(**{f"{name}__isnull": True}) | ~Q(**{f"{name}__in": values})
+
+
 def _filter(qs, c: dict):
     if c["q"]:
         qs = qs.filter(name__icontains=c["q"])
@@ -79,7 +85,9 @@ def _filter(qs, c: dict):
     elif c["grade"]:
         qs = qs.filter(grade=c["grade"])
     if c["children"] == "not_stated":
-        qs = qs.filter(run_id__isnull=False).exclude(stance__in=("directed", "directed_with_consent", "not_directed"))
+        qs = qs.filter(
+            _not_in("stance", ("directed", "directed_with_consent", "not_directed")), run_id__isnull=False
+        )
     elif c["children"]:
         qs = qs.filter(stance=c["children"])
     if c["transfers"] == "outside":
@@ -89,29 +97,32 @@ def _filter(qs, c: dict):
     elif c["transfers"] == "none":
         qs = qs.filter(transfers="none")
     elif c["transfers"] == "not_stated":
-        qs = qs.filter(run_id__isnull=False).exclude(transfers__in=("yes", "with_safeguards", "none"))
+        qs = qs.filter(_not_in("transfers", ("yes", "with_safeguards", "none")), run_id__isnull=False)
     indefinite = Q(indefinite__in=_TRUE)
+    finite = _not_in("indefinite", _TRUE)
     if c["retention"] == "indefinite":
         qs = qs.filter(indefinite)
     elif c["retention"] == "le_1y":
-        qs = qs.filter(max_days__lte=ONE_YEAR).exclude(indefinite)
+        qs = qs.filter(finite, max_days__lte=ONE_YEAR)
     elif c["retention"] == "le_6y":
-        qs = qs.filter(max_days__lte=SIX_YEARS).exclude(indefinite)
+        qs = qs.filter(finite, max_days__lte=SIX_YEARS)
     elif c["retention"] == "gt_6y":
-        qs = qs.filter(max_days__gt=SIX_YEARS).exclude(indefinite)
+        qs = qs.filter(finite, max_days__gt=SIX_YEARS)
     elif c["retention"] == "not_stated":
-        qs = qs.filter(run_id__isnull=False, max_days__isnull=True).exclude(indefinite)
+        qs = qs.filter(finite, run_id__isnull=False, max_days__isnull=True)
     if c["sells"] in ("yes", "no"):
         qs = qs.filter(sells=c["sells"])
     elif c["sells"] == "not_stated":
-        qs = qs.filter(run_id__isnull=False).exclude(sells__in=("yes", "no"))
+        qs = qs.filter(_not_in("sells", ("yes", "no")), run_id__isnull=False)
     return qs
 
 
 def _order(qs, sort: str):
     name = Lower("name")
     # Indefinite retention sorts as the longest; nothing stated sorts last either way.
-    retention = Case(When(indefinite__in=_TRUE, then=Value(10**6)), default=F("max_days"), output_field=IntegerField())
+    retention = Case(
+        When(indefinite__in=_TRUE, then=Value(10**6)), default=F("max_days"), output_field=IntegerField()
+    )
     orders = {
         "name": [name.asc()],
         "-name": [name.desc()],
@@ -138,7 +149,9 @@ def vendors_matching(q: str, exclude: list[str], limit: int = 8) -> list[Vendor]
     """Vendors whose name contains ``q``: the comparison page's "add a vendor" search."""
     if not q:
         return []
-    return list(Vendor.objects.filter(name__icontains=q).exclude(slug__in=exclude).only("pk", "name", "slug")[:limit])
+    return list(
+        Vendor.objects.filter(name__icontains=q).exclude(slug__in=exclude).only("pk", "name", "slug")[:limit]
+    )
 
 
 # --------------------------------------------------------------------------- vendor page
@@ -146,7 +159,9 @@ def vendors_matching(q: str, exclude: list[str], limit: int = 8) -> list[Vendor]
 
 def vendor_page(slug: str) -> dict:
     vendor = Vendor.objects.get(slug=slug)
-    versions = list(vendor.versions.defer("extracted_text").select_related("uploaded_by").order_by("-uploaded_at", "-id"))
+    versions = list(
+        vendor.versions.defer("extracted_text").select_related("uploaded_by").order_by("-uploaded_at", "-id")
+    )
     current = next((v for v in versions if v.is_current), versions[0] if versions else None)
     run = current.runs.order_by("-created_at", "-id").first() if current else None
     scores, findings = [], []
@@ -178,7 +193,9 @@ def vendor_page(slug: str) -> dict:
 
 def _evidence_positions(details: dict) -> list[int]:
     answers = (details or {}).get("answers") or []
-    return sorted({i for a in answers if isinstance(a, dict) for i in a.get("evidence") or [] if isinstance(i, int)})
+    return sorted(
+        {i for a in answers if isinstance(a, dict) for i in a.get("evidence") or [] if isinstance(i, int)}
+    )
 
 
 # --------------------------------------------------------------------------- comparison
@@ -213,7 +230,8 @@ class Column:
     def cache_part(self) -> str:
         run = f"{self.run.pk}@{self.run.rubric_version}" if self.run else "-"
         latest = f"{self.latest.pk}:{self.latest.status}:{self.latest.progress}" if self.latest else "-"
-        return f"{self.vendor.pk}:{self.vendor.slug}:{self.vendor.name}|{self.version.pk if self.version else '-'}|{run}|{latest}"
+        version = self.version.pk if self.version else "-"
+        return f"{self.vendor.pk}:{self.vendor.slug}:{self.vendor.name}|{version}|{run}|{latest}"
 
 
 @dataclass
@@ -223,29 +241,37 @@ class Comparison:
 
 
 def comparison(slugs: list[str]) -> Comparison:
-    """The columns for ``slugs`` (in that order), with their runs' summaries: three queries.
+    """The columns for ``slugs`` (in that order), with their runs' summaries: two or three queries.
 
     Scores and findings are loaded separately by :func:`load_results`, so a cached rendering
     can be used without them.
     """
     if not slugs:
         return Comparison(columns=[], missing=[])
-    vendors = {v.slug: v for v in Vendor.objects.filter(slug__in=slugs)}
+    # Usually one query finds every vendor through its current version; vendors with no current
+    # version (nothing uploaded yet) or unknown slugs cost one more.
+    current = list(
+        PolicyVersion.objects.filter(vendor__slug__in=slugs, is_current=True)
+        .select_related("vendor")
+        .defer("extracted_text")
+    )
+    vendors = {v.vendor.slug: v.vendor for v in current}
+    if len(vendors) < len(slugs):
+        vendors.update(
+            {v.slug: v for v in Vendor.objects.filter(slug__in=[s for s in slugs if s not in vendors])}
+        )
     columns = [Column(slug=s, vendor=vendors[s]) for s in slugs if s in vendors]
     missing = [s for s in slugs if s not in vendors]
     if not columns:
         return Comparison(columns=[], missing=missing)
-    versions = {
-        v.vendor_id: v
-        for v in PolicyVersion.objects.filter(vendor_id__in=[c.vendor.pk for c in columns], is_current=True).defer(
-            "extracted_text"
-        )
-    }
+    versions = {v.vendor_id: v for v in current}
     for c in columns:
         c.version = versions.get(c.vendor.pk)
     version_ids = [v.pk for v in versions.values()]
     if version_ids:
-        runs = AnalysisRun.objects.filter(version_id__in=version_ids).order_by("version_id", "-created_at", "-id")
+        runs = AnalysisRun.objects.filter(version_id__in=version_ids).order_by(
+            "version_id", "-created_at", "-id"
+        )
         latest: dict[int, AnalysisRun] = {}
         good: dict[int, AnalysisRun] = {}
         for run in runs:

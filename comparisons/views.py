@@ -1,4 +1,5 @@
 import hashlib
+import re
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -7,14 +8,17 @@ from django.http import Http404
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
 from comparisons import presentation, selectors
 from comparisons.forms import FILTER_FIELDS, MAX_COMPARED, DirectoryForm, parse_selection
-from comparisons.scoring import RUBRIC_VERSION, methodology as rubric_methodology
+from comparisons.scoring import RUBRIC_VERSION
+from comparisons.scoring import methodology as rubric_methodology
 from policies.models import Vendor
 
 # Bump when the comparison table's template or rows change, so cached renderings are dropped.
-TABLE_VERSION = "1"
+TABLE_VERSION = "2"
+_INDENT = re.compile(r"\n\s+")  # the table has no <pre>: template indentation is dropped before caching
 
 
 def vendor_list(request):
@@ -70,6 +74,7 @@ def compare(request):
             "comparisons/compare.html#comparison-table",
             {"columns": comp.columns, "diff_only": selection.diff_only, **table},
         )
+        table_html = mark_safe(_INDENT.sub("\n", table_html))  # noqa: S308 — rendered, escaped HTML
         cache.set(key, table_html, getattr(settings, "POLICYLENS_COMPARISON_CACHE_SECONDS", 3600))
     can_add = len(comp.columns) < MAX_COMPARED
     matches = selectors.vendors_matching(selection.add_query, exclude=slugs) if can_add else []

@@ -3,6 +3,7 @@
 Import as ``from tests.factories import ...`` (the project root is on sys.path under pytest).
 Every user's password is PASSWORD.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -82,9 +83,13 @@ class AnalysisRunFactory(factory.django.DjangoModelFactory):
     status = AnalysisRun.Status.SUCCEEDED
     progress = factory.LazyAttribute(lambda o: 100 if o.status == AnalysisRun.Status.SUCCEEDED else 0)
     summary = factory.LazyFunction(dict)
-    started_at = factory.LazyAttribute(lambda o: None if o.status == AnalysisRun.Status.QUEUED else timezone.now())
+    started_at = factory.LazyAttribute(
+        lambda o: None if o.status == AnalysisRun.Status.QUEUED else timezone.now()
+    )
     finished_at = factory.LazyAttribute(
-        lambda o: timezone.now() if o.status in (AnalysisRun.Status.SUCCEEDED, AnalysisRun.Status.FAILED) else None
+        lambda o: (
+            timezone.now() if o.status in (AnalysisRun.Status.SUCCEEDED, AnalysisRun.Status.FAILED) else None
+        )
     )
 
 
@@ -100,7 +105,7 @@ class FindingFactory(factory.django.DjangoModelFactory):
     value = factory.LazyFunction(dict)
     start = 0
     end = factory.LazyAttribute(lambda o: max(1, len(o.run.version.extracted_text.rstrip()) or 1))
-    quote = factory.LazyAttribute(lambda o: o.run.version.extracted_text[o.start:o.end] or "quote")
+    quote = factory.LazyAttribute(lambda o: o.run.version.extracted_text[o.start : o.end] or "quote")
     rule = "test.rule"
     confidence = 0.9
     position = factory.Sequence(lambda n: n)
@@ -121,44 +126,91 @@ class ScoreFactory(factory.django.DjangoModelFactory):
 # --------------------------------------------------------------------------- realistic data
 
 GOOD_SUMMARY = {
-    "retention": {"periods_days": [365], "max_days": 365, "indefinite": False, "deletion_on_request": True,
-                  "vague_statement": False, "event_bound": False},
-    "children": {"stance": "directed_with_consent", "parental_consent": "yes", "school_consent": "yes",
-                 "min_age": None, "data_processed": ["name", "year group"], "legal_basis": ["public task"]},
-    "third_parties": {"named": ["Amazon Web Services", "Google"],
-                      "recipients": [{"name": "Amazon Web Services", "purpose": "hosting", "location": "UK"},
-                                     {"name": "Google", "purpose": "email", "location": "Ireland"}],
-                      "categories": ["hosting providers"], "sells_data": "no", "third_party_ads": "no",
-                      "tracking": "no"},
+    "retention": {
+        "periods_days": [365],
+        "max_days": 365,
+        "indefinite": False,
+        "deletion_on_request": True,
+        "vague_statement": False,
+        "event_bound": False,
+    },
+    "children": {
+        "stance": "directed_with_consent",
+        "parental_consent": "yes",
+        "school_consent": "yes",
+        "min_age": None,
+        "data_processed": ["name", "year group"],
+        "legal_basis": ["public task"],
+    },
+    "third_parties": {
+        "named": ["Amazon Web Services", "Google"],
+        "recipients": [
+            {"name": "Amazon Web Services", "purpose": "hosting", "location": "UK"},
+            {"name": "Google", "purpose": "email", "location": "Ireland"},
+        ],
+        "categories": ["hosting providers"],
+        "sells_data": "no",
+        "third_party_ads": "no",
+        "tracking": "no",
+    },
     "international_transfers": "none",
     "transfer_safeguards": [],
     "role": "processor",
-    "user_rights": ["access", "rectification", "erasure", "restriction", "portability", "objection", "complaint"],
+    "user_rights": [
+        "access",
+        "rectification",
+        "erasure",
+        "restriction",
+        "portability",
+        "objection",
+        "complaint",
+    ],
     "security": ["encryption", "access_controls", "cyber_essentials", "breach_notification"],
     "policy_changes": {"notice": "yes"},
     "contact": {"dpo": True, "email": "dpo@example.com"},
 }
 
 BAD_SUMMARY = {
-    "retention": {"periods_days": [], "max_days": None, "indefinite": True, "deletion_on_request": False,
-                  "vague_statement": True, "event_bound": False},
+    "retention": {
+        "periods_days": [],
+        "max_days": None,
+        "indefinite": True,
+        "deletion_on_request": False,
+        "vague_statement": True,
+        "event_bound": False,
+    },
     "children": {"stance": "directed", "data_processed": ["name"]},
-    "third_parties": {"named": ["Google", "AdCo Ltd"],
-                      "recipients": [{"name": "Google LLC", "purpose": "analytics", "location": "USA"},
-                                     {"name": "AdCo Ltd", "purpose": "advertising", "location": "USA"}],
-                      "categories": ["advertisers", "analytics providers"], "sells_data": "yes",
-                      "third_party_ads": "yes", "tracking": "yes"},
+    "third_parties": {
+        "named": ["Google", "AdCo Ltd"],
+        "recipients": [
+            {"name": "Google LLC", "purpose": "analytics", "location": "USA"},
+            {"name": "AdCo Ltd", "purpose": "advertising", "location": "USA"},
+        ],
+        "categories": ["advertisers", "analytics providers"],
+        "sells_data": "yes",
+        "third_party_ads": "yes",
+        "tracking": "yes",
+    },
     "international_transfers": "yes",
     "transfer_safeguards": [],
     "user_rights": ["access"],
 }
 
 MIDDLING_SUMMARY = {
-    "retention": {"periods_days": [30, 2555], "max_days": 2555, "indefinite": False, "deletion_on_request": True},
+    "retention": {
+        "periods_days": [30, 2555],
+        "max_days": 2555,
+        "indefinite": False,
+        "deletion_on_request": True,
+    },
     "children": {"stance": "not_directed", "min_age": 13},
-    "third_parties": {"named": ["Amazon Web Services"],
-                      "recipients": [{"name": "Amazon Web Services Inc", "purpose": "hosting", "location": "USA"}],
-                      "categories": ["hosting providers"], "sells_data": "no", "third_party_ads": "not_stated"},
+    "third_parties": {
+        "named": ["Amazon Web Services"],
+        "recipients": [{"name": "Amazon Web Services Inc", "purpose": "hosting", "location": "USA"}],
+        "categories": ["hosting providers"],
+        "sells_data": "no",
+        "third_party_ads": "not_stated",
+    },
     "international_transfers": "with_safeguards",
     "transfer_safeguards": ["idta"],
     "user_rights": ["access", "erasure", "complaint"],
@@ -167,13 +219,26 @@ MIDDLING_SUMMARY = {
 
 FINDINGS_FOR = {
     "good": [
-        ("retention", "period", {"amount": 1, "unit": "year", "days": 365, "data": "pupil records",
-                                 "trigger": "after the contract ends"},
-         "We keep pupil records for one year after the contract ends."),
+        (
+            "retention",
+            "period",
+            {
+                "amount": 1,
+                "unit": "year",
+                "days": 365,
+                "data": "pupil records",
+                "trigger": "after the contract ends",
+            },
+            "We keep pupil records for one year after the contract ends.",
+        ),
         ("retention", "deletion", {}, "Schools can ask us to delete pupils' data at any time."),
         ("children", "audience", {}, "Our service is used by pupils with their school's consent."),
-        ("third_party_sharing", "named_recipient", {"name": "Amazon Web Services"},
-         "We host data with Amazon Web Services in London."),
+        (
+            "third_party_sharing",
+            "named_recipient",
+            {"name": "Amazon Web Services"},
+            "We host data with Amazon Web Services in London.",
+        ),
         ("third_party_sharing", "named_recipient", {"name": "Google"}, "Google provides our email service."),
         ("data_sale", "does_not_sell", {}, "We never sell personal data."),
         ("advertising", "no_third_party_ads", {}, "We do not show third-party adverts."),
@@ -183,20 +248,42 @@ FINDINGS_FOR = {
         ("retention", "indefinite", {}, "We may keep your information indefinitely."),
         ("retention", "vague", {}, "We keep data for as long as necessary."),
         ("children", "audience", {}, "Our games are made for children."),
-        ("third_party_sharing", "named_recipient", {"name": "Google LLC"}, "We use Google LLC for analytics."),
-        ("third_party_sharing", "named_recipient", {"name": "AdCo Ltd"}, "AdCo Ltd shows adverts in our apps."),
+        (
+            "third_party_sharing",
+            "named_recipient",
+            {"name": "Google LLC"},
+            "We use Google LLC for analytics.",
+        ),
+        (
+            "third_party_sharing",
+            "named_recipient",
+            {"name": "AdCo Ltd"},
+            "AdCo Ltd shows adverts in our apps.",
+        ),
         ("data_sale", "sells", {}, "We may sell your data to partners."),
         ("advertising", "third_party_ads", {}, "Third parties show adverts on our service."),
         ("international_transfers", "transfer", {}, "Data is transferred to the United States."),
     ],
     "middling": [
-        ("retention", "period", {"amount": 30, "unit": "day", "days": 30, "data": "logs", "trigger": ""},
-         "Server logs are kept for 30 days."),
-        ("retention", "period", {"amount": 7, "unit": "year", "days": 2555, "data": "invoices", "trigger": ""},
-         "Invoices are kept for 7 years."),
+        (
+            "retention",
+            "period",
+            {"amount": 30, "unit": "day", "days": 30, "data": "logs", "trigger": ""},
+            "Server logs are kept for 30 days.",
+        ),
+        (
+            "retention",
+            "period",
+            {"amount": 7, "unit": "year", "days": 2555, "data": "invoices", "trigger": ""},
+            "Invoices are kept for 7 years.",
+        ),
         ("children", "age_limit", {}, "You must be 13 or over to use the service."),
-        ("third_party_sharing", "named_recipient", {"name": "Amazon Web Services Inc"},
-         "Our host is Amazon Web Services Inc in the US."),
+        (
+            "third_party_sharing",
+            "named_recipient",
+            {"name": "Amazon Web Services Inc"},
+            "Our host is Amazon Web Services Inc in the US.",
+        ),
         ("data_sale", "does_not_sell", {}, "We do not sell data."),
         ("international_transfers", "safeguard", {}, "Transfers use the UK IDTA."),
     ],
@@ -204,7 +291,9 @@ FINDINGS_FOR = {
 SUMMARIES = {"good": GOOD_SUMMARY, "bad": BAD_SUMMARY, "middling": MIDDLING_SUMMARY}
 
 
-def analysed_vendor(name: str, profile: str = "good", *, extra_findings: int = 0, status=None, **vendor_kwargs):
+def analysed_vendor(
+    name: str, profile: str = "good", *, extra_findings: int = 0, status=None, **vendor_kwargs
+):
     """A vendor whose current version has one finished run with findings and real scores.
 
     ``status`` other than succeeded leaves the run without findings or scores (queued, running, failed).
@@ -226,15 +315,28 @@ def analysed_vendor(name: str, profile: str = "good", *, extra_findings: int = 0
     version = PolicyVersionFactory(vendor=vendor, text=text, stated_last_updated="2025-09-01")
     if status and status != AnalysisRun.Status.SUCCEEDED:
         run = AnalysisRunFactory(
-            version=version, status=status, progress=40 if status == "running" else 0, finished_at=None,
+            version=version,
+            status=status,
+            progress=40 if status == "running" else 0,
+            finished_at=None,
             failure_reason="The document could not be read." if status == "failed" else "",
         )
         return vendor, run
     summary = SUMMARIES[profile]
     run = AnalysisRunFactory(version=version, summary=summary)
     findings = Finding.objects.bulk_create(
-        Finding(run=run, position=i, topic=t, kind=k, value=v, start=s, end=e, quote=q, rule=f"{t}.{k}",
-                confidence=0.9)
+        Finding(
+            run=run,
+            position=i,
+            topic=t,
+            kind=k,
+            value=v,
+            start=s,
+            end=e,
+            quote=q,
+            rule=f"{t}.{k}",
+            confidence=0.9,
+        )
         for i, ((t, k, v, q), (s, e)) in enumerate(zip(rows, spans, strict=True))
     )
     scorecard = score(summary, findings)

@@ -28,7 +28,7 @@ def log_in(page: Page, base_url: str, username: str, password: str) -> None:
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", name="Vendors")).to_be_visible()
+    expect(page.get_by_role("heading", name="Vendors", exact=True, level=1)).to_be_visible()
 
 
 def test_admin_uploads_docx_and_follows_a_finding(live_server, celery_worker_process, page: Page):

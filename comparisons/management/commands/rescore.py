@@ -1,4 +1,5 @@
 """Re-score stored analyses under the current rubric, from their stored summary and findings."""
+
 from django.core.management.base import BaseCommand
 
 from comparisons.scoring import RUBRIC_VERSION
@@ -26,11 +27,17 @@ class Command(BaseCommand):
             runs = runs.filter(version__vendor__slug__in=options["vendor"])
         total = runs.count()
         if options["dry_run"]:
-            self.stdout.write(f"{total} analys{'i' if total == 1 else 'e'}s would be re-scored under rubric {RUBRIC_VERSION}.")
+            self.stdout.write(
+                f"{total} analys{'i' if total == 1 else 'e'}s would be re-scored under rubric {RUBRIC_VERSION}."
+            )
             return
         done = 0
         ids = list(runs.order_by("pk").values_list("pk", flat=True))
         size = max(1, options["batch_size"])
         for i in range(0, len(ids), size):
             done += rescore_runs(AnalysisRun.objects.filter(pk__in=ids[i : i + size]).order_by("pk"))
-        self.stdout.write(self.style.SUCCESS(f"Re-scored {done} analys{'i' if done == 1 else 'e'}s under rubric {RUBRIC_VERSION}."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Re-scored {done} analys{'i' if done == 1 else 'e'}s under rubric {RUBRIC_VERSION}."
+            )
+        )

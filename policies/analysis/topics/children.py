@@ -62,7 +62,7 @@ _NOT_DIRECTED = [
         r"under|a\s+child|any\s+(?:person|one|individual|child))"
     ), 0.95, "children.not_directed"),
     (re.compile(
-        r"\b(?:do|does|will|shall|would|did)\s*(?:not|n't)\s+(?:(?:knowingly|intentionally|deliberately|purposely|"
+        r"\b(?:(?:do|does|will|shall|would|did)\s*(?:not|n't)|won't|wo\s+not)\s+(?:(?:knowingly|intentionally|deliberately|purposely|"
         r"purposefully|actively|willfully|wilfully|otherwise|specifically|ever|currently)\s+)*(?:collect|solicit|"
         r"gather|request|seek|receive|process|market|target|sell|maintain|use|ask\s+for|allow|permit|accept|"
         r"register|store|obtain)\b[^.;]{0,110}?\b(?:child|children|kids|minors|under\s+(?:the\s+age\s+of\s+)?\d{1,2}|"
@@ -113,7 +113,8 @@ _REMEDIATION = re.compile(
     r"under\s+(?:the\s+age\s+of\s+)?\d{1,2}|kids)"
 )
 _PARENT_CONTACT = re.compile(
-    r"\b(?:if\s+you\s+are\s+(?:a|the)\s+parent|parents?\s+(?:or|and|/)\s*(?:legal\s+)?guardians?\s+(?:who|that|"
+    r"\b(?:if\s+you\s+are\s+(?:a|the)\s+parent|parents?\s+(?:or\s+(?:legal\s+)?guardians?\s+)?who\s+(?:think|believe|"
+    r"suspect|know|are\s+concerned|have\s+(?:concerns|questions))|parents?\s+(?:or|and|/)\s*(?:legal\s+)?guardians?\s+(?:who|that|"
     r"may|can|should|wishing|with|concerned)|(?:a|the)\s+parent\s+(?:or|and|/)\s*(?:legal\s+)?guardian\s+"
     r"(?:may|can|should|believes?|who|has)|parents?\s+(?:may|can|have\s+the\s+right\s+to)\s+(?:review|request|"
     r"contact|ask|refuse|access|delete|revoke|withdraw))"
@@ -345,8 +346,6 @@ def summarise(findings: list[Finding], doc: Document) -> dict:
     pc = [f for f in mine if f.kind == "parental_consent"]
     parental = True if any(f.value.get("parental_consent") for f in pc) else (False if pc else None)
     school = True if any(f.kind == "school_consent" for f in mine) else None
-    child_evidence = bool(nd or remed or directed or any(f.kind in ("data_processed", "age_limit", "coppa")
-                                                         for f in mine))
     strong_directed = [f for f in directed if f.confidence >= 0.8]
     data = [f for f in mine if f.kind == "data_processed"]
     if (parental or school) and not (nd and not directed):

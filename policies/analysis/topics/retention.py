@@ -58,7 +58,7 @@ _BEFORE_BAD = re.compile(
     r"cancel\w*|return\w*|trial|experience|warranty|guarantee\w*|invoice\w*|pay|paid|payment\w*|billing|bill|"
     r"renew\w*|subscri\w+|aged?|ages|under|over|below|above|younger than|older than|past|preceding|previous|"
     r"prior|last|every|each|per|once|twice|times|ago|founded|established|since|free|discount|"
-    r"more than|spanning|first|next|coming|resolve|process your request|fulfil\w*|comply with your request|"
+    r"spanning|first|next|coming|resolve|process your request|fulfil\w*|comply with your request|"
     r"take us|extend\w*|extension|exceed\w*|take up to|reach|turn|turns|turned|age of|ages of|birthday)"
     r"(?:\s+(?:by|of|within|to|than|up to|at least|about|around|approximately|for|the|a|an|another|additional|"
     r"further|additional|least))*\s*$)"
@@ -79,6 +79,8 @@ _RESPONSE_CTX = re.compile(
 )
 
 _MASK = re.compile(
+    r"\b(?:you|users?|customers?|schools?|teachers?|parents?)\s+(?:can|may|should|must|might|could|will|are\s+able\s+to)?"
+    r"\s*(?:also\s+)?(?:retain|keep|store|save|hold|print)\b|"
     r"\b(?:retain(?:s|ed|ing)?|reserve[sd]?|keep(?:s|ing)?|kept|hold(?:s|ing)?|held|maintain(?:s|ed|ing)?|"
     r"store[sd]?|storing)\s+(?:all\s+|sole\s+|full\s+|the\s+|any\s+|its\s+|our\s+|their\s+)?(?:right|rights|"
     r"discretion|ownership|title|control|copyright|interest|intellectual|services? of|third[- ]part\w*|vendors?|"
@@ -99,10 +101,12 @@ _RET_VERB = re.compile(
     r"\b(?:retain\w*|retention|keep|keeps|kept|keeping|stored?|stores|storing|storage|hold|holds|held|holding|"
     r"preserv\w+|archiv\w+|maintain\w*|delet\w+|eras(?:e|ed|es|ing|ure)|destr(?:oy\w*|uction)|purg\w+|"
     r"anonymi[sz]\w+|de-?identif\w+|pseudonymi[sz]\w+|dispos\w+|remov\w+|expunge\w*|overwrit\w+|shred\w*|"
-    r"log files? (?:are|is)|logs? (?:are|is))\b"
+    r"log files? (?:are|is)|logs? (?:are|is)|(?:stay|stays|remain|remains)\s+(?:on|in)\s+(?:our|the)\s+"
+    r"(?:systems?|servers?|databases?|platform|records))\b"
 )
 _STRONG_VERB = re.compile(
-    r"\b(?:retain\w*|retention|kept|keep|keeps|keeping|stored|store|stores|held|hold|holds|preserv\w+|archiv\w+|"
+    r"\b(?:(?:stay|stays|remain|remains)\s+(?:on|in)\s+(?:our|the)\s+(?:systems?|servers?|databases?|platform|records)|"
+    r"retain\w*|retention|kept|keep|keeps|keeping|stored|store|stores|held|hold|holds|preserv\w+|archiv\w+|"
     r"delet\w+|eras(?:e|ed|es|ing|ure)|destr(?:oy\w*|uction)|purg\w+|anonymi[sz]\w+|de-?identif\w+|dispos\w+|"
     r"expunge\w*|overwrit\w+|shred\w*)\b"
 )
@@ -153,7 +157,8 @@ _EVENT = re.compile(
     r"they|it\s+remains|there\s+is\s+an?\s+(?:active|ongoing))|after\s+(?:the\s+|your\s+|our\s+|an?\s+)?"
     r"(?:termination|end|expiry|expiration|closure|close|closing|deletion|cancellation|completion|conclusion|"
     r"deactivation)|at\s+the\s+end\s+of\s+(?:the|each|every|your|their|its|our)\s+(?:academic\s+|school\s+)?"
-    r"(?:year|term|contract|subscription|course|programme|program|licen[cs]e|agreement|relationship)|"
+    r"(?:year|term|contract|subscription|course|programme|program|licen[cs]e|agreement|relationship|study|project|"
+    r"pilot|trial|event|campaign|competition|session|engagement|placement|tenancy|employment)|"
     r"(?:as|so)\s+long\s+as\s+we\s+(?:process|continue|provide|are\s+(?:providing|processing))|upon\s+(?:the\s+)?(?:termination|closure|deletion|cancellation|expiry|expiration|end|"
     r"completion|deactivation)|(?:when|once|if)\s+(?:you|your\s+account|the\s+account|an?\s+account|"
     r"the\s+school|your\s+school|the\s+contract|our\s+contract|the\s+agreement|the\s+licen[cs]e|your\s+"

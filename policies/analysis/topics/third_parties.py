@@ -80,7 +80,7 @@ _STRONG_RECIPIENT = re.compile(
     r"third[- ]?part(?:y|ies)|3rd[- ]part(?:y|ies)|partners?\b|affiliates?\b|subsidiar|service providers?|"
     r"vendors?\b|suppliers?\b|contractors?\b|(?:sub-?)?processors?\b|advertisers?|ad(?:vertising)? networks?|"
     r"law enforcement|police|agenc(?:y|ies)|(?:these|such|those) companies|authorit(?:y|ies)|government|regulators?|successor|acquir|buyer|purchaser|"
-    r"new owners?|professional advis|lawyers|auditors|insurers|outside (?:companies|parties)|"
+    r"new owners?|professional advis|lawyers|auditors|insurers|outside (?:companies|parties)|sponsors?\b|"
     r"external (?:organi[sz]ations|parties|companies)|non-?affiliated|unaffiliated|analytics (?:providers?|"
     r"services?|partners?|companies|tools)|social (?:media|network)|data brokers?|group compan|schools?\b|"
     r"other (?:companies|organi[sz]ations|businesses|entities|users)|courts?\b",
@@ -100,7 +100,7 @@ _RECIP_SHORT = (r"(?:third[- ]?part(?:y|ies)|3rd[- ]part(?:y|ies)|(?:\w+ )?(?:se
                 r"(?:companies|organi[sz]ations|businesses|entities|parties)|companies|subsidiar(?:y|ies)|"
                 r"advertisers?|consultants|professional advis[eo]rs|(?:\w+ )?agencies|teachers|tutors|schools?|"
                 r"(?:school )?administrators|employers|researchers|insurers|couriers?|"
-                r"(?:group|other|these|such|those) companies|Google|Amazon|Microsoft|Salesforce)")
+                r"(?:group|other|these|such|those) companies|sponsors?|Google|Amazon|Microsoft|Salesforce)\b")
 _SHARE_VERB = re.compile(
     r"\b(?:shar(?:e|es|ed|ing)(?! (?:price|capital|buttons?|holders?|(?:\w+ )?password))|"
     r"disclos(?:e|es|ed|ing|ures?)|transfer(?:s|red|ring)?|"
@@ -261,7 +261,21 @@ _FROM_THIRD = re.compile(
 _WE_SUBJECT = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:we|our company|us)\b", _I)
 
 # share_verb with "with us" only (user shares data with the vendor)
-_WITH_US = re.compile(r"(?:share|provide|disclose|give|send|submit|transfer)s? (?:\w+ ){0,5}(?:with|to) us\b", _I)
+_WITH_US = re.compile(r"(?:share|provide|disclose|give|send|submit|transfer)s? (?:\w+ ){0,5}(?:with|to) us\b|"
+                      r"(?:provide[sd]?|providing|give[sn]?|gave|supplie[sd]|supply) us with\b", _I)
+# "a platform used by schools": a passive verb whose subject is a product, not data
+_PASSIVE_BY = re.compile(r"used (?:\w+ ){0,2}by\b", _I)
+# user content exposed to other users or the public (OPP-115: third party = "public")
+_PUBLIC = re.compile(
+    r"\b(?:(?:visible|viewable|seen|viewed|accessible|available|displayed|shown|read|searchable) (?:\w+ ){0,2}"
+    r"(?:to|by) (?:anyone|everyone|other (?:users|members|players|customers|people|visitors|participants|"
+    r"subscribers|readers)|the (?:general )?public|all (?:users|members|visitors)|others\b|search engines)|"
+    r"(?:is|are|will be|becomes?|become) (?:made )?public\b|publicly (?:visible|available|accessible|displayed|"
+    r"posted|viewable|searchable)|public by default|(?:search engines|anyone) (?:\w+ ){0,2}(?:can|may|will) "
+    r"(?:see|read|view|index|find))",
+    _I,
+)
+_USER_CONTENT = re.compile(r"\b(?:you|your|users?'?|members?'?|players?'?)\b", _I)
 
 _SHARING_HEADING = re.compile(
     r"shar(?:e|ing)|disclos|third[- ]?part|recipient|who (?:we|do we) (?:share|disclose|give|pass)|with whom|"
@@ -518,7 +532,8 @@ def _sharing_rule(text: str, seg: Segment, in_list_ctx: bool) -> tuple[str, floa
                            r"parents?)\b(?: \w+){0,2} (?:can|may|are able to|could)\b(?: \w+){0,2} share|"
                            r"\(?or (?:those )?of (?:a )?third part(?:y|ies)\)?|(?:third[- ]party|third "
                            r"parties'?) (?:direct )?marketing (?:communications|messages|emails)|"
-                           r"marketing from (?:us|third)|(?:share|give|disclose|tell) (?:\w+ ){0,3}"
+                           r"marketing from (?:us|third)|\b(?:you|users|members) (?:\w+ ){0,2}exchange\b|"
+                           r"(?:share|give|disclose|tell) (?:\w+ ){0,3}"
                            r"password|password (?:\w+ ){0,3}(?:with|to) (?:anyone|others|any)", text, _I))
 
     verb = _first_verb(text)
@@ -546,7 +561,9 @@ def _sharing_rule(text: str, seg: Segment, in_list_ctx: bool) -> tuple[str, floa
         if re.match(r"sell|sold|rent|trade|leas", vtxt) and _SALE_BUSINESS.match(text[verb.end():]) and not \
                 _SALE_DATA.match(text[verb.end():]):
             return None
-        weak_verb = not re.match(r"shar|disclos|transfer|pass|sell|sold|rent|trade|leas|releas|exchang|divulg|"
+        if _PASSIVE_BY.match(vtxt) and not _DATA_OBJ.search(text[max(0, verb.start() - 80):verb.start()]):
+            return None  # "a system used by schools": the thing used is not personal data
+        weak_verb = not re.match(r"shar|disclos|transfer|pass|sell|sold|rent|trade|leas|releas|exchang|divulg|giv|"
                                  r"furnish|reveal|make|made|provid|send|sent|forward|upload|report|submit|"
                                  r"transmit|suppl|communicat|entrust|outsourc", vtxt)
         if from_third and not re.search(r"shar|disclos|transfer|sell|rent|pass|provide \w+ to", low):
@@ -591,6 +608,13 @@ def _sharing_rule(text: str, seg: Segment, in_list_ctx: bool) -> tuple[str, floa
         if re.match(r"disclos|shar|releas|provid|transfer|pass|mak|report|furnish|divulg|send|sent|suppl", vtxt) \
                 and not re.search(r"not (?:be )?disclosed to any(?:one| person)", text, _I):
             return "tps.legal_disclosure", 0.8, value
+
+    # content that other users or the public can see
+    pub = _PUBLIC.search(text)
+    if pub and _USER_CONTENT.search(text) and not from_third and not link and not security and not re.search(
+            r"\b(?:not|never|no longer|stops? being|ceases? to be|hidden from)\W+(?:\w+\W+){0,2}$",
+            text[max(0, pub.start() - 40):pub.start()], _I):
+        return "tps.public_disclosure", 0.65, value
 
     # list item / row under a recipients introduction or a sharing heading
     if (in_list_ctx or heading_sharing) and seg.kind in ("list_item", "table_row") and not legit and (
@@ -988,6 +1012,27 @@ def _ads(doc: Document, seg: Segment, text: str) -> list[Finding]:
     return out
 
 
+_CHOICE = re.compile(r"\b(?:you (?:can|may|could)|opt(?:ing)?[- ]?out|to limit|(?:browser|device|privacy|ad) "
+                     r"settings|your choices)\b", _I)
+_IMPLIES_SHARING = {"sells", "does_not_sell", "third_party_ads", "no_third_party_ads", "no_tracking"}
+
+
+def _implied_sharing(doc: Document, seg: Segment, sale: list[Finding], ads: list[Finding]) -> list[Finding]:
+    """Selling data and third-party advertising are sharing with / collection by third parties (OPP-115 files
+    "we do not sell your data" and "advertisers may use cookies" under Third Party Sharing/Collection too)."""
+    text = seg.text
+    for f in (*sale, *ads):
+        if f.kind in _IMPLIES_SHARING:
+            if f.topic == "advertising" and _CHOICE.search(text):
+                continue  # the user's choice about ads (User Choice/Control), not a disclosure
+            if f.kind == "no_third_party_ads" and not (_STRONG_RECIPIENT.search(text) or _TP_ADS.search(text)):
+                continue  # "there is no advertising in the app": says nothing about third parties
+            rule = "tps.via_sale" if f.topic == "data_sale" else "tps.via_advertising"
+            negated = f.kind.startswith(("does_not", "no_"))
+            return [make(doc, seg, TOPIC, "sharing", {"negated": negated}, rule, min(f.confidence, 0.7))]
+    return []
+
+
 # ---------------------------------------------------------------------------------------------
 # public API
 # ---------------------------------------------------------------------------------------------
@@ -1017,8 +1062,11 @@ def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
                     findings.append(make(doc, seg, TOPIC, "category", {"category": cat}, f"tps.category.{cat}",
                                          min(conf, 0.85)))
         findings.extend(_named(doc, ctx, i, seg, text, in_list, shares))
-        findings.extend(_sale(doc, seg, text))
-        findings.extend(_ads(doc, seg, text))
+        sale, ads = _sale(doc, seg, text), _ads(doc, seg, text)
+        findings.extend(sale)
+        findings.extend(ads)
+        if not shares:
+            findings.extend(_implied_sharing(doc, seg, sale, ads))
     return dedupe(findings)
 
 

@@ -29,15 +29,17 @@ class Command(BaseCommand):
         # Each child gets its own process group so Ctrl-C here stops the whole tree once, cleanly.
         children = [subprocess.Popen(cmd, env=env, start_new_session=True) for cmd in (worker, web)]  # noqa: S603
         self.stdout.write(self.style.SUCCESS(f"PolicyLens is running at http://{addr}/ — press Ctrl-C to stop."))
+        stopping = []
+        # Explicit handlers: a shell may start us with SIGINT ignored, and `kill` sends SIGTERM.
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, lambda *_: stopping.append(True))
         try:
-            while all(child.poll() is None for child in children):
-                time.sleep(0.5)
-        except KeyboardInterrupt:
-            pass
+            while not stopping and all(child.poll() is None for child in children):
+                time.sleep(0.3)
         finally:
             for child in children:
                 if child.poll() is None:
-                    os.killpg(child.pid, signal.SIGTERM)
+                    child.terminate()  # the Celery main process then stops its own pool (warm shutdown)
             deadline = time.monotonic() + 15
             for child in children:
                 try:

@@ -1,0 +1,87 @@
+"""Document-level evaluation on tests/policies/analysis/documents/ with the shared scorer's segment gold.
+
+Analyses every ``*.txt`` there (the builder's output), writes JSON Lines in the contract's shape and runs
+``shared/tools/score_analysis.py`` on the dev split, the held-out split, or both.
+
+    .venv/bin/python bench/segment_eval.py [--split dev|holdout|all] [--out FILE] [--misses]
+
+``--misses`` lists, per topic, the gold segments no finding overlaps and the findings that overlap no
+segment any annotator labelled (for the dev split only: never read the held-out misses while tuning).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from policies.analysis.analyser import analyse, analysis_to_contract  # noqa: E402
+
+DOCS = ROOT / "tests" / "policies" / "analysis" / "documents"
+SCORER = ROOT.parent / "shared" / "tools" / "score_analysis.py"
+CATEGORY = {"retention": "Data Retention", "third_party_sharing": "Third Party Sharing/Collection"}
+
+
+def split_names(split: str) -> list[str]:
+    holdout = set(json.loads((DOCS / "split.json").read_text(encoding="utf-8"))["holdout"])
+    names = sorted(p.stem for p in DOCS.glob("*.txt"))
+    if split == "dev":
+        return [n for n in names if n not in holdout]
+    if split == "holdout":
+        return [n for n in names if n in holdout]
+    return names
+
+
+def gold_spans(gold: dict, topic: str, lenient: bool) -> list[tuple[int, int, int]]:
+    segs = gold["segments"]
+    if topic == "children":
+        key = "children_segments_any_annotator" if lenient else "children_segments"
+        wanted = set(gold["targets"]["specific_audiences"][key])
+        return [(s["index"], s["start"], s["end"]) for s in segs if s["index"] in wanted]
+    cat = CATEGORY[topic]
+    if lenient:
+        return [(s["index"], s["start"], s["end"]) for s in segs if s.get("category_votes", {}).get(cat, 0) > 0]
+    return [(s["index"], s["start"], s["end"]) for s in segs if cat in s.get("categories", [])]
+
+
+def show_misses(name: str, text: str, gold: dict, out: dict) -> None:
+    for topic in ("retention", "third_party_sharing", "children"):
+        found = [f for f in out["findings"] if f["topic"] == topic]
+        for i, a, b in gold_spans(gold, topic, False):
+            if not any(f["start"] < b and a < f["end"] for f in found):
+                print(f"  MISS {name} {topic} seg {i}: {text[a:b][:160]!r}")
+        lenient = gold_spans(gold, topic, True)
+        for f in found:
+            if not any(f["start"] < b and a < f["end"] for _, a, b in lenient):
+                print(f"  FP   {name} {topic} {f['rule']}: {f['quote'][:160]!r}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", choices=("dev", "holdout", "all"), default="dev")
+    ap.add_argument("--out", default="")
+    ap.add_argument("--misses", action="store_true")
+    args = ap.parse_args()
+    names = split_names(args.split)
+    out_path = Path(args.out) if args.out else Path(tempfile.gettempdir()) / f"segment_eval_{args.split}.jsonl"
+    with open(out_path, "w", encoding="utf-8") as fh:
+        for name in names:
+            p = DOCS / f"{name}.txt"
+            text = p.read_text(encoding="utf-8")
+            out = analysis_to_contract(analyse(text), str(p))
+            fh.write(json.dumps(out) + "\n")
+            if args.misses and args.split == "dev":
+                show_misses(name, text, json.loads((DOCS / f"{name}.json").read_text(encoding="utf-8")), out)
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as only:
+        only.write("\n".join(names) + "\n")
+    print(f"{args.split}: {len(names)} documents")
+    return subprocess.call([sys.executable, str(SCORER), str(out_path), "--gold", str(DOCS), "--only", only.name])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
