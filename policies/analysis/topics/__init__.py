@@ -40,3 +40,24 @@ def finding(seg: Segment, topic: str, kind: str, value: dict, rule: str, confide
 def body_segments(doc: Document):
     """Segments that can carry a fact (headings only give context)."""
     return (s for s in doc.segments if s.kind != "heading")
+
+
+def heading_findings(doc: Document, found: list[Finding], heading_rx, topic: str, rule: str,
+                     confidence: float = 0.5) -> list[Finding]:
+    """A finding for each heading that names the topic and whose section has findings of that topic.
+
+    Annotators label a section's heading with its topic; where a heading stands as a segment of its own it
+    would otherwise never be covered. The heading must match ``heading_rx`` (run on :func:`norm` text).
+    """
+    starts = sorted(f.start for f in found if f.topic == topic)
+    if not starts:
+        return []
+    segs = doc.segments
+    out: list[Finding] = []
+    for i, seg in enumerate(segs):
+        if seg.kind != "heading" or not heading_rx.search(norm(seg.text)):
+            continue
+        end = next((s.start for s in segs[i + 1:] if s.kind == "heading"), len(doc.text))
+        if any(seg.end <= s < end for s in starts):
+            out.append(finding(seg, topic, "section", {"heading": seg.text}, rule, confidence))
+    return out

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from ..types import Document, Finding, Segment
-from . import body_segments, finding, norm
+from . import body_segments, finding, heading_findings, norm
 
 TOPIC = "children"
 
@@ -38,6 +38,7 @@ _MASK = re.compile(
 )
 _CHILD = re.compile(
     r"\b(?:child(?:ren)?(?:'s|s')?|kids?|minors?|young (?:people|persons?|users|learners|children)|juveniles?|"
+    r"k-?(?:12|[5-9])|pre-?k|kindergartens?|elementary (?:schools?|students|pupils)|"
     r"teens?|teenagers?|pupils?|under[- ]?(?:13s|16s|18s)|coppa|children's online privacy protection|"
     r"parents? (?:or|and|/) ?(?:legal )?(?:guardians?|carers?)|(?:persons?|individuals?|anyone|users?|people|"
     r"those|visitors?) (?:under|below|younger than) (?:the age of )?\d{1,2})\b"
@@ -123,7 +124,8 @@ _DIRECTED = [
     (re.compile(
         r"\b(?:designed|intended|directed|built|created|made|developed|aimed|targeted|tailored|suitable|"
         r"appropriate|specifically)\s+(?:primarily\s+|specifically\s+|especially\s+)?(?:for|to|at|towards?)\s+"
-        r"(?:use\s+by\s+)?(?:(?:young|primary|school|secondary|junior|infant|elementary)[- ]?\s*){0,2}(?:child|children|kids|pupils|minors|"
+        r"(?:use\s+by\s+)?(?:(?:young|primary|school|secondary|junior|infant|elementary)[- ]?\s*){0,2}(?:child|"
+            r"children|kids|pupils|minors|"
         r"young\s+(?:people|learners|children)|teens|teenagers|schoolchildren|students\s+(?:aged|under|between|"
         r"in\s+(?:primary|key|grades?|k)))"
     ), 0.9, "children.directed_to_children"),
@@ -199,7 +201,8 @@ _CATEGORIES = [
                                    r"webcam|camera|footage)\b")),
     ("performance", re.compile(r"\b(?:performance|progress|results?|grades?|scores?|attainment|assessments?|"
                                r"test\s+(?:scores|results)|answers|homework|achievements?|learning\s+data)\b")),
-    ("contact_details", re.compile(r"\b(?:(?:postal|home|street)\s+address|address|phone|telephone|mobile\s+number)\b")),
+    ("contact_details", re.compile(r"\b(?:(?:postal|home|street)\s+address|address|phone|telephone|"
+                                   r"mobile\s+number)\b")),
     ("school", re.compile(r"\b(?:school\s+name|class(?:es)?|year\s+group|grade\s+level|form\s+group)\b")),
     ("special_category", re.compile(r"\b(?:health|medical|special\s+educational\s+needs|sen|disabilit\w+|"
                                     r"ethnic\w*|religio\w+|biometric)\b")),
@@ -318,7 +321,7 @@ def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
         out.extend(fs)
         # "This data together with performance information is shared ..." continues a child-data sentence
         prev = child_data
-    return out
+    return out + heading_findings(doc, out, _CHILD_HEADING, TOPIC, "children.heading")
 
 
 def legal_bases(doc: Document) -> list[str]:

@@ -19,7 +19,8 @@ _SUFFIX = (r"(?:Ltd|Limited|LTD|LIMITED|ltd|Inc|INC|Incorporated|LLC|L\.L\.C|LLP
 _CAPWORD = r"(?:[A-Z0-9][\w&'’.+-]*|[a-z]+[A-Z][\w]*)"  # "Acme", "123", "youHQ"
 _CONNECT = r"(?:of|on|and|&|for|the|de|in)"
 _COMPANY = re.compile(
-    rf"\b(?P<name>{_CAPWORD}(?:[ \u00a0]+(?:{_CONNECT}[ \u00a0]+)?{_CAPWORD}){{0,5}})[ \u00a0,]+(?P<suf>{_SUFFIX})(?![\w])"
+    rf"\b(?P<name>{_CAPWORD}(?:[ \u00a0]+(?:{_CONNECT}[ \u00a0]+)?{_CAPWORD}){{0,5}})[ \u00a0,"
+        rf"]+(?P<suf>{_SUFFIX})(?![\w])"
 )
 _DEFINED = re.compile(
     r"(?P<name>(?:[A-Z0-9][\w&'’.+-]*[ \u00a0]+){0,5}[A-Z0-9][\w&'’.+-]*)[ \u00a0]*\((?:together[^)]{0,40})?"
@@ -113,10 +114,13 @@ _MONTHS = {m: i for i, m in enumerate(
      "november", "december"], 1)}
 _MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
-_MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+        r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DATE_PATTERNS = [
-    ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[ \u00a0-]+(?:of[ \u00a0]+)?(?P<m>{_MON})[ \u00a0,-]+(?P<y>\d{{4}})\b", re.I)),
-    ("mdy", re.compile(rf"\b(?P<m>{_MON})[ \u00a0]+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?[ \u00a0]+(?P<y>\d{{4}})\b", re.I)),
+    ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[ \u00a0-]+(?:of[ \u00a0]+)?(?P<m>{_MON})[ \u00a0,"
+                       rf"-]+(?P<y>\d{{4}})\b", re.I)),
+    ("mdy", re.compile(rf"\b(?P<m>{_MON})[ \u00a0]+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?[ \u00a0]+"
+                       rf"(?P<y>\d{{4}})\b", re.I)),
     ("iso", re.compile(r"\b(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})\b")),
     ("num", re.compile(r"\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>\d{4}|\d{2})\b")),
     ("my", re.compile(rf"\b(?P<m>{_MON})[ \u00a0,]+(?P<y>\d{{4}})\b", re.I)),
@@ -259,33 +263,44 @@ def _role_findings(doc: Document, vendor: str | None) -> list[Finding]:
 
 # ---------------------------------------------------------------- rights, security, changes, contact
 _RIGHTS = [
-    ("access", r"\bright\s+(?:of|to)\s+(?:request\s+)?access|\bsubject\s+access|request\s+access\s+to|access\s+(?:to\s+)?(?:a\s+copy\s+of\s+)?(?:your|the)\s+(?:personal\s+)?(?:data|information)|request\s+a\s+copy|obtain\s+a\s+copy|right\s+to\s+know|can\s+access\s+(?:and\s+\w+\s+)?(?:any|your|the)\s+(?:personal\s+)?(?:data|information)"),
-    ("rectification", r"\brectif\w*|\bright\s+to\s+correct|correct(?:ion)?\s+(?:of\s+)?(?:any\s+)?(?:inaccurate|incomplete|your|the)|request\s+correction|(?:amend|update)\s+(?:any\s+)?(?:your\s+)?(?:inaccurate|personal)|access\s+and\s+amend"),
-    ("erasure", r"\berasure|\bright\s+to\s+be\s+forgotten|\bright\s+to\s+(?:delete|deletion)|(?:ask|request)\s+(?:us\s+)?(?:to\s+)?(?:delete|erase|remove)|request\s+(?:the\s+)?deletion|remove\s+your\s+information\s+completely|\b(?:erase|delete)\s+(?:your|the|any|all)\s+(?:personal\s+)?(?:data|information)"),
+    ("access", r"\bright\s+(?:of|to)\s+(?:request\s+)?access|\bsubject\s+access|request\s+access\s+to|"
+               r"access\s+(?:to\s+)?(?:a\s+copy\s+of\s+)?(?:your|the)\s+(?:personal\s+)?(?:data|information)|request\s+a\s+copy|obtain\s+a\s+copy|right\s+to\s+know|can\s+access\s+(?:and\s+\w+\s+)?(?:any|your|the)\s+(?:personal\s+)?(?:data|information)"),
+    ("rectification", r"\brectif\w*|\bright\s+to\s+correct|correct(?:ion)?\s+(?:of\s+)?(?:any\s+)?(?:inaccurate|"
+                      r"incomplete|your|the)|request\s+correction|(?:amend|update)\s+(?:any\s+)?(?:your\s+)?(?:inaccurate|personal)|access\s+and\s+amend"),
+    ("erasure", r"\berasure|\bright\s+to\s+be\s+forgotten|\bright\s+to\s+(?:delete|deletion)|(?:ask|"
+                r"request)\s+(?:us\s+)?(?:to\s+)?(?:delete|erase|remove)|request\s+(?:the\s+)?deletion|remove\s+your\s+information\s+completely|\b(?:erase|delete)\s+(?:your|the|any|all)\s+(?:personal\s+)?(?:data|information)"),
     ("restriction", r"\brestrict(?:ion)?\s+(?:of\s+)?(?:the\s+)?processing|\bright\s+to\s+restrict"),
-    ("portability", r"\bportability|\bmachine-readable|transfer\s+(?:of\s+)?your\s+personal\s+data\s+to\s+(?:you\s+or\s+)?(?:a\s+third|another)"),
-    ("objection", r"\bright\s+to\s+object|\bobject\s+to\s+(?:the\s+|certain\s+|our\s+|this\s+)?(?:processing|use)|\bobject\s+to\s+processing"),
+    ("portability", r"\bportability|\bmachine-readable|"
+                    r"transfer\s+(?:of\s+)?your\s+personal\s+data\s+to\s+(?:you\s+or\s+)?(?:a\s+third|another)"),
+    ("objection", r"\bright\s+to\s+object|\bobject\s+to\s+(?:the\s+|certain\s+|our\s+|this\s+)?(?:processing|use)|"
+                  r"\bobject\s+to\s+processing"),
     ("withdraw_consent", r"\bwithdraw\w*\s+(?:your\s+)?consent|\brevoke\s+(?:your\s+)?consent"),
-    ("complaint", r"\b(?:lodge|make|file|raise)\s+a\s+complaint|\bright\s+to\s+complain|(?:complain|complaint)\s+(?:to|with)\s+(?:the\s+)?(?:ico|information\s+commissioner|supervisory|data\s+protection\s+authority|a\s+supervisory|your\s+local)|entitled\s+to\s+complain"),
+    ("complaint", r"\b(?:lodge|make|file|raise)\s+a\s+complaint|\bright\s+to\s+complain|(?:complain|"
+                  r"complaint)\s+(?:to|with)\s+(?:the\s+)?(?:ico|information\s+commissioner|supervisory|data\s+protection\s+authority|a\s+supervisory|your\s+local)|entitled\s+to\s+complain"),
     ("automated_decisions", r"\bautomated\s+(?:individual\s+)?(?:decision|processing)|\bprofiling"),
     ("opt_out_sale", r"\bopt[- ]out\s+of\s+(?:the\s+)?sale|do\s+not\s+sell\s+my"),
     ("non_discrimination", r"\bnon-?discrimination|not\s+discriminate\s+against\s+you"),
 ]
 _RIGHTS_RX = [(n, re.compile(r)) for n, r in _RIGHTS]
 _SECURITY = [
-    ("encryption", r"\bencrypt\w*|\bssl\b|\btls\b|\bhttps\b|secure\s+socket"),
-    ("access_control", r"\b(?:limit|restrict)\w*\s+access|access\s+controls?|need[- ]to[- ]know|business\s+need\s+to\s+know|role-based|authori[sz]ed\s+(?:personnel|staff|employees)\s+only|only\s+(?:authori[sz]ed|those)\s+(?:\w+\s+){0,3}(?:can|who\s+need)\s+access|access\s+is\s+logged|all\s+such\s+access\s+is\s+logged"),
-    ("staff_training", r"\btrain(?:ed|ing)\b[^.]{0,60}\b(?:data|privacy|security|protection|rights|confidential)|\b(?:staff|employees|personnel)\b[^.]{0,60}\btrain(?:ed|ing)\b"),
-    ("certification", r"\biso\s*/?\s*(?:iec\s*)?27001|\bcyber\s+essentials|\bsoc\s*2|\bsoc\s+ii|\bpci[- ]dss|\biso\s*27018|\bcertifi(?:ed|cation)\b[^.]{0,40}\b(?:security|iso|standard)"),
+    ("encryption", r"\bencrypt\w*|\bssl\b|\btls\b|\bhttps\b(?!://)|secure\s+socket"),
+    ("access_control", r"\b(?:limit|restrict)\w*\s+access|access\s+controls?|need[- ]to[- ]know|"
+                       r"business\s+need\s+to\s+know|role-based|authori[sz]ed\s+(?:personnel|staff|employees)\s+only|only\s+(?:authori[sz]ed|those)\s+(?:\w+\s+){0,3}(?:can|who\s+need)\s+access|access\s+is\s+logged|all\s+such\s+access\s+is\s+logged"),
+    ("staff_training", r"\btrain(?:ed|ing)\b[^.]{0,60}\b(?:data|privacy|security|protection|rights|confidential)|"
+                       r"\b(?:staff|employees|personnel)\b[^.]{0,60}\btrain(?:ed|ing)\b"),
+    ("certification", r"\biso\s*/?\s*(?:iec\s*)?27001|\bcyber\s+essentials|\bsoc\s*2|\bsoc\s+ii|\bpci[- ]dss|"
+                      r"\biso\s*27018|\bcertifi(?:ed|cation)\b[^.]{0,40}\b(?:security|iso|standard)"),
     ("pseudonymisation", r"\bpseudonymi[sz]\w*"),
-    ("breach_notification", r"\b(?:personal\s+)?data\s+breach|\bsecurity\s+breach[^.]{0,80}\bnotif|\bnotify\s+you[^.]{0,80}\bbreach"),
+    ("breach_notification", r"\b(?:personal\s+)?data\s+breach|\bsecurity\s+breach[^.]{0,80}\bnotif|"
+                            r"\bnotify\s+you[^.]{0,80}\bbreach"),
     ("confidentiality", r"\bduty\s+of\s+confidentiality|confidentiality\s+(?:agreements?|obligations?)"),
     ("firewalls", r"\bfirewalls?\b|intrusion\s+detection"),
     ("testing_audit", r"\bpenetration\s+test\w*|\bvulnerability\s+(?:scan|test|assess)\w*|security\s+audits?"),
     ("authentication", r"\btwo[- ]factor|\bmulti[- ]factor|\b2fa\b|\bmfa\b"),
     ("backups", r"\bbackups?\b|\bback-ups?\b"),
     ("secure_servers", r"\bsecure\s+(?:servers?|data\s+cent(?:re|er)s?|facilities)"),
-    ("appropriate_measures", r"\b(?:appropriate|reasonable|industry[- ]standard|suitable)\s+(?:technical\s+and\s+organi[sz]ational\s+|physical,?\s+(?:electronic|technical),?\s+and\s+(?:managerial|administrative)\s+|administrative,?\s+technical,?\s+and\s+physical\s+)?(?:security\s+)?(?:measures|safeguards|procedures|steps)"),
+    ("appropriate_measures", r"\b(?:appropriate|reasonable|industry[- ]standard|"
+                             r"suitable)\s+(?:technical\s+and\s+organi[sz]ational\s+|physical,?\s+(?:electronic|technical),?\s+and\s+(?:managerial|administrative)\s+|administrative,?\s+technical,?\s+and\s+physical\s+)?(?:security\s+)?(?:measures|safeguards|procedures|steps)"),
 ]
 _SECURITY_RX = [(n, re.compile(r)) for n, r in _SECURITY]
 _CHANGE = re.compile(
@@ -297,10 +312,14 @@ _CHANGE = re.compile(
     r"updated\s+(?:version|policy|notice)|historic\s+versions)"
 )
 _HOW = [
-    ("email", re.compile(r"\b(?:by|via|through|an?)\s+(?:e-?mail|email\s+notification)|notif\w+\s+(?:\w+\s+){0,4}e-?mail|send\s+you\s+(?:an?\s+)?(?:e-?mail|notice)")),
-    ("website", re.compile(r"\b(?:post\w*|publish\w*|display\w*|place\w*)\s+(?:\w+\s+){0,4}(?:on|at)\s+(?:this|our|the)\s+(?:page|website|site|web\s*site|app|services?|homepage)|posted\s+(?:here|on\s+this\s+page)|notice\s+on\s+(?:our|the|this)\s+(?:website|site|page)")),
-    ("in_app", re.compile(r"\bin-app\s+(?:notice|notification|message)|notification\s+(?:in|within|through)\s+the\s+(?:app|service|platform)")),
-    ("notify", re.compile(r"\b(?:notify|inform|tell|alert)\s+you|provide\s+(?:you\s+with\s+)?(?:notice|notification)|let\s+you\s+know")),
+    ("email", re.compile(r"\b(?:by|via|through|an?)\s+(?:e-?mail|email\s+notification)|notif\w+\s+(?:\w+\s+){0,"
+                         r"4}e-?mail|send\s+you\s+(?:an?\s+)?(?:e-?mail|notice)")),
+    ("website", re.compile(r"\b(?:post\w*|publish\w*|display\w*|place\w*)\s+(?:\w+\s+){0,4}(?:on|at)\s+(?:this|"
+                           r"our|the)\s+(?:page|website|site|web\s*site|app|services?|homepage)|posted\s+(?:here|on\s+this\s+page)|notice\s+on\s+(?:our|the|this)\s+(?:website|site|page)")),
+    ("in_app", re.compile(r"\bin-app\s+(?:notice|notification|message)|notification\s+(?:in|within|"
+                          r"through)\s+the\s+(?:app|service|platform)")),
+    ("notify", re.compile(r"\b(?:notify|inform|tell|alert)\s+you|provide\s+(?:you\s+with\s+)?(?:notice|"
+                          r"notification)|let\s+you\s+know")),
 ]
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _PROTECTED = re.compile(r"\[email[\s\u00a0]*protected\]", re.I)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from ..types import Document, Finding, Segment
-from . import body_segments, finding, norm
+from . import body_segments, finding, heading_findings, norm
 
 TOPIC = "retention"
 
@@ -101,11 +101,13 @@ _RET_VERB = re.compile(
     r"\b(?:retain\w*|retention|keep|keeps|kept|keeping|stored?|stores|storing|storage|hold|holds|held|holding|"
     r"preserv\w+|archiv\w+|maintain\w*|delet\w+|eras(?:e|ed|es|ing|ure)|destr(?:oy\w*|uction)|purg\w+|"
     r"anonymi[sz]\w+|de-?identif\w+|pseudonymi[sz]\w+|dispos\w+|remov\w+|expunge\w*|overwrit\w+|shred\w*|"
-    r"log files? (?:are|is)|logs? (?:are|is)|(?:stay|stays|remain|remains)\s+(?:on|in)\s+(?:our|the)\s+"
-    r"(?:systems?|servers?|databases?|platform|records))\b"
+    r"log files? (?:are|is)|logs? (?:are|is)|(?:stay|stays|remain|remains|persist|persists)\s+(?:\w+\s+){0,2}"
+    r"(?:on|in|within)\s+(?:our\s+|the\s+|any\s+)?(?:\w+\s+)?(?:systems?|servers?|databases?|platform|records|"
+    r"backups?|back-ups?|archives?|caches?|logs))\b"
 )
 _STRONG_VERB = re.compile(
-    r"\b(?:(?:stay|stays|remain|remains)\s+(?:on|in)\s+(?:our|the)\s+(?:systems?|servers?|databases?|platform|records)|"
+    r"\b(?:(?:stay|stays|remain|remains|persist|persists)\s+(?:\w+\s+){0,2}(?:on|in|within)\s+(?:our\s+|the\s+|"
+    r"any\s+)?(?:\w+\s+)?(?:systems?|servers?|databases?|platform|records|backups?|back-ups?|archives?|caches?|logs)|"
     r"retain\w*|retention|kept|keep|keeps|keeping|stored|store|stores|held|hold|holds|preserv\w+|archiv\w+|"
     r"delet\w+|eras(?:e|ed|es|ing|ure)|destr(?:oy\w*|uction)|purg\w+|anonymi[sz]\w+|de-?identif\w+|dispos\w+|"
     r"expunge\w*|overwrit\w+|shred\w*)\b"
@@ -175,6 +177,27 @@ _DELETE_REQ = re.compile(
     r"(?:written\s+|verified\s+|valid\s+)?(?:request|instruction)|you\s+(?:can|may)\s+(?:\w+\s+)?(?:delete|"
     r"erase|remove)\s+(?:your\s+)?(?:account|data|information|profile|personal)|(?:on|upon|at)\s+(?:your\s+)?"
     r"(?:written\s+)?request,?\s+(?:we\s+)?(?:will\s+|shall\s+|can\s+)?(?:\w+\s+)?(?:delete|erase|remove|destroy))"
+)
+# "de-identified data, which ..., may be kept"; "backup copies are purged"
+_PASSIVE_KEEP = re.compile(
+    r"\b(?:data|information|records|logs?|backups?|back-ups?|copies|cop(?:y|ies) of|details|content|messages|"
+    r"recordings|history|profiles?|accounts?)\b[^.;:]{0,80}?\b(?:is|are|will\s+be|may\s+be|can\s+be|shall\s+be|"
+    r"must\s+be|would\s+be|might\s+be|be)\s+(?:\w+\s+)?(?:kept|retained|deleted|erased|destroyed|purged|"
+    r"anonymi[sz]ed|de-?identified|archived|overwritten|disposed\s+of)\b(?!\s+(?:securely|safely|confidential))"
+)
+# "we delete your data when ..." / "we keep the information we need to ..."
+_WE_KEEP = re.compile(
+    r"\bwe\s+(?:will\s+|may\s+|shall\s+|then\s+|also\s+|only\s+|automatically\s+|permanently\s+|"
+    r"securely\s+|routinely\s+|can\s+)*(?:keep|retain|delete|erase|destroy|purge|anonymi[sz]e|de-?identify|"
+    r"archive)s?\s+(?:\w+\s+){0,3}(?:data|information|records|logs?|backups?|copies|details|content|accounts?|"
+    r"profiles?|it|them)\b(?![^.;]{0,40}\b(?:secure|safe|confidential|private)\b)"
+)
+# deleting what a child sent or what someone asked to remove is a reaction, not a retention practice
+_REACTIVE = re.compile(
+    r"\b(?:we\s+(?:learn|discover|find|become\s+aware|are\s+(?:made\s+)?aware|are\s+notified)|(?:you|parents?|"
+    r"guardians?)\s+(?:\w+\s+){0,3}(?:believe|think|suspect)|please\s+contact|child|children|minors?|"
+    r"under\s+(?:the\s+age\s+of\s+)?\d{1,2}|(?:upon|on|at)\s+(?:your\s+|their\s+)?(?:written\s+)?request|"
+    r"(?:if|when|where)\s+(?:you|they)\s+(?:ask|request|instruct)|(?:you|they)\s+(?:can|may)\s+ask)\b"
 )
 _COOKIE = re.compile(r"\b(?:cookies?|pixels?|web\s+beacons?|local\s+storage|tags?|sdks?)\b")
 _EXPIRE = re.compile(r"\b(?:expir\w+|lifetime|lifespan|persist\w*|session|duration\s+of\s+the\s+cookie|"
@@ -273,9 +296,7 @@ def _is_retention_duration(t: str, s: int, e: int, unit: str) -> bool:
         return False
     cs, ce = _clause_bounds(t, s)
     clause = t[cs:ce]
-    if _RESPONSE_CTX.search(clause) and not _STRONG_VERB.search(_masked(clause)):
-        return False
-    return True
+    return not (_RESPONSE_CTX.search(clause) and not _STRONG_VERB.search(_masked(clause)))
 
 
 def _context(seg: Segment) -> tuple[bool, bool]:
@@ -366,9 +387,11 @@ def _segment_findings(seg: Segment) -> list[Finding]:
     if m and (head_ctx or has_period or re.search(r"\bretain|retention\b", tm)):
         out.append(finding(seg, TOPIC, "deletion", {"on_request": True}, "retention.deletion_on_request", 0.8))
     if not out and not cookie:
-        if (re.search(r"\bretention\b|\bretain(?:s|ed|ing)?\b", tm) and (data or head_ctx)) or re.search(
-                r"\b(?:keep|kept|retain\w*|hold|held|maintain)\s+(?:a\s+)?(?:record|copy|copies|log)s?\s+of\b", tm):
+        if (re.search(r"\bretention\b|\bretain(?:s|ed|ing)?\b", tm) and (data or head_ctx)) or (re.search(
+                r"\b(?:keep|kept|retain\w*|hold|held|maintain)\s+(?:a\s+)?(?:record|copy|copies|log)s?\s+of\b", tm)):
             out.append(finding(seg, TOPIC, "statement", {}, "retention.statement", 0.75))
+        elif (_PASSIVE_KEEP.search(tm) or _WE_KEEP.search(tm)) and not _REACTIVE.search(tm):
+            out.append(finding(seg, TOPIC, "statement", {}, "retention.keep_statement", 0.6))
         elif head_ctx and strong and data:
             out.append(finding(seg, TOPIC, "statement", {}, "retention.heading_context", 0.6))
         elif strong and data and re.search(r"\b(?:delet|eras|destroy|purg|anonymi[sz]|dispos)\w*", tm) and re.search(
@@ -382,7 +405,7 @@ def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
     out: list[Finding] = []
     for seg in body_segments(doc):
         out.extend(_segment_findings(seg))
-    return out
+    return out + heading_findings(doc, out, _HEADING_CTX, TOPIC, "retention.heading")
 
 
 def deletion_on_request(doc: Document) -> bool:

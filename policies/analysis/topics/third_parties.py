@@ -56,7 +56,8 @@ _RECIPIENT = (
     r"advertisers?\b|ad(?:vertising)? networks?|ad servers?|ad exchanges?|sponsors?\b|"
     r"law enforcement|police|(?:public|government(?:al)?|tax|regulatory|competent|relevant|law enforcement|"
     r"judicial|local) (?:authorit(?:y|ies)|agenc(?:y|ies)|bodies|officials|entities|departments)|"
-    r"government(?:s|al)?\b|regulators?\b|courts?\b|tribunals?|successors?\b|acquir(?:er|ers|ing (?:company|entity|party))|"
+    r"government(?:s|al)?\b|regulators?\b|courts?\b|tribunals?|successors?\b|acquir(?:er|ers|ing (?:company|"
+        r"entity|party))|"
     r"buyers?\b|purchasers?\b|(?:prospective|potential) (?:buyers?|sellers?|purchasers?|investors?|acquirers?)|"
     r"investors|new owners?|"
     r"other (?:companies|organi[sz]ations|businesses|entities|parties|users|members|customers|people|individuals|"
@@ -79,7 +80,8 @@ RECIPIENT_RE = re.compile(_RECIPIENT, _I)
 _STRONG_RECIPIENT = re.compile(
     r"third[- ]?part(?:y|ies)|3rd[- ]part(?:y|ies)|partners?\b|affiliates?\b|subsidiar|service providers?|"
     r"vendors?\b|suppliers?\b|contractors?\b|(?:sub-?)?processors?\b|advertisers?|ad(?:vertising)? networks?|"
-    r"law enforcement|police|agenc(?:y|ies)|(?:these|such|those) companies|authorit(?:y|ies)|government|regulators?|successor|acquir|buyer|purchaser|"
+    r"law enforcement|police|agenc(?:y|ies)|(?:these|such|those) companies|authorit(?:y|ies)|government|"
+        r"regulators?|successor|acquir|buyer|purchaser|"
     r"new owners?|professional advis|lawyers|auditors|insurers|outside (?:companies|parties)|sponsors?\b|"
     r"external (?:organi[sz]ations|parties|companies)|non-?affiliated|unaffiliated|analytics (?:providers?|"
     r"services?|partners?|companies|tools)|social (?:media|network)|data brokers?|group compan|schools?\b|"
@@ -417,8 +419,10 @@ _TP_ADS = re.compile(
 )
 _TRACKING = re.compile(
     r"tracking (?:cookies|technolog\w+|pixels?|tools|tags|codes?|scripts|devices|software)|"
-    r"(?:targeting|advertising|marketing|tracking|social media|third[- ]party) cookies|web beacons?|pixel tags?|tracking pixels?|clear gifs?|(?:single-pixel|1x1) gifs?|"
-    r"cross[- ](?:site|device|context)|(?<!keep )(?<!keeps )(?<!kept )track(?:s|ed|ing)? (?:\w+ ){0,3}(?:you\b(?! to)|your (?!(?:child'?s? |"
+    r"(?:targeting|advertising|marketing|tracking|social media|third[- ]party) cookies|web beacons?|pixel tags?|"
+        r"tracking pixels?|clear gifs?|(?:single-pixel|1x1) gifs?|"
+    r"cross[- ](?:site|device|context)|(?<!keep )(?<!keeps )(?<!kept )track(?:s|ed|ing)? (?:\w+ ){0,3}(?:you\b(?! "
+        r"to)|your (?!(?:child'?s? |"
     r"own )?(?:progress|order|delivery|learning|performance|results))|users|visitors|"
     r"browsing|online activit\w+|behaviou?r|movements)|fingerprint\w*|device identifiers?|advertising (?:IDs?|"
     r"identifiers?)|\bIDFA\b|\bSDKs?\b|session replay|heat ?maps?|record(?:s|ing)? (?:your|user) (?:\w+ )?"
@@ -548,9 +552,9 @@ def _sharing_rule(text: str, seg: Segment, in_list_ctx: bool) -> tuple[str, floa
 
     # business transfers: merger / acquisition / sale of assets + data moving
     if biz and (_BIZ_DATA.search(text) or in_list_ctx or (heading_sharing and not _TABLE_LEGIT.search(text))
-                or re.search(r"successor|acquir(?:er|ing|es)|buyer|purchaser|new owner|transferee", text, _I)):
-        if not _TABLE_LEGIT.search(text) or _BIZ_DATA.search(text):
-            return "tps.business_transfer", 0.85, value
+                or re.search(r"successor|acquir(?:er|ing|es)|buyer|purchaser|new owner|transferee", text, _I)) \
+            and (not _TABLE_LEGIT.search(text) or _BIZ_DATA.search(text)):
+        return "tps.business_transfer", 0.85, value
 
     # first-party receipt from third parties ("we receive data from analytics providers")
     from_third = _FROM_THIRD.search(text)
@@ -632,7 +636,8 @@ def _sharing_rule(text: str, seg: Segment, in_list_ctx: bool) -> tuple[str, floa
 # ---------------------------------------------------------------------------------------------
 # named recipients
 # ---------------------------------------------------------------------------------------------
-_NAME = r"[\"']?(?P<n>(?:[A-Z0-9][\w&.'+-]*|[a-z]+[A-Z][\w]*)(?:(?:\s+|\s*&\s*)(?:[A-Z0-9][\w&.'+-]*|of|and|for|de)){0,4})[\"']?"
+_NAME = (r"[\"']?(?P<n>(?:[A-Z0-9][\w&.'+-]*|[a-z]+[A-Z][\w]*)(?:(?:\s+|\s*&\s*)(?:[A-Z0-9][\w&.'+-]*|of|and|"
+         r"for|de)){0,4})[\"']?")
 _CTX_NAME = [
     ("context.such_as", re.compile(
         r"(?:providers?|suppliers?|partners?|processors?|compan(?:y|ies)|vendors?|services?|platforms?|tools?|"
@@ -937,14 +942,15 @@ def _sale(doc: Document, seg: Segment, text: str) -> list[Finding]:
                                                                           r"association|body)", after, _I):
             continue
         if verb == "sale of" and re.match(r"\s*(?:our|the|its|a|all|any|substantially|part|some|assets|"
-                                          r"business|company|shares|stock|products?|goods|services)\b", after, _I):
-            if not re.match(r"\s*(?:your|personal|the personal|user|customer)", after, _I):
-                continue
+                                          r"business|company|shares|stock|products?|goods|services)\b", after, _I) \
+                and not re.match(r"\s*(?:your|personal|the personal|user|customer)", after, _I):
+            continue
         data_first = _SALE_DATA.search(after)
         biz_first = _SALE_BUSINESS.search(after)
         if biz_first and (not data_first or biz_first.end() < data_first.end()):
             continue
-        if verb == "sale of" and re.search(r"opt[- ]?out (?:of|from) (?:the )?$|right to (?:opt[- ]?out|limit)[^.]{0,30}$",
+        if verb == "sale of" and re.search(r"opt[- ]?out (?:of|from) (?:the )?$|right to (?:opt[- ]?out|"
+                                           r"limit)[^.]{0,30}$",
                                            text[:m.start()], _I):
             out.append(make(doc, seg, "data_sale", "sells", {"basis": "ccpa_opt_out"}, "sale.ccpa_opt_out", 0.55,
                             at=m.start()))
@@ -994,13 +1000,12 @@ def _ads(doc: Document, seg: Segment, text: str) -> list[Finding]:
         # "we do not share with advertisers" is also a no (no third-party ads via data); "no ads" explicit
         out.append(make(doc, seg, "advertising", "no_third_party_ads", {}, "ads.negated", 0.85,
                         at=no_ads.start()))
-    elif tp:
-        if not (_NEG.search(text[max(0, tp.start() - 50):tp.start()]) and not re.search(
-                r"opt[- ]out|choices|you can|to limit|disable", text, _I)):
-            first_party = re.search(r"\b(?:our|own) (?:ads|advertis\w+) (?:about|for) (?:our|us)", text, _I)
-            if not first_party:
-                out.append(make(doc, seg, "advertising", "third_party_ads", {}, "ads.third_party", 0.8,
-                                at=tp.start()))
+    elif tp and not (_NEG.search(text[max(0, tp.start() - 50):tp.start()]) and not re.search(
+            r"opt[- ]out|choices|you can|to limit|disable", text, _I)):
+        first_party = re.search(r"\b(?:our|own) (?:ads|advertis\w+) (?:about|for) (?:our|us)", text, _I)
+        if not first_party:
+            out.append(make(doc, seg, "advertising", "third_party_ads", {}, "ads.third_party", 0.8,
+                            at=tp.start()))
     nt = _NO_TRACK.search(text)
     if nt:
         out.append(make(doc, seg, "advertising", "no_tracking", {}, "ads.no_tracking", 0.8, at=nt.start()))

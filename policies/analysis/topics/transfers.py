@@ -36,12 +36,14 @@ _HOME = (r"(?:the )?(?:UK|U\.K\.|United Kingdom|Great Britain|Britain|England|EE
 _ABROAD = (r"(?:the )?(?:United States(?: of America)?|(?-i:U\.S\.A?\.?|USA|US)\b|America|India|Canada|Australia|"
            r"Singapore|Japan|China|Israel|Switzerland|South Africa|New Zealand|Brazil|Philippines|Ukraine|"
            r"third countries|other countries|countries (?:other than|outside|that (?:do not|may not|might not)|"
-           r"where)|any (?:other )?country (?:where|in which)|other jurisdictions|jurisdictions (?:other than|outside|that)|"
+           r"where)|any (?:other )?country (?:where|in which)|other jurisdictions|jurisdictions (?:other than|"
+               r"outside|that)|"
            r"(?:a |any )?(?:country|jurisdiction) (?:other than|outside))")
 _OUTSIDE = r"(?:outside|out of|beyond|from)(?: of)? " + _HOME
 _OUTSIDE_ANY = (r"(?:(?:outside|out of|beyond)(?: of)? (?:" + _HOME[3:-1] +
                 r"|(?:your|the) (?:country|jurisdiction|state|province|region)(?: (?:of|in) which you (?:are|reside))?"
-                r"|(?:the )?country (?:where|in which) you (?:live|reside|are located))|abroad|overseas|internationally)")
+                r"|(?:the )?country (?:where|in which) you (?:live|reside|are located))|abroad|overseas|"
+                    r"internationally)")
 
 _T_VERB = (r"(?:transfer\w*|sent|send\w*|mov(?:e|ed|es|ing)|export\w*|process\w*|stor(?:e|ed|es|ing|age)|"
            r"host\w*|held|hold\w*|kept|keep\w*|access\w*|locat\w+|maintain\w*|reside\w*|transmit\w*|"
@@ -98,7 +100,8 @@ _TRANSFER = [
         r"(?:" + _OUTSIDE_ANY + r"|in\s+" + _ABROAD + r")", _I)),
 ]
 _CONDITIONAL = re.compile(r"\b(?:if|where|when|whenever|wherever|in the event|to the extent|should|in cases? where|"
-                          r"in the unlikely event|insofar as)\b[^.;,]{0,80}?(?:transfer|process|store|send|outside)", _I)
+                          r"in the unlikely event|insofar as)\b[^.;,]{0,80}?(?:transfer|process|store|send|outside)",
+                          _I)
 
 _MECHANISMS = [
     ("idta", re.compile(r"international data transfer agreement|\bIDTA\b", _I)),

@@ -69,7 +69,8 @@ def test_last_updated(given_text, want):
 
 
 def test_role_rights_security_changes_contact():
-    text = ("We are the data controller. Where we process pupil data on behalf of schools, we act as a data processor.\n"
+    text = ("We are the data controller. Where we process pupil data on behalf of schools, we act as a data "
+            "processor.\n"
             "You have the right to access, rectify and erase your data, and to lodge a complaint with the ICO.\n"
             "All data is encrypted in transit and at rest. Our staff receive data protection training.\n"
             "We may update this policy from time to time and will notify you by email.\n"
@@ -133,3 +134,8 @@ def test_clause_set_thresholds(topic, min_p, min_r, min_values):
     assert res.precision >= min_p, res.errors
     assert res.recall >= min_r, res.errors
     assert res.value_ok >= min_values * res.value_total, res.errors
+
+
+def test_url_with_https_is_not_a_security_measure():
+    text = "This privacy policy will inform you as to how we look after your personal data when you visit https://example.org."
+    assert not [f for f in analyse(text).findings if f.topic == "security"]

@@ -41,7 +41,8 @@ def test_headings_give_context():
 
 
 def test_numbered_headings_and_clauses():
-    text = ("1. Important information and who we are\n\n1.1 This policy explains how we use data. It applies to all.\n\n"
+    text = ("1. Important information and who we are\n\n1.1 This policy explains how we use data. It applies to "
+            "all.\n\n"
             "8.4    Legal basis for processing\n\nWe rely on contract.\n\n14    Retention period\n\n"
             "14.1    We keep data for the duration of the licence.\n")
     doc = segment(text)
@@ -61,7 +62,8 @@ def test_bullets_and_lead():
     doc = segment(text)
     check_offsets(text, doc)
     items = [s for s in doc.segments if s.kind == "list_item"]
-    assert [s.text for s in items][:3] == ["12 years; and", "7 years for tax records; or", "until you ask us to delete it."]
+    assert [s.text for s in items][:3] == ["12 years; and", "7 years for tax records; or", "until you ask us to "
+                                                                                           "delete it."]
     assert items[0].lead == "We store your personal data for a period of:"
     got = [s.text for s in items]
     for t in ("dash item", "star item", "square item", "letter-o item", "first", "second", "roman one", "roman two"):
@@ -69,7 +71,8 @@ def test_bullets_and_lead():
 
 
 def test_crlf_blank_runs_and_images():
-    text = "Title Here\r\n\r\n\r\n\r\nWe collect data.\r\nIt is kept\r\nfor 3 years.\r\n\r\n \r\n\u00a0\r\nlogo.png\r\nScreenshot 2022-04-26 141112.jpg\r\nEnd text here."
+    text = ("Title Here\r\n\r\n\r\n\r\nWe collect data.\r\nIt is kept\r\nfor 3 years.\r\n\r\n "
+            "\r\n\u00a0\r\nlogo.png\r\nScreenshot 2022-04-26 141112.jpg\r\nEnd text here.")
     doc = segment(text)
     check_offsets(text, doc)
     got = texts(doc)

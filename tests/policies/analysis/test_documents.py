@@ -1,0 +1,56 @@
+"""The document-level dev set (tests/policies/analysis/documents/): gold is well formed, and the analyser
+keeps its document-level scores on the dev split (the held-out split is measured by bench/segment_eval.py only)."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+from policies.analysis.analyser import analyse
+
+DOCS = Path(__file__).resolve().parent / "documents"
+_spec = importlib.util.spec_from_file_location("documents_build", DOCS / "build.py")
+build = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(build)
+
+HOLDOUT = set(json.loads((DOCS / "split.json").read_text(encoding="utf-8"))["holdout"])
+CATEGORY = {"retention": "Data Retention", "third_party_sharing": "Third Party Sharing/Collection"}
+
+
+def test_generated_files_match_sources():
+    for src in sorted((DOCS / "src").glob("*.src")):
+        text, gold = build.build(src)
+        assert (DOCS / f"{src.stem}.txt").read_text(encoding="utf-8") == text + "\n"
+        assert json.loads((DOCS / f"{src.stem}.json").read_text(encoding="utf-8")) == gold
+        for seg in gold["segments"]:
+            assert 0 <= seg["start"] < seg["end"] <= len(text)
+
+
+def _spans(gold, topic, lenient):
+    segs = gold["segments"]
+    if topic == "children":
+        key = "children_segments_any_annotator" if lenient else "children_segments"
+        wanted = set(gold["targets"]["specific_audiences"][key])
+        return [(s["start"], s["end"]) for s in segs if s["index"] in wanted]
+    if lenient:
+        return [(s["start"], s["end"]) for s in segs if s["category_votes"].get(CATEGORY[topic], 0)]
+    return [(s["start"], s["end"]) for s in segs if CATEGORY[topic] in s["categories"]]
+
+
+def test_dev_split_document_scores():
+    counts = {t: [0, 0, 0, 0] for t in ("retention", "third_party_sharing", "children")}
+    for path in sorted(DOCS.glob("*.txt")):
+        if path.stem in HOLDOUT:
+            continue
+        gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        found = analyse(path.read_text(encoding="utf-8")).findings
+        for topic, c in counts.items():
+            spans = [(f.start, f.end) for f in found if f.topic == topic]
+            strict, lenient = _spans(gold, topic, False), _spans(gold, topic, True)
+            c[0] += sum(any(x < b and a < y for x, y in spans) for a, b in strict)
+            c[1] += len(strict)
+            c[2] += sum(any(x < b and a < y for a, b in lenient) for x, y in spans)
+            c[3] += len(spans)
+    for topic, (tp_seg, n_seg, tp_find, n_find) in counts.items():
+        recall, precision = tp_seg / n_seg, tp_find / n_find
+        assert recall >= 0.9 and precision >= 0.9, (topic, recall, precision)
