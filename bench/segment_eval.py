@@ -1,9 +1,9 @@
 """Document-level evaluation on tests/policies/analysis/documents/ with the shared scorer's segment gold.
 
 Analyses every ``*.txt`` there (the builder's output), writes JSON Lines in the contract's shape and runs
-``shared/tools/score_analysis.py`` on the dev split, the held-out split, or both.
+``shared/tools/score_analysis.py`` on the dev split, a held-out split (holdout, holdout2), or all.
 
-    .venv/bin/python bench/segment_eval.py [--split dev|holdout|all] [--out FILE] [--misses]
+    .venv/bin/python bench/segment_eval.py [--split dev|holdout|holdout2|all] [--out FILE] [--misses]
 
 ``--misses`` lists, per topic, the gold segments no finding overlaps and the findings that overlap no
 segment any annotator labelled (for the dev split only: never read the held-out misses while tuning).
@@ -24,16 +24,18 @@ from policies.analysis.analyser import analyse, analysis_to_contract  # noqa: E4
 
 DOCS = ROOT / "tests" / "policies" / "analysis" / "documents"
 SCORER = ROOT.parent / "shared" / "tools" / "score_analysis.py"
+HELD_OUT = ("holdout", "holdout2")
 CATEGORY = {"retention": "Data Retention", "third_party_sharing": "Third Party Sharing/Collection"}
 
 
 def split_names(split: str) -> list[str]:
-    holdout = set(json.loads((DOCS / "split.json").read_text(encoding="utf-8"))["holdout"])
+    spec = json.loads((DOCS / "split.json").read_text(encoding="utf-8"))
+    held = {k: set(spec.get(k, ())) for k in HELD_OUT}
     names = sorted(p.stem for p in DOCS.glob("*.txt"))
     if split == "dev":
-        return [n for n in names if n not in holdout]
-    if split == "holdout":
-        return [n for n in names if n in holdout]
+        return [n for n in names if not any(n in s for s in held.values())]
+    if split in held:
+        return [n for n in names if n in held[split]]
     return names
 
 
@@ -63,7 +65,7 @@ def show_misses(name: str, text: str, gold: dict, out: dict) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", choices=("dev", "holdout", "all"), default="dev")
+    ap.add_argument("--split", choices=("dev", *HELD_OUT, "all"), default="dev")
     ap.add_argument("--out", default="")
     ap.add_argument("--misses", action="store_true")
     args = ap.parse_args()

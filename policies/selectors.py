@@ -3,10 +3,8 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from django.db.models import Prefetch
-
 from policies.analysis.types import TOPICS
-from policies.models import AnalysisRun, Finding, PolicyVersion, Vendor
+from policies.models import AnalysisRun, Finding, PolicyVersion
 
 TOPIC_LABELS = {
     "retention": "Data retention",
@@ -27,10 +25,6 @@ def latest_run(version: PolicyVersion) -> AnalysisRun | None:
     return version.runs.order_by("-created_at", "-id").first()
 
 
-def latest_successful_run(version: PolicyVersion) -> AnalysisRun | None:
-    return version.runs.filter(status=AnalysisRun.Status.SUCCEEDED).order_by("-finished_at", "-id").first()
-
-
 def version_for_page(pk: int) -> PolicyVersion:
     return PolicyVersion.objects.select_related("vendor", "uploaded_by").get(pk=pk)
 
@@ -49,12 +43,3 @@ def findings_by_topic(findings: list[Finding]) -> OrderedDict[str, dict]:
         grouped.setdefault(finding.topic, {"label": finding.topic.replace("_", " ").title(), "findings": []})
         grouped[finding.topic]["findings"].append(finding)
     return grouped
-
-
-def vendors_for_list():
-    current = PolicyVersion.objects.filter(is_current=True)
-    return Vendor.objects.prefetch_related(Prefetch("versions", queryset=current, to_attr="current_versions"))
-
-
-def upload_vendor_choices():
-    return Vendor.objects.only("pk", "name")

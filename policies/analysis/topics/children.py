@@ -193,6 +193,12 @@ _DATA_VERB = re.compile(r"\b(?:collect\w*|process\w*|record\w*|hold|held|store\w
                         r"provid\w+|shar\w+|captur\w+|ask\w* for|obtain\w*|receiv\w+|data|information)\b")
 _PRIVACY_CTX = re.compile(r"\b(?:personal|information|data|privacy|collect\w*|consent|age|parents?|guardians?|"
                           r"use|register\w*|accounts?|protect\w*|online|services?|website|site|app)\b")
+# a bare mention of children outside a children section must be about their data or privacy, not about
+# products for families ("parents can buy gift cards for their kids")
+_STRICT_PRIVACY_CTX = re.compile(
+    r"\b(?:personal|information|data|details|privacy|collect\w*|consent|permission|approv\w+|ages?|aged|"
+    r"registers?|registration|accounts?|sign[- ]?up|log[- ]?in|profiles?|protect\w*|coppa|knowingly|verif\w+|"
+    r"delet\w+|review|supervis\w+|monitor\w*|safeguard\w*|directed|intended|chat|messag\w+|contact)\b")
 _CATEGORIES = [
     ("name", re.compile(r"\b(?:names?|first\s+name|surname|last\s+name|full\s+name)\b")),
     ("date_of_birth", re.compile(r"\b(?:date\s+of\s+birth|birth\s*date|birthday|dob|year\s+of\s+birth|ages?)\b")),
@@ -307,7 +313,11 @@ def _segment_findings(seg: Segment, prev_child_data: bool) -> tuple[list[Finding
             out.append(finding(seg, TOPIC, "data_processed", {"categories": cats}, "children.data_processed",
                                0.7 if child else 0.55))
             child_data = bool(child or student)
-    if not out and (child or head_ctx) and _PRIVACY_CTX.search(t):
+    if ages and not out and re.search(r"\b(?:parents?|guardians?)\b", t) and (child or head_ctx or re.search(
+            r"\b(?:players|users|members|customers|people|individuals|those|anyone|visitors|participants)\s+"
+            r"(?:aged|under|between|below|younger\s+than|over)\b", t)):
+        out.append(finding(seg, TOPIC, "age_limit", {"min_age": ages[0]}, "children.age_with_parent", 0.7))
+    if not out and (child or head_ctx) and (_STRICT_PRIVACY_CTX.search(t) or (head_ctx and _PRIVACY_CTX.search(t))):
         out.append(finding(seg, TOPIC, "mention", {}, "children.mention" if child else "children.heading_context",
                            0.65 if child else 0.55))
     return out, child_data

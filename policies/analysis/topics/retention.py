@@ -101,16 +101,22 @@ _RET_VERB = re.compile(
     r"\b(?:retain\w*|retention|keep|keeps|kept|keeping|stored?|stores|storing|storage|hold|holds|held|holding|"
     r"preserv\w+|archiv\w+|maintain\w*|delet\w+|eras(?:e|ed|es|ing|ure)|destr(?:oy\w*|uction)|purg\w+|"
     r"anonymi[sz]\w+|de-?identif\w+|pseudonymi[sz]\w+|dispos\w+|remov\w+|expunge\w*|overwrit\w+|shred\w*|"
+    r"sav(?:e|es|ed|ing)|wip(?:e|es|ed|ing)|(?:recorded|taped|written)\s+over|rotat(?:e|es|ed|ing)|"
+    r"roll(?:s|ed)?\s+off|age[sd]?\s+out|"
+    r"(?:stay|stays|stayed|remain|remains|persist|persists|live|lives|sit|sits)\s+(?:\w+\s+){0,2}with\s+us|"
     r"log files? (?:are|is)|logs? (?:are|is)|(?:stay|stays|remain|remains|persist|persists)\s+(?:\w+\s+){0,2}"
-    r"(?:on|in|within)\s+(?:our\s+|the\s+|any\s+)?(?:\w+\s+)?(?:systems?|servers?|databases?|platform|records|"
-    r"backups?|back-ups?|archives?|caches?|logs))\b"
+    r"(?:on|in|within)\s+(?:our\s+|the\s+|any\s+|your\s+)?(?:\w+\s+)?(?:systems?|servers?|databases?|platform|records|"
+    r"backups?|back-ups?|archives?|caches?|logs|website|site|services?|apps?|accounts?))\b"
 )
 _STRONG_VERB = re.compile(
     r"\b(?:(?:stay|stays|remain|remains|persist|persists)\s+(?:\w+\s+){0,2}(?:on|in|within)\s+(?:our\s+|the\s+|"
-    r"any\s+)?(?:\w+\s+)?(?:systems?|servers?|databases?|platform|records|backups?|back-ups?|archives?|caches?|logs)|"
+    r"any\s+)?(?:\w+\s+)?(?:systems?|servers?|databases?|platform|records|backups?|back-ups?|archives?|caches?|logs|"
+    r"website|site)|"
     r"retain\w*|retention|kept|keep|keeps|keeping|stored|store|stores|held|hold|holds|preserv\w+|archiv\w+|"
     r"delet\w+|eras(?:e|ed|es|ing|ure)|destr(?:oy\w*|uction)|purg\w+|anonymi[sz]\w+|de-?identif\w+|dispos\w+|"
-    r"expunge\w*|overwrit\w+|shred\w*)\b"
+    r"expunge\w*|overwrit\w+|shred\w*|wip(?:e|es|ed|ing)|(?:recorded|taped|written)\s+over|"
+    r"(?:is|are|be|been|get|gets)\s+(?:\w+\s+)?(?:removed|rotated|discarded|cleared)|roll(?:s|ed)?\s+off|"
+    r"(?:stay|stays|stayed|remain|remains|persist|persists|live|lives|sit|sits)\s+(?:\w+\s+){0,2}with\s+us)\b"
 )
 _DATA_OBJ = re.compile(
     r"\b(?:data|information|info|records?|logs?|backups?|back-ups?|cop(?:y|ies)|recordings?|content|details|"
@@ -120,7 +126,9 @@ _DATA_OBJ = re.compile(
 )
 _HEADING_CTX = re.compile(
     r"\b(?:retention|retain\w*|how long|storage (?:period|duration|limitation)|storage and (?:retention|deletion)|"
-    r"(?:keep|keeping)\b.{0,30}\b(?:data|information|records)|deletion|"
+    r"(?:keep|keeping)\b.{0,30}\b(?:data|information|records)|deletion|holding\s+period|"
+    r"(?:processing|storage|holding|retention|use)\s+(?:and\s+(?:holding|retention|storage)\s+)?period|"
+    r"record[- ]?keeping|disposal|"
     r"delete|destruction|erasure of data|storage limitation)\b"
 )
 _VAGUE = re.compile(
@@ -138,7 +146,11 @@ _VAGUE = re.compile(
     r"(?:our|the|applicable|its)\s+(?:\w+\s+)?(?:data\s+)?retention\s+(?:policy|policies|schedule|periods?|"
     r"guidelines|requirements)|(?:no|not)\s+(?:longer\s+)?(?:needed|necessary|required)|"
     r"(?:legal|statutory|regulatory|applicable)\s+retention\s+(?:periods?|requirements|obligations)|"
-    r"(?:to|for|and)\s+comply\s+with\s+(?:our|applicable|any)\s+legal\s+obligations|"
+    r"(?:to|for|and)\s+comply\s+with\s+(?:our\s+|applicable\s+|any\s+|its\s+|their\s+)?legal\s+obligations|"
+    r"(?:as|so)\s+long\s+as\s+(?:\w+\s+){0,3}(?:laws?|regulations?|rules|regulators?)\s+(?:requires?|permits?|allows?|"
+    r"demands?|obliges?)|"
+    r"for\s+(?:the\s+)?(?:period|time|length\s+of\s+time)s?\s+(?:required|determined|set|prescribed|specified|"
+    r"stipulated|mandated)\s+by\s+(?:\w+\s+){0,3}(?:laws?|regulations?|legislation|rules)|"
     r"(?:period|time)\s+(?:of\s+time\s+)?(?:that\s+)?(?:is\s+)?(?:necessary|needed|required)|"
     r"retention\s+periods?\s+(?:will\s+|may\s+)?(?:vary|depend|differ)|longer\s+than\s+(?:is\s+|it\s+is\s+|strictly\s+|"
     r"reasonably\s+|we\s+(?:reasonably\s+)?)*(?:necessary|needed|need|required|reasonable|appropriate|permitted)|"
@@ -183,14 +195,20 @@ _PASSIVE_KEEP = re.compile(
     r"\b(?:data|information|records|logs?|backups?|back-ups?|copies|cop(?:y|ies) of|details|content|messages|"
     r"recordings|history|profiles?|accounts?)\b[^.;:]{0,80}?\b(?:is|are|will\s+be|may\s+be|can\s+be|shall\s+be|"
     r"must\s+be|would\s+be|might\s+be|be)\s+(?:\w+\s+)?(?:kept|retained|deleted|erased|destroyed|purged|"
-    r"anonymi[sz]ed|de-?identified|archived|overwritten|disposed\s+of)\b(?!\s+(?:securely|safely|confidential))"
+    r"anonymi[sz]ed|de-?identified|archived|overwritten|disposed\s+of|wiped|shredded|discarded|"
+    r"(?:held|stored|preserved|maintained|saved)(?=\s+(?:\w+\s+)?(?:for\s+(?:longer|up\s+to|at\s+least|a\s+(?:longer|"
+    r"limited|short|period)|the\s+(?:period|time|duration|life)|\d|as\s+long)|longer|until|beyond|indefinitely|"
+    r"permanently)))\b(?!\s+(?:securely|safely|confidential))"
 )
 # "we delete your data when ..." / "we keep the information we need to ..."
 _WE_KEEP = re.compile(
-    r"\bwe\s+(?:will\s+|may\s+|shall\s+|then\s+|also\s+|only\s+|automatically\s+|permanently\s+|"
-    r"securely\s+|routinely\s+|can\s+)*(?:keep|retain|delete|erase|destroy|purge|anonymi[sz]e|de-?identify|"
-    r"archive)s?\s+(?:\w+\s+){0,3}(?:data|information|records|logs?|backups?|copies|details|content|accounts?|"
-    r"profiles?|it|them)\b(?![^.;]{0,40}\b(?:secure|safe|confidential|private)\b)"
+    r"\bwe(?:'ll|'d)?\s+(?:will\s+|may\s+|shall\s+|then\s+|also\s+|only\s+|automatically\s+|"
+    r"permanently\s+|securely\s+|routinely\s+|can\s+|(?:do|does|will)\s+not\s+|don't\s+|never\s+)*(?:keep|retain|delete|erase|"
+    r"destroy|purge|anonymi[sz]e|de-?identify|archive|wipe|dispose\s+of|hold\s+(?:on\s*to|onto)|hang\s+on\s*to|"
+    r"(?<=not\s)store|(?<=never\s)store|(?<=don't\s)store|(?<=not\s)save|(?<=never\s)save)s?\s+(?:\w+\s+){0,3}"
+    r"(?:data|information|records|logs?|backups?|copies|details|content|accounts?|profiles?|numbers?|history|"
+    r"recordings?|messages|files|it|them)\b(?![^.;]{0,40}\b(?:secure|safe|confidential|private|locked|encrypted|"
+    r"protected|cabinets?)\b)"
 )
 # deleting what a child sent or what someone asked to remove is a reaction, not a retention practice
 _REACTIVE = re.compile(
@@ -358,6 +376,8 @@ def _segment_findings(seg: Segment) -> list[Finding]:
             conf = 0.75
         elif strong and data:
             conf = 0.65  # verb elsewhere in the sentence
+        elif head_ctx and data:
+            conf = 0.7  # "Access logs: 3 months" under a retention heading
         else:
             continue
         days = _days(amount, unit)

@@ -70,6 +70,7 @@ _RECIPIENT = (
     r"HMRC|HM Revenue|Revenue (?:&|and) Customs|data brokers?|aggregators?|credit (?:reference )?agenc(?:y|ies)|"
     r"fraud prevention agencies|debt collect\w+|charit(?:y|ies)|co-?branded|recipients?\b|"
     r"companies\b|organi[sz]ations\b|entities\b|businesses\b|anyone|any(?:one|body) else|others\b|"
+    r"outside (?:of )?(?:the|our|this|its) (?:company|organi[sz]ation|group|business|firm|corporation)|"
     r"(?:the|these|those|such|other|any|all|relevant|certain|named) parties\b|"
     r"the public|publicly|public(?:ly)? (?:available|visible)|research(?:ers)?\b|"
     r"(?:Google|Facebook|Microsoft|Amazon|Apple|Twitter|Salesforce|Mailchimp|Stripe|PayPal)"
@@ -85,7 +86,8 @@ _STRONG_RECIPIENT = re.compile(
     r"new owners?|professional advis|lawyers|auditors|insurers|outside (?:companies|parties)|sponsors?\b|"
     r"external (?:organi[sz]ations|parties|companies)|non-?affiliated|unaffiliated|analytics (?:providers?|"
     r"services?|partners?|companies|tools)|social (?:media|network)|data brokers?|group compan|schools?\b|"
-    r"other (?:companies|organi[sz]ations|businesses|entities|users)|courts?\b",
+    r"other (?:companies|organi[sz]ations|businesses|entities|users|parties)|courts?\b|"
+    r"outside (?:of )?(?:the|our|this|its) (?:company|organi[sz]ation|group|business|firm|corporation)",
     _I,
 )
 
@@ -103,6 +105,10 @@ _RECIP_SHORT = (r"(?:third[- ]?part(?:y|ies)|3rd[- ]part(?:y|ies)|(?:\w+ )?(?:se
                 r"advertisers?|consultants|professional advis[eo]rs|(?:\w+ )?agencies|teachers|tutors|schools?|"
                 r"(?:school )?administrators|employers|researchers|insurers|couriers?|"
                 r"(?:group|other|these|such|those) companies|sponsors?|Google|Amazon|Microsoft|Salesforce)\b")
+# places are not recipients: "we transfer your data to the United States" is an international transfer
+_PLACE = (r"(?!(?:the\s+|our\s+|a\s+|an\s+|other\s+)?(?:united|u\.s|usa|uk|eu|eea|europe\w*|countries|country|"
+          r"jurisdictions?|servers?|cloud|regions?|"
+          r"outside|overseas|abroad|territor\w+|third countries)\b)")
 _SHARE_VERB = re.compile(
     r"\b(?:shar(?:e|es|ed|ing)(?! (?:price|capital|buttons?|holders?|(?:\w+ )?password))|"
     r"disclos(?:e|es|ed|ing|ures?)|transfer(?:s|red|ring)?|"
@@ -114,7 +120,7 @@ _SHARE_VERB = re.compile(
     r"releas(?:e|es|ed|ing)\b|exchang(?:e|es|ed|ing)\b|divulg\w+|furnish\w*|reveal\w*|"
     r"(?:send|sends|sent|forward|forwards|forwarded|upload|uploaded|report|reported|submit|submitted|"
     r"transmit\w*|supply|supplies|supplied|communicat\w+) " + _DATA_NOUN + r" (?:\w+ ){0,3}(?:to|with)\b|"
-    r"entrust\w*|outsourc\w*|"
+    r"entrust\w*|outsourc\w*|syndicat\w+|(?:give|gives|giving|gave|hand|hands|handing|handed) out\b|"
     # weak verbs: only with the recipient right next to them
     + _RECIP_SHORT + r" (?:\w+ ){0,4}?(?:may |might |will |also |who |which |that |to |can |could |would |"
     r"shall |are |is |be |only |have |has )*(?:receive|obtain|get|have access|has access|gain access|"
@@ -126,36 +132,52 @@ _SHARE_VERB = re.compile(
     r"such |these |those )*" + _RECIP_SHORT + r" to|"
     r"(?:accessed|viewed|used|processed|received|seen|handled|reviewed) by (?:\w+ ){0,3}?" + _RECIP_SHORT + r"|"
     # generic: strong verb + (to|with) + any party that is not us/you
-    r"(?:shared|disclosed|passed(?: on)?|transferred|transmitted|provided|given|sent|reported|released|"
+    r"(?:shared|disclosed|passed(?: on)?|transferred|transmitted|provided|given|sent|reported|released|syndicated|"
     r"made available|accessible|available|supplied|forwarded|shown|revealed) (?:\w+ ){0,4}?(?:to|with) "
     r"(?!us\b|you\b|yourself|your (?:friends|contacts|classmates)|anyone\b)(?:the |our |a |an |any |their |"
-    r"other |relevant |appropriate |certain |selected |your |its )?[a-z]\w+|"
+    r"other |relevant |appropriate |certain |selected |your |its )?" + _PLACE + r"[a-z]\w+|"
     r"(?:share|shares|disclose|discloses|pass|passes|transfer|transfers|transmit|provide|provides|give|"
     r"gives|send|sends|report|reports|release|releases|supply|supplies|forward|forwards|show|shows) "
     r"(?:\w+ ){0,2}" + _DATA_NOUN + r" (?:\w+ ){0,3}?(?:to|with) (?!us\b|you\b|yourself|your (?:friends|contacts))"
-    r"(?:the |our |a |an |any |their |other |relevant |appropriate |certain |selected |your |its )?[a-z]\w+|"
+    r"(?:the |our |a |an |any |their |other |relevant |appropriate |certain |selected |your |its )?"
+    + _PLACE + r"[a-z]\w+|"
     r"(?:work|works|worked|working|partner|partners|partnered|engage|engages|"
     r"engaged|use|uses|used|using|employ|employs|hire|hires|hired|retain|retains|rely|relies|utili[sz]e\w*)"
     r" (?:with |on |upon )?(?:\w+ ){0,3}?" + _RECIP_SHORT + r"|"
     r"(?:give|gives|given|giving|grant|grants|granted|provide|provides|allow|allows|permit|permits) "
     r"(?:\w+ ){0,2}?" + _RECIP_SHORT + r" (?:\w+ ){0,3}access|"
+    r"(?:allow|allows|allowed|permit|permits|permitted|let|lets|enable|enables|authori[sz]e|authori[sz]es) "
+    r"(?:\w+ ){0,2}?" + _RECIP_SHORT + r" to (?:\w+ ){0,2}?(?:contact|e-?mail|call|use|access|collect|receive|see|"
+    r"view|track|market|send|obtain)|"
+    r"(?:co-?operate|cooperates|co-operates|cooperating|work|works) (?:\w+ ){0,2}with (?:\w+ ){0,2}?(?:law "
+    r"enforcement|police|(?:government(?:al)?|public|regulatory|tax) (?:authorit|agenc|bodies|officials)|"
+    r"authorities|regulators|investigat)|"
     r"(?:processed|handled|hosted|stored|managed|administered|powered|provided|operated|supplied|"
     r"serviced) (?:\w+ ){0,2}(?:by|through|via) (?:\w+ ){0,2}?" + _RECIP_SHORT + r"|"
     r"on (?:our|its) behalf)",
     _I,
 )
 _GENERIC_SHARE = re.compile(
-    r"\b(?:(?:shared|disclosed|passed(?: on)?|transferred|transmitted|provided|given|sent|reported|released|"
+    r"\b(?:(?:shared|disclosed|passed(?: on)?|transferred|transmitted|provided|given|sent|reported|released|syndicated|"
     r"made available|accessible|supplied|forwarded|revealed) (?:\w+ ){0,4}?(?:to|with) "
     r"(?!us\b|you\b|yourself|your (?:friends|contacts|classmates)|anyone\b)(?:the |our |a |an |any |their |"
-    r"other |relevant |appropriate |certain |selected |your |its )?[a-z]\w+|"
+    r"other |relevant |appropriate |certain |selected |your |its )?" + _PLACE + r"[a-z]\w+|"
     r"(?:share|shares|disclose|discloses|pass|passes|transfer|transfers|transmit|provide|provides|give|"
     r"gives|send|sends|report|reports|release|releases|supply|supplies|forward|forwards) "
     r"(?:\w+ ){0,2}" + _DATA_NOUN + r" (?:\w+ ){0,3}?(?:to|with) (?!us\b|you\b|yourself|your (?:friends|contacts))"
-    r"(?:the |our |a |an |any |their |other |relevant |appropriate |certain |selected |your |its )?[a-z]\w+)",
+    r"(?:the |our |a |an |any |their |other |relevant |appropriate |certain |selected |your |its )?"
+    + _PLACE + r"[a-z]\w+)",
     _I,
 )
 _RECIP_RECEIVE = re.compile(_RECIP_SHORT + r" (?:\w+ ){0,4}(?:receive|obtain)", _I)
+# "Our affiliated companies, including A and B, receive / may access your information"
+_APPOSITIVE_RECEIVE = re.compile(
+    r"\b(?:affiliat\w+|subsidiar\w+|partners?|providers?|vendors?|suppliers?|companies|processors?|advertisers?|"
+    r"agencies|contractors?)\b,? (?:including|such as|like|namely|e\.g\.,?|for example,?) [^.;:]{2,100}?,? "
+    r"(?:may |will |also |can |could |might |then |each )*(?:receive|obtain|get|access|have access|are given|"
+    r"are provided|process|use|handle|store|host)\w*\b",
+    _I,
+)
 
 # third parties collecting / tracking on the vendor's site (OPP-115 "Third Party Collection")
 _TP_COLLECT = re.compile(
@@ -168,8 +190,9 @@ _TP_COLLECT = re.compile(
     r"(?: \w+){0,6}? (?:may |might |can |could |will |also |automatically |themselves |to |who |which |that )*"
     r"(?:collect|gather|receive|obtain|record|log|track|monitor|use (?:cookies|web beacons|pixels|"
     r"tracking|similar|their own|technolog|tools)|(?:place|set|serve|drop|read|deliver)s? (?:\w+ ){0,2}(?:cookies|"
-    r"beacons|pixels|tags|ads|advertisements|identifiers)|access (?:to )?(?:your|this|such|the|personal|"
-    r"information|data)|have access|has access|recogni[sz]e (?:you|your)|associate|combine|compile|share|"
+    r"beacons|pixels|tags|ads|advertisements|identifiers)|access (?:to )?(?:(?:your|this|such|the|personal|"
+    r"information|data)|(?:\w+ ){1,3}(?:information|data|details|records))|have access|has access|"
+    r"recogni[sz]e (?:you|your)|associate|combine|compile|share|"
     r"store|process|see (?:your|the|this|such)|view (?:your|the))\w*",
     _I,
 )
@@ -191,7 +214,9 @@ _TP_TECH = re.compile(
 _BUSINESS_TRANSFER = re.compile(
     r"\b(?:merger|mergers|merge[sd]?|acquisition|acquisitions|acquired|acquir(?:e|es|ing)|reorgani[sz]ation|"
     r"restructur\w+|bankruptcy|insolvency|receivership|administration proceedings|liquidation|divestiture|"
-    r"change (?:of|in) (?:control|ownership)|(?:sale|sell|sells|selling|sold|transfer) (?:of |off )?"
+    r"change (?:of|in) (?:control|ownership)|(?:sale|sell|sells|selling|sold|transfer|transfers|transferring)"
+    r"(?: or (?:otherwise )?(?:sells?|transfers?|"
+    r"assigns?|merges?|disposes?))? (?:of |off )?"
     r"(?:all|some|part|parts|any part|a part|a portion|portions|substantially all|any|the|our|its|the whole)? ?"
     r"(?:or (?:part|substantially all|some) )?(?:\w+ ){0,3}(?:of )?(?:our|its|the|a|their)? ?(?:\w+ )?"
     r"(?:business|businesses|assets|company|stock|shares|equity|undertaking|operations|division|"
@@ -223,7 +248,8 @@ _DATA_OBJ = re.compile(
 )
 
 _LINK_CTX = re.compile(
-    r"\blinks?\b|\blinked\b|hyperlinks?|not (?:responsible|liable) for "
+    r"\b(?:links?|linked)\b(?! (?:your|an|the|their|a|his|her|to your) (?:\w+ )?(?:accounts?|profiles?|devices?)\b)|"
+    r"hyperlinks?|not (?:responsible|liable) for "
     r"(?:the )?(?:privacy|content|practices)|(?:privacy|data) practices of (?:other|third|these|those|such)|"
     r"read (?:the|their|its) (?:privacy|own)|(?:their|its|whose) own privacy (?:policies|policy|"
     r"statements?|notices?)|leave (?:our|this) (?:site|website|service)|(?:govern|subject to) (?:the|their) "
@@ -253,6 +279,66 @@ _BIZ_DATA = re.compile(r"\b(?:information|data|personal|records|customer|user|us
                        r"details)\b", _I)
 _TABLE_LEGIT = re.compile(r"legitimate interests?|lawful basis|legal basis", _I)
 
+# "we <transfer verb> <object> to/with <determiner> <noun>": the vendor moving data to someone other than the
+# user, with the object and the recipient free ("we pass alarm events and your address to the monitoring
+# centre", "we share your thermostat settings with that utility", "we tell the partner that ...")
+_WE_TRANSFER = re.compile(
+    r"\bwe (?:(?:may|will|also|can|might|could|would|then|only|automatically|securely|promptly|currently|"
+    r"sometimes|routinely|must|shall|need to|have to)\s+)*"
+    r"(?P<v>share|shares|disclose|pass|transfer|transmit|send|report|supply|forward|release|exchange|hand over|"
+    r"hand|make available|provide|give|upload|submit|communicate)\s+(?!you\b|us\b|yourself\b)"
+    r"(?P<o>(?:[\w'(),/-]+\s+){1,12}?)(?:to|with)\s+(?!you\b|us\b|yourself\b|each other|one another|your (?!school|"
+    r"employer|bank|insurer|doctor|pharmacy|provider|health plan|carrier|utility|teacher)|(?:the |other |third )?"
+    r"(?:united states|u\.s\.|usa|uk|eu|eea|countries|country|jurisdictions?|servers?|cloud|regions?|locations?)\b)"
+    r"(?:(?:that|the|this|those|these|a|an|our|their|its|any|other|relevant|appropriate|certain|selected|such|each|"
+    r"your)\s+)(?!(?:e-?mail|postal|home)\s+address|inbox|device|phone|mobile|browser|computer)"
+    r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]+|"
+    r"\bwe (?:may |will |also |then |can )*(?:tell|inform|let) (?:the|that|this|our|your|any|such|these|those) "
+    r"(?:\w+ )?" + _RECIP_SHORT.replace("(?:\\w+ )?", "")
+    + r"|\b(?:tell|inform|notify|alert)s? (?:the |our |that |any )?"
+    r"(?:credit (?:reference )?agenc\w+|credit bureaus?)",
+    _I,
+)
+# "we rely on the school to obtain consent": who obtains consent, not a disclosure
+_RELY_CONSENT = re.compile(
+    r"\b(?:rel(?:y|ies|ying)\s+on|depend(?:s|ing)?\s+on|expect|require)\s+(?:the\s+|each\s+|your\s+|our\s+)?"
+    r"[\w' -]{2,40}?\s+to\s+(?:provide|obtain|give|secure|get|collect)\s+(?:any\s+|all\s+|the\s+)?"
+    r"(?:necessary\s+|required\s+|appropriate\s+|verifiable\s+|parental\s+)*(?:consent|permission|authori[sz]ation)",
+    _I,
+)
+
+# "Your employer, if it pays ..., can see ...", "The merchant you buy from receives your name"
+_PARTY_SEES = re.compile(
+    r"(?:\b(?:employers?|merchants?|sellers?|hosts?|organi[sz]ers?|insurers?|health plans?|landlords?|lenders?|"
+    r"(?:connected |third[- ]party )?(?:apps|applications|integrations|websites)|carriers?|couriers?|airlines?|"
+    r"hotels?|restaurants?|(?:other|that|each|any such) (?:party|parties|company|business|organi[sz]ation|provider|"
+    r"service))\b|\b(?:no ?one|nobody|no-one|anyone|no other (?:company|party|organi[sz]ation)) (?:else )?"
+    r"outside (?:of )?(?:the|our|this|its) \w+)"
+    r"(?:,[^,.;]{1,80},| (?:that|who|which) (?!you\b)[^,.;]{1,60}?(?= (?:may |can |will |also |only )*"
+    r"(?:see|view|access|receive|obtain|get|learn)s?\b)| (?:that |who |which )?(?:you|your \w+) (?:\w+ ){0,3}?"
+    r"(?:with|from|to|through|via|"
+    r"connect|link|authori[sz]e|use|choose|select|buy|book|order|pay)\w*(?: (?:to|with) (?:your )?(?:\w+ )?"
+    r"account)?)? (?:may |can |will |also |could |might |then |would |only )*"
+    r"(?:see|view|access|receive|obtain|get|learn|"
+    r"be (?:given|sent|told|notified|informed|able to see))s?\b",
+    _I,
+)
+
+# a third party as the sentence's subject: "Retailers may receive your order details", "Advertisers see ..."
+_SUBJECT_RECEIVES = re.compile(
+    r"^\W*(?:(?:the|these|such|some|any|other|participating|selected|those) )?(?:[a-z-]+ ){0,2}?"
+    r"(?P<n>[a-z]+(?:ies|[^s]s)) (?:may |can |will |also |only |then |would |could |might |each )*"
+    r"(?:receive|see|view|access|obtain|get)s? (?:\w+ ){0,4}?(?:information|data|details|records|name|names|"
+    r"address\w*|history|number|identifiers?|results|reports)\b",
+    _I,
+)
+_NOT_THIRD = re.compile(r"^(?:users|members|customers|parents|students|pupils|teachers|employees|staff|personnel|"
+                        r"admins|administrators|engineers|agents|representatives|visitors|subscribers|individuals|"
+                        r"residents|consumers|players|owners|holders|schools|institutions|clients|applicants|"
+                        r"patients|donors|volunteers|tenants|guests|viewers|readers|listeners|persons|people|"
+                        r"minors|children|kids|friends|followers|contacts|moderators|instructors|coaches|"
+                        r"managers|supervisors|guardians|carers)$", _I)
+
 # first party receiving data FROM third parties: First Party Collection, not sharing
 _FROM_THIRD = re.compile(
     r"\b(?:receive|obtain|collect|get|gather|acquire|purchase|buy)s? (?:\w+ ){0,6}(?:from|via|through) "
@@ -270,9 +356,18 @@ _PASSIVE_BY = re.compile(r"used (?:\w+ ){0,2}by\b", _I)
 # user content exposed to other users or the public (OPP-115: third party = "public")
 _PUBLIC = re.compile(
     r"\b(?:(?:visible|viewable|seen|viewed|accessible|available|displayed|shown|read|searchable) (?:\w+ ){0,2}"
-    r"(?:to|by) (?:anyone|everyone|other (?:users|members|players|customers|people|visitors|participants|"
-    r"subscribers|readers)|the (?:general )?public|all (?:users|members|visitors)|others\b|search engines)|"
-    r"(?:is|are|will be|becomes?|become) (?:made )?public\b|publicly (?:visible|available|accessible|displayed|"
+    r"(?:to|by) (?:anyone|everyone|(?:other|fellow) (?:[A-Z]?\w+ )?(?:users|members|players|customers|people|"
+    r"visitors|participants|subscribers|readers|listeners|viewers|gamers|followers)|"
+    r"the (?:general )?public|all (?:users|members|visitors)|"
+    r"others\b|search engines)|"
+    # active: "other players see your gamertag"
+    r"\b(?:other|fellow) (?:[A-Z]?\w+ )?(?:users|members|players|customers|people|visitors|participants|"
+    r"subscribers|readers|listeners|viewers|gamers|followers) (?:\w+ ){0,2}?(?:can |may |will |could |are able to )?"
+    r"(?:see|view|read|find|access)s?\b|"
+    r"(?:displayed|shown|visible|viewable|made visible) (?:\w+ ){0,2}to (?:the |other |your |any |all )?(?:\w+ )?"
+    r"(?!(?:you|us|yourself)\b)[a-z]{3,}s\b|"
+    r"(?:is|are|will be|becomes?|become) (?:made )?public\b|(?:posted|displayed|shown|published|listed|shared|"
+    r"visible|viewable|searchable) publicly|publicly (?:visible|available|accessible|displayed|"
     r"posted|viewable|searchable)|public by default|(?:search engines|anyone) (?:\w+ ){0,2}(?:can|may|will) "
     r"(?:see|read|view|index|find))",
     _I,
@@ -309,6 +404,7 @@ _PROCESSING_CUE = re.compile(
     _I,
 )
 _SIGN_IN = re.compile(r"sign (?:in|up|on) (?:with|using|through|via)|log ?in (?:with|using|through|via)|"
+                      r"(?:allow|let|permit|authori[sz]e)s? us to (?:read|import|access|receive|sync)|"
                       r"single sign-?on|\bSSO\b|connect (?:your|with) (?:\w+ )?account", _I)
 _FOLLOW_US = re.compile(r"follow us|(?:our|official) (?:\w+ )?(?:page|profile|account|channel)s? on|"
                         r"find us on|like us on|visit (?:us|our)", _I)
@@ -560,7 +656,11 @@ def _sharing_rule(text: str, seg: Segment, in_list_ctx: bool) -> tuple[str, floa
     from_third = _FROM_THIRD.search(text)
 
     generic = bool(verb and _GENERIC_SHARE.search(text))
-    if verb and (strong or recip or generic) and not rights and not security and not legit:
+    if _RELY_CONSENT.search(text) and not re.search(r"\b(?:shar|disclos|transfer|sell|pass|send|sent\b|receiv)",
+                                                      text, _I):
+        return None
+    out_verb = bool(verb and re.match(r"(?:give|gave|hand)\w* out", verb.group(0), _I))  # "give out": to others
+    if verb and (strong or recip or generic or out_verb) and not rights and not security and not legit:
         vtxt = verb.group(0).lower()
         if re.match(r"sell|sold|rent|trade|leas", vtxt) and _SALE_BUSINESS.match(text[verb.end():]) and not \
                 _SALE_DATA.match(text[verb.end():]):
@@ -569,10 +669,10 @@ def _sharing_rule(text: str, seg: Segment, in_list_ctx: bool) -> tuple[str, floa
             return None  # "a system used by schools": the thing used is not personal data
         weak_verb = not re.match(r"shar|disclos|transfer|pass|sell|sold|rent|trade|leas|releas|exchang|divulg|giv|"
                                  r"furnish|reveal|make|made|provid|send|sent|forward|upload|report|submit|"
-                                 r"transmit|suppl|communicat|entrust|outsourc", vtxt)
+                                 r"transmit|suppl|communicat|entrust|outsourc|syndicat|hand", vtxt)
         if from_third and not re.search(r"shar|disclos|transfer|sell|rent|pass|provide \w+ to", low):
             return None
-        if _WITH_US.search(text) and not re.search(
+        if _WITH_US.search(text) and not _STRONG_RECIPIENT.search(verb.group(0)) and not re.search(
                 r"(?:with|to) (?:\w+ ){0,3}(?:third|partners?|affiliates?|service providers?|vendors?|"
                 r"advertisers?|companies|others)", text, _I):
             return None
@@ -619,6 +719,31 @@ def _sharing_rule(text: str, seg: Segment, in_list_ctx: bool) -> tuple[str, floa
             r"\b(?:not|never|no longer|stops? being|ceases? to be|hidden from)\W+(?:\w+\W+){0,2}$",
             text[max(0, pub.start() - 40):pub.start()], _I):
         return "tps.public_disclosure", 0.65, value
+
+    # "Our affiliates, including A and B, receive your information"
+    if _APPOSITIVE_RECEIVE.search(text) and _DATA_OBJ.search(text) and not rights and not security and not link \
+            and not from_third:
+        return "tps.recipient_appositive", 0.75, value
+    ps = _PARTY_SEES.search(text)
+    seen = text[ps.end():] if ps else ""
+    if ps and (_DATA_OBJ.search(seen) or re.match(r"\s+(?:whether|what|which|how|when)\b", seen, _I)) \
+            and not (rights or security or link or from_third) and not re.search(r"\b(?:we|us)\b", ps.group(0), _I):
+        return "tps.party_sees", 0.65, value
+
+    sr = _SUBJECT_RECEIVES.search(text)
+    if sr and not _NOT_THIRD.match(sr.group("n")) and not (rights or security or link or from_third):
+        return "tps.subject_receives", 0.6, value
+
+    # "we pass X to the Y" / "we share X with that Y": the vendor hands data to another party
+    wt = _WE_TRANSFER.search(text)
+    if wt and wt.group("v") and re.match(r"(?:send|supply|provide|give|make|upload|submit|communicate)", wt.group("v"),
+                                         _I) and not _DATA_OBJ.search(wt.group("o")):
+        wt = None  # "we provide the service to the school", "we send newsletters to ...": no data handed over
+    if wt and not rights and not security and not legit and not link and not (
+            from_third and not re.search(r"shar|disclos|transfer|pass|send|sent", wt.group(0), _I)):
+        if neg and _negated_before(text, wt.start() + 3, 40):
+            value["negated"] = True
+        return "tps.we_transfer", 0.65, value
 
     # list item / row under a recipients introduction or a sharing heading
     if (in_list_ctx or heading_sharing) and seg.kind in ("list_item", "table_row") and not legit and (
@@ -1041,12 +1166,31 @@ def _implied_sharing(doc: Document, seg: Segment, sale: list[Finding], ads: list
 # ---------------------------------------------------------------------------------------------
 # public API
 # ---------------------------------------------------------------------------------------------
+# a paragraph's run-in label sentence naming recipients: "Affiliates." "Legal requests." "Vendors."
+_RUNIN_LABEL = re.compile(r"^\s*(?:\(?[\divx]{1,4}[.)]\s*|[a-z][.)]\s*)?[A-Z][\w'&/ -]{2,45}[.:]\s*$")
+
+
+def _runin_label(text: str) -> str:
+    """The label if ``text`` is a short run-in label that names recipients of data, else ""."""
+    if not _RUNIN_LABEL.match(text) or len(text.split()) > 6:
+        return ""
+    if _NOT_SHARING_HEADING.search(text) or not (RECIPIENT_RE.search(text) or _SHARING_HEADING.search(text)
+                                                 or _LEGAL.search(text) or _BUSINESS_TRANSFER.search(text)):
+        return ""
+    return text.strip()
+
+
 def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
     ctx = _Ctx(doc, vendor_name)
     lists = _ListState()
     findings: list[Finding] = []
+    label, prev_end = "", 0
     for i, seg in enumerate(ctx.segs):
         text = ctx.seg_text(seg)
+        if "\n" in doc.text[prev_end:seg.start]:
+            label = ""  # a new paragraph: the previous paragraph's run-in label no longer applies
+        prev_end = seg.end
+        this_label = _runin_label(text) if seg.kind == "sentence" else ""
         in_list = lists.active(i) and seg.kind in ("list_item", "table_row")
         lists.update(i, seg, text)
         if seg.kind == "heading" or not text.strip():
@@ -1055,6 +1199,13 @@ def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
                 continue
             continue
         rule = _sharing_rule(text, seg, in_list)
+        if rule is None and label and not this_label:
+            # "Affiliates. A and B provide support, and they may access account information."
+            rule = _sharing_rule(f"{label} {text}", seg, in_list)
+            if rule is not None:
+                rule = ("tps.runin_label", min(rule[1], 0.7), rule[2])
+        if this_label:
+            label = this_label
         shares = rule is not None
         if rule:
             name, conf, value = rule

@@ -13,7 +13,8 @@ _spec = importlib.util.spec_from_file_location("documents_build", DOCS / "build.
 build = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(build)
 
-HOLDOUT = set(json.loads((DOCS / "split.json").read_text(encoding="utf-8"))["holdout"])
+_SPLIT = json.loads((DOCS / "split.json").read_text(encoding="utf-8"))
+HOLDOUT = set(_SPLIT["holdout"]) | set(_SPLIT.get("holdout2", ()))
 CATEGORY = {"retention": "Data Retention", "third_party_sharing": "Third Party Sharing/Collection"}
 
 

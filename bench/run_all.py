@@ -1,0 +1,25 @@
+"""Every benchmark, one after another: `make bench`. Each prints its own figures."""
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+STEPS = [
+    ("Sample policies against the gold facts", ["score_samples.py"]),
+    ("Clause test set: precision and recall per topic", ["analysis_clauses.py"]),
+    ("Document-level segment evaluation (dev and held-out)", ["segment_eval.py", "--split", "all"]),
+    ("Analysis speed and peak memory", ["analysis_speed.py"]),
+    ("Comparison page, directory search and throughput (1,000 vendors)", ["comparison_speed.py"]),
+]
+
+
+def main() -> int:
+    failed = 0
+    for title, args in STEPS:
+        print(f"\n=== {title} ===", flush=True)
+        failed |= subprocess.call([sys.executable, str(BENCH / args[0]), *args[1:]], cwd=BENCH.parent) != 0
+    return failed
+
+
+if __name__ == "__main__":
+    sys.exit(main())
