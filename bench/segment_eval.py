@@ -1,9 +1,9 @@
 """Document-level evaluation on tests/policies/analysis/documents/ with the shared scorer's segment gold.
 
 Analyses every ``*.txt`` there (the builder's output), writes JSON Lines in the contract's shape and runs
-``shared/tools/score_analysis.py`` on the dev split, a held-out split (holdout, holdout2), or all.
+``shared/tools/score_analysis.py`` on the dev split, a held-out split (holdout, holdout2, holdout3), or all.
 
-    .venv/bin/python bench/segment_eval.py [--split dev|holdout|holdout2|all] [--out FILE] [--misses]
+    .venv/bin/python bench/segment_eval.py [--split dev|holdout|holdout2|holdout3|all] [--out FILE] [--misses]
 
 ``--misses`` lists, per topic, the gold segments no finding overlaps and the findings that overlap no
 segment any annotator labelled (for the dev split only: never read the held-out misses while tuning).
@@ -24,7 +24,7 @@ from policies.analysis.analyser import analyse, analysis_to_contract  # noqa: E4
 
 DOCS = ROOT / "tests" / "policies" / "analysis" / "documents"
 SCORER = ROOT.parent / "shared" / "tools" / "score_analysis.py"
-HELD_OUT = ("holdout", "holdout2")
+HELD_OUT = ("holdout", "holdout2", "holdout3")
 CATEGORY = {"retention": "Data Retention", "third_party_sharing": "Third Party Sharing/Collection"}
 
 

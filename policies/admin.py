@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from policies.models import AnalysisRun, Finding, PolicyVersion, Score, Vendor
+from policies.models import AnalysisRun, Finding, PolicyURL, PolicyVersion, Score, Vendor, VersionEvent, Watch
 
 
 @admin.register(Vendor)
@@ -40,3 +40,34 @@ class AnalysisRunAdmin(admin.ModelAdmin):
 class ScoreAdmin(admin.ModelAdmin):
     list_display = ("run", "dimension", "points", "grade", "rubric_version")
     list_filter = ("dimension", "rubric_version")
+
+
+@admin.register(PolicyURL)
+class PolicyURLAdmin(admin.ModelAdmin):
+    list_display = ("vendor", "url", "is_active", "last_status", "last_checked_at", "next_check_at")
+    list_filter = ("is_active", "last_status")
+    search_fields = ("vendor__name", "url")
+    raw_id_fields = ("vendor", "last_version", "created_by")
+
+
+@admin.register(VersionEvent)
+class VersionEventAdmin(admin.ModelAdmin):
+    """Read-only: the history of current-version changes is a record, not something to edit."""
+
+    list_display = ("version", "kind", "actor", "created_at")
+    list_filter = ("kind",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Watch)
+class WatchAdmin(admin.ModelAdmin):
+    list_display = ("user", "vendor", "created_at")
+    raw_id_fields = ("user", "vendor")

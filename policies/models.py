@@ -63,6 +63,12 @@ class PolicyVersion(models.Model):
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
     is_current = models.BooleanField(default=False)
+    # A wrong upload is withdrawn, never deleted: it stays readable in the history, marked as such.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawal_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-uploaded_at", "-id"]
@@ -181,3 +187,114 @@ class Score(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dimension}: {self.points} ({self.grade})"
+
+
+# --- version history, tracking by URL, watchlists (issue 5) -----------------------------------
+
+
+class PolicyURL(models.Model):
+    """A web address where a vendor publishes its policy; a beat task checks it on a schedule."""
+
+    class Status(models.TextChoices):
+        NEVER = "never", "Not checked yet"
+        UNCHANGED = "unchanged", "Unchanged"
+        CHANGED = "changed", "Changed: new version"
+        FAILED = "failed", "Failed"
+        RETRYING = "retrying", "Failed: will retry"
+
+    vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="policy_urls")
+    url = models.URLField(max_length=2000)
+    is_active = models.BooleanField(default=True)
+    check_interval_hours = models.PositiveIntegerField(default=24)
+    next_check_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    last_checked_at = models.DateTimeField(null=True, blank=True)
+    last_changed_at = models.DateTimeField(null=True, blank=True)
+    last_status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEVER)
+    last_error = models.TextField(blank=True)  # written for people, shown on the history page
+    consecutive_failures = models.PositiveSmallIntegerField(default=0)
+    # sha256 of the normalised main text last seen: dates, whitespace and page furniture excluded.
+    content_fingerprint = models.CharField(max_length=64, blank=True)
+    last_version = models.ForeignKey(
+        PolicyVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["vendor", "url"]
+        constraints = [models.UniqueConstraint(fields=["vendor", "url"], name="policy_url_unique_per_vendor")]
+
+    def __str__(self) -> str:
+        return f"{self.vendor}: {self.url}"
+
+
+class VersionEvent(models.Model):
+    """The audit trail of a vendor's versions: who made which version current, withdrew or restored it."""
+
+    class Kind(models.TextChoices):
+        MADE_CURRENT = "current", "Made current"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+        RESTORED = "restored", "Restored"
+        FETCHED = "fetched", "Fetched from URL"
+
+    version = models.ForeignKey(PolicyVersion, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.version}"
+
+
+class Watch(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="policy_watches")
+    vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="watches")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "vendor"], name="watch_unique_per_user_vendor")]
+
+    def __str__(self) -> str:
+        return f"{self.user} watches {self.vendor}"
+
+
+class Notification(models.Model):
+    """An in-app alert: a watched vendor's new version was analysed. One per user and version."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="policy_notifications")
+    vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="+")
+    version = models.ForeignKey(PolicyVersion, on_delete=models.CASCADE, related_name="notifications")
+    previous_version = models.ForeignKey(
+        PolicyVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    title = models.CharField(max_length=300)
+    changes = models.JSONField(default=list, blank=True)  # [{"topic", "label", "text", "direction"}]
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "version"], name="notification_unique_per_user_version")
+        ]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        if self.previous_version_id:
+            return (
+                reverse("policies:version-diff", args=[self.vendor.slug])
+                + f"?from={self.previous_version_id}&to={self.version_id}"
+            )
+        return self.version.get_absolute_url()

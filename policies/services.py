@@ -16,6 +16,7 @@ from comparisons.scoring import RUBRIC_VERSION, Scorecard, score
 from policies.analysis.analyser import ANALYSER_VERSION
 from policies.extraction import ExtractionError, sniff_format
 from policies.models import AnalysisRun, Finding, PolicyVersion, Score, Vendor
+from policies.notifications import notify_watchers
 from policies.pipeline import run_pipeline
 
 logger = logging.getLogger(__name__)
@@ -253,6 +254,7 @@ def _store_results(run_id, version, text, analysis, scorecard) -> None:
         run.summary = analysis.summary
         run.finished_at = timezone.now()
         run.save()
+        transaction.on_commit(lambda: notify_watchers(version.pk), robust=True)  # issue 5: alerts to watchers
 
 
 def score_rows(run: AnalysisRun, scorecard: Scorecard) -> list[Score]:

@@ -36,3 +36,36 @@ def analyse_run(run_id: int) -> None:
 @shared_task(acks_late=True)
 def requeue_stale_runs() -> list[int]:
     return services.requeue_stale_runs()
+
+
+# --- tracking by URL (issue 5): `fetch_*` tasks are routed to the "fetching" queue ----------
+
+
+@shared_task(acks_late=True)
+def fetch_due_policy_urls() -> list[int]:
+    """Beat: enqueue a check of every tracked URL whose schedule says it is due."""
+    from policies import version_services
+
+    claimed = version_services.claim_due_urls()
+    for url_id in claimed:
+        fetch_policy_url.apply_async(args=[url_id])
+    return claimed
+
+
+@shared_task(bind=True, acks_late=True, max_retries=None)
+def fetch_policy_url(self, url_id: int) -> str:
+    """Check one tracked URL; transient failures (timeouts, 5xx) retry with exponential backoff."""
+    from django.conf import settings
+
+    from policies import version_services
+
+    retries = self.request.retries or 0
+    final = retries >= settings.POLICYLENS_FETCH_MAX_RETRIES
+    try:
+        return version_services.check_policy_url(url_id, final_attempt=final).status
+    except version_services.TransientFetchFailure as exc:
+        countdown = min(settings.POLICYLENS_FETCH_RETRY_BASE_SECONDS * 2**retries, 3600)
+        raise self.retry(countdown=countdown, exc=exc) from exc
+    except SoftTimeLimitExceeded:
+        logger.warning("checking tracked url %s hit the time limit", url_id)
+        return "failed"

@@ -8,3 +8,20 @@ urlpatterns = [
     path("versions/<int:pk>/", views.version_detail, name="version-detail"),
     path("runs/<int:pk>/retry/", views.retry_run, name="run-retry"),
 ]
+
+# --- issue 5: version history, diffs, tracking by URL, watchlists, alerts ------------------
+from policies import version_views  # noqa: E402
+
+urlpatterns += [
+    path("vendors/<slug:slug>/history/", version_views.version_history, name="version-history"),
+    path("vendors/<slug:slug>/diff/", version_views.version_diff, name="version-diff"),
+    path("vendors/<slug:slug>/watch/", version_views.watch_vendor, name="vendor-watch"),
+    path("vendors/<slug:slug>/urls/", version_views.add_policy_url, name="policy-url-add"),
+    path("versions/<int:pk>/make-current/", version_views.make_current, name="version-make-current"),
+    path("versions/<int:pk>/withdraw/", version_views.withdraw_version, name="version-withdraw"),
+    path("versions/<int:pk>/restore/", version_views.restore_version, name="version-restore"),
+    path("urls/<int:pk>/check/", version_views.check_policy_url_now, name="policy-url-check"),
+    path("urls/<int:pk>/stop/", version_views.stop_tracking, name="policy-url-stop"),
+    path("notifications/", version_views.notifications, name="notifications"),
+    path("feed/changes.atom", version_views.ChangesFeed(), name="changes-feed"),
+]

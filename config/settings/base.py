@@ -178,3 +178,22 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- Policy tracking by URL, alerts (issue 5) --------------------------------
+CELERY_BEAT_SCHEDULE["fetch-due-policy-urls"] = {
+    "task": "policies.tasks.fetch_due_policy_urls",
+    "schedule": env_int("POLICYLENS_FETCH_BEAT_SECONDS", 300),
+}
+POLICYLENS_FETCH_DEFAULT_INTERVAL_HOURS = env_int("POLICYLENS_FETCH_DEFAULT_INTERVAL_HOURS", 24)
+POLICYLENS_FETCH_CONNECT_TIMEOUT = 5.0
+POLICYLENS_FETCH_READ_TIMEOUT = 15.0
+POLICYLENS_FETCH_TOTAL_TIMEOUT = 45.0
+POLICYLENS_FETCH_MAX_RETRIES = 3  # transient failures only (timeouts, 5xx), with exponential backoff
+POLICYLENS_FETCH_RETRY_BASE_SECONDS = 60
+# Host names whose addresses are NOT checked for being public. Only the tests' loopback server
+# belongs here; never set it in production (it is deliberately not read from the environment).
+POLICYLENS_FETCH_ALLOWED_TEST_HOSTS: list[str] = []
+# Absolute links in alert emails and the Atom feed.
+POLICYLENS_SITE_URL = os.environ.get("POLICYLENS_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "PolicyLens <alerts@policylens.invalid>")
+EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

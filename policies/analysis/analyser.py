@@ -12,7 +12,7 @@ from .segmentation import segment
 from .topics import children, general, retention, third_parties, transfers
 from .types import Analysis, Finding
 
-ANALYSER_VERSION = "rules-2025.2"
+ANALYSER_VERSION = "rules-2025.3"
 
 #: (module, topics whose findings it summarises). Order matters only for the summary's key order.
 MODULES = (

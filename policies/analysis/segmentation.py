@@ -178,6 +178,8 @@ def _heading_candidate(text: str, ln: _Line) -> str:
         return ""
     if "@" in body or "http" in body or "www." in body:
         return ""
+    if body.count("|") >= 2:
+        return ""  # the row of a table ("Government entities | Yes | No"), not a heading
     if body.endswith("?"):
         return "strong" if len(words) <= 16 else ""
     if body[-1] in ".,;:!-–—" and not (ln.marker == "num" and len(words) <= 6 and body[-1] in ".:"):

@@ -129,16 +129,20 @@ def test_whole_worker_killed_mid_analysis_is_swept_and_completes_once(celery_wor
 
 @contextmanager
 def broker_unreachable():
-    """Point this process's Celery app at an address where no broker listens."""
+    """Point this process's Celery app at an address where no broker listens.
+
+    broker_write_url, not broker_url: Celery reads broker_url from $CELERY_BROKER_URL first,
+    which CI sets, while publishing uses broker_write_url when it is set.
+    """
     conf = app.conf
-    saved = (conf.broker_url, conf.broker_transport_options)
-    conf.broker_url, conf.broker_transport_options = "redis://127.0.0.1:9/0", {}
+    saved = (conf.broker_write_url, conf.broker_transport_options)
+    conf.broker_write_url, conf.broker_transport_options = "redis://127.0.0.1:9/0", {}
     app._pool = None
     app.amqp._producer_pool = None
     try:
         yield
     finally:
-        conf.broker_url, conf.broker_transport_options = saved
+        conf.broker_write_url, conf.broker_transport_options = saved
         app._pool = None
         app.amqp._producer_pool = None
 

@@ -34,7 +34,9 @@ _MASK = re.compile(
     r"\bchild (?:compan\w+|entit\w+|elements?|pages?|nodes?|process\w*|themes?|windows?|objects?|records?|"
     r"categor\w+|folders?)\b|\bparent (?:compan\w+|organi[sz]ations?|entit\w+|groups?|corporations?|firms?|"
     r"elements?|pages?|nodes?|process\w*|folders?|brands?|business)\b|"
-    r"\bchildcare (?:providers?|settings?)\b|\bchildren and families act\b|\bkids?(?:'s)? (?:menu|meals?)\b"
+    r"\bchildcare (?:providers?|settings?)\b|\bchildren and families act\b|\bkids?(?:'s)? (?:menu|meals?)\b|"
+    r"\bchild(?:ren)?'?s?'? (?:car |safety |booster )?(?:car ?seats?|booster seats?|safety seats?|locks?|"
+    r"proof\w*)\b|\b(?:baby|babies) and kids\b|\bkids (?:&|and) family (?:category|section|collection|titles?)\b"
 )
 _CHILD = re.compile(
     r"\b(?:child(?:ren)?(?:'s|s')?|kids?|minors?|young (?:people|persons?|users|learners|children)|juveniles?|"
@@ -301,6 +303,8 @@ def _segment_findings(seg: Segment, prev_child_data: bool) -> tuple[list[Finding
         out.append(finding(seg, TOPIC, "parent_contact", {}, "children.parent_contact", 0.8))
     if _COPPA.search(t) and not out:
         out.append(finding(seg, TOPIC, "coppa", {}, "children.coppa", 0.85))
+    if not (child or head_ctx):
+        ages = [a for a in ages if a <= 18]  # "at least 21 years old" to buy alcohol: not a children's age limit
     if ages and not out and (child or head_ctx or re.search(r"\b(?:years?\s+of\s+age|years?\s+old|age\s+of\s+\d|"
                                                             r"(?:under|less\s+than|younger\s+than)\s+\d{1,2}\b)", t)):
         out.append(finding(seg, TOPIC, "age_limit", {"min_age": ages[0]}, "children.age_limit", 0.75))
@@ -323,6 +327,57 @@ def _segment_findings(seg: Segment, prev_child_data: bool) -> tuple[list[Finding
     return out, child_data
 
 
+_WEAK = ("children.mention", "children.heading_context")
+
+
+def _paragraph_ids(doc: Document) -> dict[int, int]:
+    """Segment start -> paragraph number (a paragraph ends at a line break)."""
+    ids: dict[int, int] = {}
+    n, prev_end = 0, 0
+    for seg in doc.segments:
+        if "\n" in doc.text[prev_end:seg.start]:
+            n += 1
+        ids[seg.start] = n
+        prev_end = seg.end
+    return ids
+
+
+def _section_ids(doc: Document) -> dict[int, int]:
+    """Segment start -> section number (a section starts at a heading)."""
+    ids: dict[int, int] = {}
+    n = 0
+    for seg in doc.segments:
+        if seg.kind == "heading":
+            n += 1
+        ids[seg.start] = n
+    return ids
+
+
+def _anchored(doc: Document, found: list[Finding]) -> list[Finding]:
+    """Drop weak findings that no children's-privacy statement supports.
+
+    A bare mention of children under a children-looking heading ("Kids & Family category", "Car seats and child
+    safety") is about children only if the section also states something about children as an audience (age
+    limit, consent, COPPA, children's data...). A sentence that has no child word at all and is kept only for its
+    heading ("heading_context") must also share a paragraph with such a statement: the paragraphs that follow a
+    children's section without a heading of their own (security, changes, contact) are about something else.
+    """
+    para, sect = _paragraph_ids(doc), _section_ids(doc)
+    head_ctx = {seg.start for seg in doc.segments
+                if _CHILD_HEADING.search(_masked(norm(f"{seg.heading} | {seg.section}")))}
+    anchors = [f for f in found if f.rule not in _WEAK]
+    anchor_sects = {sect.get(f.start) for f in anchors}
+    anchor_paras = {para.get(f.start) for f in anchors}
+    out = []
+    for f in found:
+        if f.rule == "children.heading_context" and para.get(f.start) not in anchor_paras:
+            continue
+        if f.rule == "children.mention" and f.start in head_ctx and sect.get(f.start) not in anchor_sects:
+            continue
+        out.append(f)
+    return out
+
+
 def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
     out: list[Finding] = []
     prev = False
@@ -331,6 +386,7 @@ def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
         out.extend(fs)
         # "This data together with performance information is shared ..." continues a child-data sentence
         prev = child_data
+    out = _anchored(doc, out)
     return out + heading_findings(doc, out, _CHILD_HEADING, TOPIC, "children.heading")
 
 

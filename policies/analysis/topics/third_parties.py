@@ -87,7 +87,10 @@ _STRONG_RECIPIENT = re.compile(
     r"external (?:organi[sz]ations|parties|companies)|non-?affiliated|unaffiliated|analytics (?:providers?|"
     r"services?|partners?|companies|tools)|social (?:media|network)|data brokers?|group compan|schools?\b|"
     r"other (?:companies|organi[sz]ations|businesses|entities|users|parties)|courts?\b|"
-    r"outside (?:of )?(?:the|our|this|its) (?:company|organi[sz]ation|group|business|firm|corporation)",
+    r"outside (?:of )?(?:the|our|this|its) (?:company|organi[sz]ation|group|business|firm|corporation)|"
+    # "hosted by a dealer website company", "provided by an outside firm"
+    r"\b(?:by|to|with|through) (?:an?|another|one|that) (?:outside |external |third[- ]party |separate |specialist |"
+    r"independent |[a-z]+ ){0,2}(?:company|firm|business|organi[sz]ation)\b",
     _I,
 )
 
@@ -104,7 +107,9 @@ _RECIP_SHORT = (r"(?:third[- ]?part(?:y|ies)|3rd[- ]part(?:y|ies)|(?:\w+ )?(?:se
                 r"(?:companies|organi[sz]ations|businesses|entities|parties)|companies|subsidiar(?:y|ies)|"
                 r"advertisers?|consultants|professional advis[eo]rs|(?:\w+ )?agencies|teachers|tutors|schools?|"
                 r"(?:school )?administrators|employers|researchers|insurers|couriers?|"
-                r"(?:group|other|these|such|those) companies|sponsors?|Google|Amazon|Microsoft|Salesforce)\b")
+                r"(?:group|other|these|such|those) companies|sponsors?|Google|Amazon|Microsoft|Salesforce|"
+                r"(?:an?|another|one|that|this|the) (?:outside |external |third[- ]party |separate |specialist |"
+                r"independent |[a-z]+ ){0,2}(?:company|firm|business|organi[sz]ation|provider))\b")
 # places are not recipients: "we transfer your data to the United States" is an international transfer
 _PLACE = (r"(?!(?:the\s+|our\s+|a\s+|an\s+|other\s+)?(?:united|u\.s|usa|uk|eu|eea|europe\w*|countries|country|"
           r"jurisdictions?|servers?|cloud|regions?|"
@@ -169,6 +174,60 @@ _GENERIC_SHARE = re.compile(
     + _PLACE + r"[a-z]\w+)",
     _I,
 )
+# "your application, resume and answers go to that employer", "the report is routed to the insurer"
+_DATA_GOES = re.compile(
+    r"\b(?:information|info|data|details|applications?|requests?|r[ée]sum[ée]s?|answers|orders?|records?|reports?|"
+    r"profiles?|messages|results|it|they)\b (?:\w+ ){0,2}?(?:go|goes|will go|went|flows?|is routed|are routed|"
+    r"is forwarded|are forwarded|gets? sent|is passed|are passed|ends? up) (?:directly |straight |only |also )?"
+    r"to (?:the|that|this|each|every|any|those|these|a|an) (?:[a-z-]+ ){0,2}?(?!(?:web)?(?:site|page|settings|"
+    r"section|screen|app|link|url|server|cloud|inbox|address|device)s?\b)[a-z-]+",
+    _I,
+)
+# "We respond to subpoenas and court orders", "We comply with valid legal requests for user data"
+_LEGAL_RESPONSE = re.compile(
+    r"\b(?:we|[A-Z]\w+) (?:may |will |only |also |promptly |carefully )*(?:respond|responds|comply|complies|"
+    r"cooperate|cooperates|co-operate|co-operates|honou?r|honou?rs|review|reviews|answer|answers) (?:to |with )?"
+    r"(?:\w+ ){0,3}?(?:subpoenas?|court orders?|warrants?|legal (?:process|requests?|demands?)|law enforcement "
+    r"(?:requests?|agencies|demands?)|government(?:al)? (?:requests?|demands?)|requests? (?:from|by) (?:law "
+    r"enforcement|police|government|authorities))",
+    _I,
+)
+_THIRD_NOUN = (r"(?:insurers?|lenders?|banks?|partners?|providers?|vendors?|processors?|compan(?:y|ies)|merchants?|"
+               r"sellers?|stores?|advertisers?|recipients?|employers?|platforms?|carriers?|networks?|affiliates?|"
+               r"subsidiar(?:y|ies)|contractors?|suppliers?|agenc(?:y|ies)|firms?|brokers?|third[- ]part(?:y|ies)|"
+               r"manufacturers?|retailers?|sponsors?|buyers?|acquirers?|purchasers?)")
+_RECIPIENT_USES = re.compile(
+    r"^\W*(?:each|the|these|such|those|that|this|every|any) (?:[a-z-]+ ){0,2}?" + _THIRD_NOUN +
+    r" (?:may |will |also |then |only |can |would |each )*(?:use|uses|process|processes|handle|handles|keep|keeps|"
+    r"retain|retains|store|stores|hold|holds) (?:your|the|this|such|that|their|any) (?:[a-z-]+ ){0,2}?"
+    r"(?:information|data|details|applications?|requests?|reports?|records?)\b",
+    _I,
+)
+# a later sentence of a sharing paragraph that is still about the recipients ("They may use it to ...")
+_FOLLOW_ON = re.compile(
+    r"^\W*(?:they|(?:these|such|those) (?:third[- ]part(?:y|ies)|parties|compan(?:y|ies)|providers|partners|"
+    r"recipients|vendors|firms|organi[sz]ations|businesses|services|tools|networks|advertisers|insurers|lenders|"
+    r"processors|suppliers|contractors|entities|platforms)|(?:that|this|the|each) (?:company|partner|provider|"
+    r"platform|vendor|processor|recipient|party|firm|insurer|lender|network|advertiser|organi[sz]ation|contractor|"
+    r"supplier|third party))\b(?! (?:are|is) (?:not )?(?:responsible|liable)\b)",
+    _I,
+)
+_SUBJECT_HEAD = re.compile(r"^\W*(?:(?:the|each|these|those|such|our|any|all|some|participating|selected) )?"
+                           r"([a-z]{4,})\b", _I)
+_NOT_RECIPIENT_HEAD = {
+    "information", "data", "details", "your", "this", "that", "these", "those", "they", "their", "there", "when",
+    "where", "which", "while", "what", "users", "user", "customers", "customer", "members", "member", "visitors",
+    "people", "personal", "please", "also", "some", "only", "more", "other", "others", "each", "every", "before",
+    "after", "unless", "except", "however", "although", "because", "since", "until", "otherwise", "further",
+    "note", "children", "parents", "students", "staff", "employees",
+}
+
+
+def _singular(w: str) -> str:
+    w = w.lower()
+    return w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
 _RECIP_RECEIVE = re.compile(_RECIP_SHORT + r" (?:\w+ ){0,4}(?:receive|obtain)", _I)
 # "Our affiliated companies, including A and B, receive / may access your information"
 _APPOSITIVE_RECEIVE = re.compile(
@@ -186,6 +245,7 @@ _TP_COLLECT = re.compile(
     r"service providers?|vendors?|companies|social (?:media )?(?:networks?|platforms?|sites?|plug-?ins?|widgets?|"
     r"features|buttons)|plug-?ins?|widgets|these (?:providers|companies|services|partners|third parties|"
     r"networks|tools)|such (?:third parties|providers|companies|partners)|they|others|"
+    r"(?:\w+['’]s|their|its) own (?:\w+ )?(?:sites?|websites?|apps?|services?|platforms?|pages?)|"
     r"Google(?: Analytics)?|Facebook|Twitter|LinkedIn|Microsoft|Hotjar|Adobe|Amazon|Mixpanel|Meta)"
     r"(?: \w+){0,6}? (?:may |might |can |could |will |also |automatically |themselves |to |who |which |that )*"
     r"(?:collect|gather|receive|obtain|record|log|track|monitor|use (?:cookies|web beacons|pixels|"
@@ -290,9 +350,13 @@ _WE_TRANSFER = re.compile(
     r"(?P<o>(?:[\w'(),/-]+\s+){1,12}?)(?:to|with)\s+(?!you\b|us\b|yourself\b|each other|one another|your (?!school|"
     r"employer|bank|insurer|doctor|pharmacy|provider|health plan|carrier|utility|teacher)|(?:the |other |third )?"
     r"(?:united states|u\.s\.|usa|uk|eu|eea|countries|country|jurisdictions?|servers?|cloud|regions?|locations?)\b)"
-    r"(?:(?:that|the|this|those|these|a|an|our|their|its|any|other|relevant|appropriate|certain|selected|such|each|"
-    r"your)\s+)(?!(?:e-?mail|postal|home)\s+address|inbox|device|phone|mobile|browser|computer)"
+    r"(?:(?:(?:that|the|this|those|these|a|an|our|their|its|any|other|relevant|appropriate|certain|selected|such|"
+    r"each|your)\s+)(?!(?:e-?mail|postal|home)\s+address|inbox|device|phone|mobile|browser|computer)"
     r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]+|"
+    # no determiner: a plural noun ("we report play counts to record labels, publishers and ...")
+    r"(?!(?:e-?mails?|addresses|inboxes|devices|phones|browsers|computers|servers|systems|regions|countries|"
+    r"locations|accounts|users|customers|members|subscribers|visitors|people|individuals|them|others)\b)"
+    r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]+(?:ies|[^s']s)\b)|"
     r"\bwe (?:may |will |also |then |can )*(?:tell|inform|let) (?:the|that|this|our|your|any|such|these|those) "
     r"(?:\w+ )?" + _RECIP_SHORT.replace("(?:\\w+ )?", "")
     + r"|\b(?:tell|inform|notify|alert)s? (?:the |our |that |any )?"
@@ -326,10 +390,18 @@ _PARTY_SEES = re.compile(
 
 # a third party as the sentence's subject: "Retailers may receive your order details", "Advertisers see ..."
 _SUBJECT_RECEIVES = re.compile(
-    r"^\W*(?:(?:the|these|such|some|any|other|participating|selected|those) )?(?:[a-z-]+ ){0,2}?"
-    r"(?P<n>[a-z]+(?:ies|[^s]s)) (?:may |can |will |also |only |then |would |could |might |each )*"
-    r"(?:receive|see|view|access|obtain|get)s? (?:\w+ ){0,4}?(?:information|data|details|records|name|names|"
-    r"address\w*|history|number|identifiers?|results|reports)\b",
+    r"^\W*(?:(?:if|when|once|after|where|whenever) [^,.;]{1,80}, )?"
+    r"(?:(?:the|these|such|some|any|other|participating|selected|those|each|that|this|an?) )?(?:[a-z-]+ ){0,2}?"
+    r"(?P<n>[a-z]+(?:ies|[^s]s)|compan(?:y|ies)|firm|provider|agency|partner|processor|vendor|bureau|insurer|"
+    r"lender|employer|carrier|platform|network|contractor|recipient|buyer|acquirer|merchant|seller|store|"
+    r"retailer|manufacturer|sponsor|advertiser|broker)"
+    # "Manufacturers who run promotions in our app get reports", "recruiters with a paid account can find it"
+    r"(?: (?:who|that|which|with|in|from) (?!you\b)[^,.;:]{1,60}?)?"
+    r" (?:may |can |will |also |only |then |would |could |might |each |directly )*"
+    r"(?:receive|see|view|access|obtain|get|find|download|read)s? (?:\w+ ){0,4}?(?:information|data|details|"
+    r"records|name|names|address\w*|history|number|identifiers?|results|reports|statistics|stats|metrics|"
+    r"analytics|insights|counts|requests?|applications?|orders?|profiles?|r[ée]sum[ée]s?|messages|status|quotes?|"
+    r"it|them|this|that)\b",
     _I,
 )
 _NOT_THIRD = re.compile(r"^(?:users|members|customers|parents|students|pupils|teachers|employees|staff|personnel|"
@@ -366,6 +438,7 @@ _PUBLIC = re.compile(
     r"(?:see|view|read|find|access)s?\b|"
     r"(?:displayed|shown|visible|viewable|made visible) (?:\w+ ){0,2}to (?:the |other |your |any |all )?(?:\w+ )?"
     r"(?!(?:you|us|yourself)\b)[a-z]{3,}s\b|"
+    r"can (?:also )?(?:see|view|access) each other['’]s\b|"
     r"(?:is|are|will be|becomes?|become) (?:made )?public\b|(?:posted|displayed|shown|published|listed|shared|"
     r"visible|viewable|searchable) publicly|publicly (?:visible|available|accessible|displayed|"
     r"posted|viewable|searchable)|public by default|(?:search engines|anyone) (?:\w+ ){0,2}(?:can|may|will) "
@@ -745,6 +818,16 @@ def _sharing_rule(text: str, seg: Segment, in_list_ctx: bool) -> tuple[str, floa
             value["negated"] = True
         return "tps.we_transfer", 0.65, value
 
+    # "your application and answers go to that employer"
+    if _DATA_GOES.search(text) and not (rights or security or link or from_third or legit):
+        return "tps.data_goes_to", 0.6, value
+    # "We respond to subpoenas and court orders that we determine are valid"
+    if _LEGAL_RESPONSE.search(text) and not (rights or security):
+        return "tps.legal_disclosure", 0.7, value
+    # "Each insurer uses your information under its own privacy notice"
+    if _RECIPIENT_USES.search(text) and not (rights or security or from_third):
+        return "tps.recipient_uses", 0.6, value
+
     # list item / row under a recipients introduction or a sharing heading
     if (in_list_ctx or heading_sharing) and seg.kind in ("list_item", "table_row") and not legit and (
             strong or recip or gazetteer.ALIAS_RE.search(text)) and not link:
@@ -893,6 +976,12 @@ _NAME_ONLY = re.compile(r"^\W*([A-Z0-9][\w&.'+-]*(?:\s+(?:&\s+)?[A-Z0-9][\w&.'+-
                         r"(?:\s+(?:Ltd|Limited|Inc|LLC|plc)\.?)?\s*(?:[-:–(]\s*(?P<rest>.*))?$")
 
 
+# "We may disclose information about you as follows:", "We share your data in these cases:"
+_SHARE_LEAD = re.compile(r"\b(?:share|shares|disclose|discloses|provide|transfer|pass|release|make available)\b"
+                         r"[^.]{0,80}(?::|\bas follows\W*|\bfollowing (?:ways|circumstances|cases|situations)\W*)\s*$",
+                         _I)
+
+
 class _ListState:
     """Tracks whether we are inside a list of recipients introduced by an earlier segment."""
 
@@ -902,8 +991,8 @@ class _ListState:
 
     def update(self, i: int, seg: Segment, text: str) -> None:
         if seg.kind != "list_item" and seg.kind != "table_row" and _INTRO.search(text) and (
-                _STRONG_RECIPIENT.search(text) or re.search(r"\bparties\b", text, _I)) and not _LINK_CTX.search(text) \
-                and not _FROM_THIRD.search(text):
+                _STRONG_RECIPIENT.search(text) or re.search(r"\bparties\b", text, _I) or _SHARE_LEAD.search(text)) \
+                and not _LINK_CTX.search(text) and not _FROM_THIRD.search(text):
             self.active_until = i + 20
             self.intro_index = i
         elif seg.kind == "heading" and _NOT_SHARING_HEADING.search(text) and i > self.intro_index + 1:
@@ -1185,10 +1274,12 @@ def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
     lists = _ListState()
     findings: list[Finding] = []
     label, prev_end = "", 0
+    para_words: set[str] = set()  # words of the current paragraph's sharing sentences
     for i, seg in enumerate(ctx.segs):
         text = ctx.seg_text(seg)
         if "\n" in doc.text[prev_end:seg.start]:
             label = ""  # a new paragraph: the previous paragraph's run-in label no longer applies
+            para_words = set()
         prev_end = seg.end
         this_label = _runin_label(text) if seg.kind == "sentence" else ""
         in_list = lists.active(i) and seg.kind in ("list_item", "table_row")
@@ -1199,14 +1290,26 @@ def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
                 continue
             continue
         rule = _sharing_rule(text, seg, in_list)
+        if rule is None and in_list and RECIPIENT_RE.search(text) and not _LINK_CTX.search(text) \
+                and not _RIGHTS_CTX.search(text):
+            # "- to companies that process payments ... on our behalf;" under "We may disclose information as follows:"
+            rule = ("tps.recipient_list_item", 0.7, {"negated": False})
         if rule is None and label and not this_label:
             # "Affiliates. A and B provide support, and they may access account information."
             rule = _sharing_rule(f"{label} {text}", seg, in_list)
             if rule is not None:
                 rule = ("tps.runin_label", min(rule[1], 0.7), rule[2])
+        if rule is None and para_words and seg.kind == "sentence" and not _LINK_CTX.search(text):
+            # "Partners that bill you receive your status. They may also use it to send you offers."
+            head = _SUBJECT_HEAD.match(text)
+            if _FOLLOW_ON.match(text) or (head and head.group(1).lower() not in _NOT_RECIPIENT_HEAD
+                                          and _singular(head.group(1)) in para_words):
+                rule = ("tps.paragraph_follow_on", 0.6, {"negated": False})
         if this_label:
             label = this_label
         shares = rule is not None
+        if shares and seg.kind == "sentence":
+            para_words |= {_singular(w) for w in re.findall(r"[a-z]{4,}", text.lower())}
         if rule:
             name, conf, value = rule
             findings.append(make(doc, seg, TOPIC, "sharing", value, name, conf))
