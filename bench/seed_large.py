@@ -31,8 +31,9 @@ from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from comparisons.scoring import score  # noqa: E402
+from policies.analysis.types import Finding as AnalysedFinding  # noqa: E402
 from policies.models import AnalysisRun, Finding, PolicyVersion, Score, Vendor  # noqa: E402
-from policies.services import score_rows  # noqa: E402
+from policies.services import finding_rows, score_rows  # noqa: E402
 
 ADJECTIVES = [
     "Bright",
@@ -301,19 +302,13 @@ def seed(n_vendors: int, n_versions: int, reset: bool) -> None:
                 (i // n_versions * 7 + i % n_versions) % len(profiles)
             ]
             findings.extend(
-                Finding(
-                    run=run,
-                    position=pos,
-                    topic=t,
-                    kind=k,
-                    value=v,
-                    start=s,
-                    end=e,
-                    quote=q,
-                    rule=f"{t}.{k}",
-                    confidence=0.85,
+                finding_rows(
+                    run,
+                    [
+                        AnalysedFinding(t, k, v, s, e, q, rule=f"{t}.{k}", confidence=0.85)
+                        for (t, k, v, q), (s, e) in zip(rows, spans, strict=True)
+                    ],
                 )
-                for pos, ((t, k, v, q), (s, e)) in enumerate(zip(rows, spans, strict=True))
             )
             scores.extend(score_rows(run, scorecard))
             if len(findings) > 20000:

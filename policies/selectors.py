@@ -3,22 +3,8 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from policies.analysis.types import TOPICS
+from policies.analysis.types import TOPIC_LABELS, TOPICS
 from policies.models import AnalysisRun, Finding, PolicyVersion
-
-TOPIC_LABELS = {
-    "retention": "Data retention",
-    "children": "Children's data",
-    "third_party_sharing": "Third-party sharing",
-    "international_transfers": "International transfers",
-    "data_sale": "Sale of data",
-    "advertising": "Advertising and tracking",
-    "security": "Security",
-    "user_rights": "Your rights",
-    "policy_changes": "Policy changes",
-    "contact": "Contact and DPO",
-}
-assert set(TOPIC_LABELS) == set(TOPICS)
 
 
 def latest_run(version: PolicyVersion) -> AnalysisRun | None:

@@ -227,21 +227,7 @@ def _store_results(run_id, version, text, analysis, scorecard) -> None:
             return  # another delivery of the same run finished first
         run.findings.all().delete()
         run.scores.all().delete()
-        Finding.objects.bulk_create(
-            Finding(
-                run=run,
-                position=position,
-                topic=f.topic,
-                kind=f.kind,
-                value=f.value,
-                start=f.start,
-                end=f.end,
-                quote=f.quote,
-                rule=f.rule,
-                confidence=f.confidence,
-            )
-            for position, f in enumerate(analysis.findings)
-        )
+        Finding.objects.bulk_create(finding_rows(run, analysis.findings))
         Score.objects.bulk_create(score_rows(run, scorecard))
         version.extracted_text = text
         version.stated_last_updated = analysis.last_updated or ""
@@ -255,6 +241,25 @@ def _store_results(run_id, version, text, analysis, scorecard) -> None:
         run.finished_at = timezone.now()
         run.save()
         transaction.on_commit(lambda: notify_watchers(version.pk), robust=True)  # issue 5: alerts to watchers
+
+
+def finding_rows(run: AnalysisRun, findings) -> list[Finding]:
+    """Unsaved rows for the analyser's findings, in its order: scores cite findings by position."""
+    return [
+        Finding(
+            run=run,
+            position=position,
+            topic=f.topic,
+            kind=f.kind,
+            value=f.value,
+            start=f.start,
+            end=f.end,
+            quote=f.quote,
+            rule=f.rule,
+            confidence=f.confidence,
+        )
+        for position, f in enumerate(findings)
+    ]
 
 
 def score_rows(run: AnalysisRun, scorecard: Scorecard) -> list[Score]:

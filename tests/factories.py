@@ -299,7 +299,8 @@ def analysed_vendor(
     ``status`` other than succeeded leaves the run without findings or scores (queued, running, failed).
     """
     from comparisons.scoring import score
-    from policies.services import score_rows
+    from policies.analysis.types import Finding as AnalysedFinding
+    from policies.services import finding_rows, score_rows
 
     vendor = VendorFactory(name=name, **vendor_kwargs)
     rows = list(FINDINGS_FOR[profile])
@@ -325,19 +326,13 @@ def analysed_vendor(
     summary = SUMMARIES[profile]
     run = AnalysisRunFactory(version=version, summary=summary)
     findings = Finding.objects.bulk_create(
-        Finding(
-            run=run,
-            position=i,
-            topic=t,
-            kind=k,
-            value=v,
-            start=s,
-            end=e,
-            quote=q,
-            rule=f"{t}.{k}",
-            confidence=0.9,
+        finding_rows(
+            run,
+            [
+                AnalysedFinding(t, k, v, s, e, q, rule=f"{t}.{k}", confidence=0.9)
+                for (t, k, v, q), (s, e) in zip(rows, spans, strict=True)
+            ],
         )
-        for i, ((t, k, v, q), (s, e)) in enumerate(zip(rows, spans, strict=True))
     )
     scorecard = score(summary, findings)
     Score.objects.bulk_create(score_rows(run, scorecard))

@@ -20,6 +20,19 @@ TOPICS = (
     "contact",
 )
 
+TOPIC_LABELS = {
+    "retention": "Data retention",
+    "children": "Children's data",
+    "third_party_sharing": "Third-party sharing",
+    "international_transfers": "International transfers",
+    "data_sale": "Sale of data",
+    "advertising": "Advertising and tracking",
+    "security": "Security",
+    "user_rights": "Your rights",
+    "policy_changes": "Policy changes",
+    "contact": "Contact and DPO",
+}
+
 #: Findings below this confidence are shown to reviewers as "low confidence".
 LOW_CONFIDENCE = 0.6
 

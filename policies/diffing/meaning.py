@@ -11,19 +11,9 @@ from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-TOPIC_LABELS = {
-    "scores": "Scores",
-    "retention": "Data retention",
-    "children": "Children's data",
-    "third_party_sharing": "Third-party sharing",
-    "international_transfers": "International transfers",
-    "data_sale": "Sale of data",
-    "advertising": "Advertising and tracking",
-    "security": "Security",
-    "user_rights": "Your rights",
-    "policy_changes": "Policy changes",
-    "contact": "Contact and DPO",
-}
+from policies.analysis.types import TOPIC_LABELS as ANALYSIS_TOPIC_LABELS
+
+TOPIC_LABELS = {"scores": "Scores", **ANALYSIS_TOPIC_LABELS}
 WORSE, BETTER, NEUTRAL = "worse", "better", "neutral"
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from policies.analysis.segmentation import segment
 
-SAMPLES = Path(__file__).resolve().parents[5] / "shared" / "samples" / "policies"
+SAMPLES = Path(__file__).resolve().parents[4] / "shared" / "samples" / "policies"
 
 
 @pytest.fixture(scope="session")
