@@ -596,7 +596,7 @@ def dimension_chart(columns) -> dict | None:
     ok = [(i, c) for i, c in enumerate(columns) if c.state == "ok" and c.scores]
     if not ok:
         return None
-    label_w, bar_w, bar_h, gap, pad = 190, 360, 14, 4, 14
+    label_w, bar_w, bar_h, gap, pad = 250, 360, 14, 4, 14  # labels up to ~30 characters fit
     n = len(ok)
     group_h = n * (bar_h + gap) + pad
     width = label_w + bar_w + 60
