@@ -31,16 +31,17 @@ def purge_queues() -> None:
 
 
 class WorkerProcess:
-    def __init__(self, log_path: Path, concurrency: int = 1):
+    def __init__(self, log_path: Path, concurrency: int = 1, extra_env: dict[str, str] | None = None):
         self.log_path = log_path
         self.concurrency = concurrency
+        self.extra_env = extra_env or {}
         self.process: subprocess.Popen | None = None
 
     def environment(self) -> dict[str, str]:
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
         env["POLICYLENS_TEST_DATABASE_NAME"] = str(connection.settings_dict["NAME"])
         env["DJANGO_MEDIA_ROOT"] = str(settings.MEDIA_ROOT)
-        return env
+        return {**env, **self.extra_env}
 
     def start(self, timeout: float = 60) -> WorkerProcess:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)

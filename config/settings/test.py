@@ -27,3 +27,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # A worker process started by the tests is pointed at the test database by name.
 if os.environ.get("POLICYLENS_TEST_DATABASE_NAME"):
     DATABASES["default"]["NAME"] = os.environ["POLICYLENS_TEST_DATABASE_NAME"]
+
+# Only for worker processes that a test starts: which loopback host the fetcher may reach, and
+# where emails go so the test can read them. Unset (the default), fetching stays fully guarded.
+if os.environ.get("POLICYLENS_TEST_FETCH_ALLOWED_HOSTS"):
+    POLICYLENS_FETCH_ALLOWED_TEST_HOSTS = os.environ["POLICYLENS_TEST_FETCH_ALLOWED_HOSTS"].split(",")
+if os.environ.get("POLICYLENS_TEST_EMAIL_DIR"):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["POLICYLENS_TEST_EMAIL_DIR"]
