@@ -241,55 +241,59 @@ class Comparison:
 
 
 def comparison(slugs: list[str]) -> Comparison:
-    """The columns for ``slugs`` (in that order), with their runs' summaries: two or three queries.
+    """The columns for ``slugs`` (in that order) with their versions and runs: usually one query.
 
-    Scores and findings are loaded separately by :func:`load_results`, so a cached rendering
-    can be used without them.
+    Scores, findings and summaries are loaded separately by :func:`load_results`, so a cached
+    rendering of the table can be used without them.
     """
     if not slugs:
         return Comparison(columns=[], missing=[])
-    # Usually one query finds every vendor through its current version; vendors with no current
-    # version (nothing uploaded yet) or unknown slugs cost one more.
-    current = list(
-        PolicyVersion.objects.filter(vendor__slug__in=slugs, is_current=True)
-        .select_related("vendor")
-        .defer("extracted_text")
+    # One query finds the runs of every vendor's current version, with the version and vendor.
+    # Summaries are big JSON and only needed to render the table, which is usually cached.
+    runs = list(
+        AnalysisRun.objects.filter(version__vendor__slug__in=slugs, version__is_current=True)
+        .select_related("version__vendor")
+        .only(*RUN_FIELDS, *(f"version__{f}" for f in VERSION_FIELDS))
+        .order_by("version_id", "-created_at", "-id")
     )
-    vendors = {v.vendor.slug: v.vendor for v in current}
+    versions = {run.version.vendor.slug: run.version for run in runs}
+    vendors = {slug: version.vendor for slug, version in versions.items()}
     if len(vendors) < len(slugs):
-        vendors.update(
-            {v.slug: v for v in Vendor.objects.filter(slug__in=[s for s in slugs if s not in vendors])}
-        )
-    columns = [Column(slug=s, vendor=vendors[s]) for s in slugs if s in vendors]
-    missing = [s for s in slugs if s not in vendors]
-    if not columns:
-        return Comparison(columns=[], missing=missing)
-    versions = {v.vendor_id: v for v in current}
+        # Rarer: a current version not analysed yet, a vendor with no policy, or an unknown slug.
+        rest = [s for s in slugs if s not in vendors]
+        for version in PolicyVersion.objects.filter(vendor__slug__in=rest, is_current=True).select_related(
+            "vendor"
+        ).only(*VERSION_FIELDS):
+            versions[version.vendor.slug] = version
+            vendors[version.vendor.slug] = version.vendor
+        rest = [s for s in rest if s not in vendors]
+        if rest:
+            vendors.update({v.slug: v for v in Vendor.objects.filter(slug__in=rest)})
+    columns = [Column(slug=s, vendor=vendors[s], version=versions.get(s)) for s in slugs if s in vendors]
+    latest: dict[int, AnalysisRun] = {}
+    good: dict[int, AnalysisRun] = {}
+    for run in runs:
+        latest.setdefault(run.version_id, run)
+        if run.status == SUCCEEDED:
+            good.setdefault(run.version_id, run)
     for c in columns:
-        c.version = versions.get(c.vendor.pk)
-    version_ids = [v.pk for v in versions.values()]
-    if version_ids:
-        runs = AnalysisRun.objects.filter(version_id__in=version_ids).order_by(
-            "version_id", "-created_at", "-id"
-        )
-        latest: dict[int, AnalysisRun] = {}
-        good: dict[int, AnalysisRun] = {}
-        for run in runs:
-            latest.setdefault(run.version_id, run)
-            if run.status == SUCCEEDED:
-                good.setdefault(run.version_id, run)
-        for c in columns:
-            if c.version:
-                c.latest = latest.get(c.version.pk)
-                c.run = good.get(c.version.pk)
-    return Comparison(columns=columns, missing=missing)
+        if c.version:
+            c.latest = latest.get(c.version.pk)
+            c.run = good.get(c.version.pk)
+    return Comparison(columns=columns, missing=[s for s in slugs if s not in vendors])
+
+
+RUN_FIELDS = ("id", "version_id", "status", "progress", "rubric_version", "created_at")
+VERSION_FIELDS = ("id", "vendor_id", "stated_last_updated", "uploaded_at", "vendor__name", "vendor__slug")
 
 
 def load_results(comp: Comparison) -> None:
-    """Scores and findings of the columns' runs: two queries for any number of columns."""
+    """Summaries, scores and findings of the columns' runs: three queries for any number of columns."""
     runs = {c.run.pk: c for c in comp.columns if c.run}
     if not runs:
         return
+    for run_id, summary in AnalysisRun.objects.filter(pk__in=runs).values_list("pk", "summary"):
+        runs[run_id].run.summary = summary
     for s in Score.objects.filter(run_id__in=runs).order_by("run_id", "position"):
         runs[s.run_id].scores[s.dimension] = s
     for f in Finding.objects.filter(run_id__in=runs).defer("rule").order_by("run_id", "position"):
