@@ -6,6 +6,7 @@ COPY pyproject.toml ./
 COPY config ./config
 COPY policies ./policies
 COPY comparisons ./comparisons
+COPY api ./api
 RUN pip install --no-cache-dir .
 COPY . .
 RUN DJANGO_SECRET_KEY=build-only python manage.py collectstatic --noinput

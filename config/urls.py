@@ -18,5 +18,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("policies/", include("policies.urls")),
+    path("api/", include("api.urls")),
     path("", include("comparisons.urls")),
 ]

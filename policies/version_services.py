@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from config.security import security_event
 from policies import services
 from policies.diffing import normalise_for_fingerprint
 from policies.extraction import ExtractionError, extract_document
@@ -175,6 +176,11 @@ def check_policy_url(url_id: int, *, final_attempt: bool = True) -> CheckOutcome
     try:
         result = fetch(tracked.url, fetch_policy())
     except FetchError as exc:
+        if isinstance(exc, FetchRefused):  # a non-public address, also after a redirect: nothing was contacted
+            security_event(
+                "fetch_blocked", level=logging.WARNING, policy_url_id=tracked.pk, vendor_id=tracked.vendor_id,
+                reason=str(exc),
+            )
         return _failed(tracked, str(exc), transient=exc.transient, final_attempt=final_attempt)
     try:
         extracted = extract_document(result.body, result.filename, extraction_limits())

@@ -1,3 +1,5 @@
+import logging
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -5,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from config.security import security_event
 from policies import selectors, services
 from policies.forms import UploadForm
 from policies.models import AnalysisRun, PolicyVersion
@@ -26,11 +29,14 @@ def upload(request):
         if getattr(request, "upload_too_large", False):
             limit_mb = settings.POLICYLENS_MAX_UPLOAD_BYTES // (1024 * 1024)
             too_large = f"This file is larger than the {limit_mb} MB limit."
+            security_event("upload_rejected", request=request, level=logging.WARNING, reason="too large")
         form = UploadForm(request.POST, files, upload_too_large=too_large)
         if form.is_valid():
             try:
                 outcome = _save_upload(request, form.cleaned_data)
             except services.UploadRejected as exc:
+                # The reason is one of our own sentences; the document itself is never logged.
+                security_event("upload_rejected", request=request, level=logging.WARNING, reason=str(exc))
                 form.add_error("document" if form.cleaned_data.get("document") else None, str(exc))
             else:
                 if outcome.created:

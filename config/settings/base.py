@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -38,21 +39,29 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "template_partials",
+    "csp",  # Content-Security-Policy header (issue 6)
+    "axes",  # login rate limiting (issue 6)
+    "config.apps.SecurityConfig",  # security event log
     "policies",
     "comparisons",
+    "api",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",  # before WhiteNoise: static files and error pages get the header too
+    "config.security.SecurityEventMiddleware",  # logs every 403
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.security.SlidingSessionMiddleware",  # idle expiry, at most one session write a minute
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",  # deny by default
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -98,6 +107,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# AxesStandaloneBackend first: it refuses a locked-out username/IP before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "comparisons:vendor-list"
@@ -173,10 +187,20 @@ del crontab  # imported for settings overrides that want cron schedules
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "config.security.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "security": {"class": "logging.StreamHandler", "formatter": "json"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # One JSON line per security event (config/security.py); not repeated by the root handler.
+        "policylens.security": {"handlers": ["security"], "level": "INFO", "propagate": False},
+    },
 }
 
 # --- Policy tracking by URL, alerts (issue 5) --------------------------------
@@ -197,3 +221,43 @@ POLICYLENS_FETCH_ALLOWED_TEST_HOSTS: list[str] = []
 POLICYLENS_SITE_URL = os.environ.get("POLICYLENS_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "PolicyLens <alerts@policylens.invalid>")
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+
+# --- Hardening (issue 6) ---------------------------------------------------------------------
+# Content-Security-Policy on every response (django-csp 4): no inline scripts, no eval, no inline
+# styles (htmx's indicator <style> is switched off in base.html), no framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],  # Pico draws its form icons as data: SVGs
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],  # htmx requests
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "config.security.csrf_failure"
+
+# Sessions end after this much idle time; every request pushes the expiry forward.
+SESSION_COOKIE_AGE = env_int("POLICYLENS_SESSION_IDLE_SECONDS", 30 * 60)
+# Sliding idle expiry: config.security.SlidingSessionMiddleware refreshes the session at most this often.
+POLICYLENS_SESSION_REFRESH_SECONDS = env_int("POLICYLENS_SESSION_REFRESH_SECONDS", 60)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Login rate limiting (django-axes): after AXES_FAILURE_LIMIT failures the username is locked out,
+# and so is the client IP (each counted on its own), until the cool-off has passed.
+AXES_FAILURE_LIMIT = env_int("POLICYLENS_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("POLICYLENS_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "config.security.client_ip"
+# How many reverse proxies (each appending to X-Forwarded-For) sit in front of the app; 0 = none.
+POLICYLENS_TRUSTED_PROXY_COUNT = env_int("POLICYLENS_TRUSTED_PROXY_COUNT", 0)

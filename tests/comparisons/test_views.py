@@ -306,7 +306,7 @@ def test_add_search_offers_other_vendors(viewer_client, three):
 def test_comparison_is_cached_by_runs_and_rubric(viewer_client, three, django_assert_max_num_queries):
     slugs = [v.slug for v in three]
     first = compare(viewer_client, *slugs, htmx=True).content
-    with django_assert_max_num_queries(5):  # session, user, groups, current versions with vendors, runs
+    with django_assert_max_num_queries(5):  # session, user, groups, versions and runs, notifications
         second = compare(viewer_client, *slugs, htmx=True).content
     assert first == second
     # re-scoring under another rubric version changes the key: the page shows the new scores
