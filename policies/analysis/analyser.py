@@ -69,20 +69,7 @@ def analysis_to_contract(analysis: Analysis, path: str, scores: dict | None = No
         "vendor_name": analysis.vendor_name,
         "last_updated": analysis.last_updated,
         "analyser_version": analysis.analyser_version,
-        "findings": [
-            {
-                "topic": f.topic,
-                "kind": f.kind,
-                "value": f.value,
-                "start": f.start,
-                "end": f.end,
-                "quote": f.quote,
-                "rule": f.rule,
-                "confidence": f.confidence,
-                "low_confidence": f.low_confidence,
-            }
-            for f in analysis.findings
-        ],
+        "findings": [f.as_dict() for f in analysis.findings],
         "summary": analysis.summary,
         "scores": dict(scores or {}),
     }
