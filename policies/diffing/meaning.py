@@ -146,15 +146,57 @@ def _retention(snapshot: AnalysisSnapshot) -> tuple[str, float | None]:
     return "not stated", None
 
 
+def _vague_quotes(snapshot: AnalysisSnapshot) -> dict[str, str]:
+    """Normalised quote -> the vague phrase in it, for each vague retention statement."""
+    out = {}
+    for f in snapshot.findings:
+        if f.get("topic") == "retention" and f.get("kind") == "vague":
+            quote = _WS.sub(" ", f.get("quote") or "").strip().lower()
+            m = _VAGUE_PHRASE.search(f.get("quote") or "")
+            out[quote] = _WS.sub(" ", m.group(1)).lower() if m else "as long as necessary"
+    return out
+
+
+def _period_changes(old: AnalysisSnapshot, new: AnalysisSnapshot) -> tuple[list[MeaningChange], bool]:
+    """Stated periods that went or came. A period that went while new vague wording came is said as
+    such ("12 years → 'as long as necessary' (vague)"); returns whether the longest one was."""
+    old_r, new_r = _section(old.summary, "retention"), _section(new.summary, "retention")
+    old_days = {int(d) for d in _as_list(old_r.get("periods_days")) if isinstance(d, int | float)}
+    new_days = {int(d) for d in _as_list(new_r.get("periods_days")) if isinstance(d, int | float)}
+    new_vague = [phrase for quote, phrase in _vague_quotes(new).items() if quote not in _vague_quotes(old)]
+    out, longest_went_vague = [], False
+    for days in sorted(old_days - new_days, reverse=True):
+        if days == max(old_days) and not new_vague:
+            continue  # the headline "Retention: longest → longest" says it
+        if new_vague:
+            out.append(MeaningChange(
+                "retention", f"Retention: {_period(days, old.findings)} → '{new_vague[0]}' (vague)", WORSE
+            ))
+            longest_went_vague |= days == max(old_days)
+        else:
+            out.append(MeaningChange("retention", f"Retention period no longer stated: {_period(days, old.findings)}",
+                                     NEUTRAL))
+    for days in sorted(new_days - old_days, reverse=True):
+        if days == max(new_days):
+            continue  # the headline says it
+        longer = bool(old_days) and days > max(old_days)
+        out.append(MeaningChange("retention", f"New retention period: {_period(days, new.findings)}",
+                                 WORSE if longer else NEUTRAL))
+    return out, longest_went_vague
+
+
 def _retention_changes(old: AnalysisSnapshot, new: AnalysisSnapshot) -> list[MeaningChange]:
-    out = []
+    periods, longest_went_vague = _period_changes(old, new)
+    out = periods if longest_went_vague else []
     (old_phrase, old_rank), (new_phrase, new_rank) = _retention(old), _retention(new)
-    if old_phrase != new_phrase:
+    if old_phrase != new_phrase and not longest_went_vague:
         if old_rank is None or new_rank is None:
             direction = WORSE if new_rank is None else NEUTRAL
         else:
             direction = WORSE if new_rank > old_rank else BETTER if new_rank < old_rank else NEUTRAL
         out.append(MeaningChange("retention", f"Retention: {old_phrase} → {new_phrase}", direction))
+    if not longest_went_vague:
+        out += periods
     old_r, new_r = _section(old.summary, "retention"), _section(new.summary, "retention")
     if bool(old_r.get("deletion_on_request")) != bool(new_r.get("deletion_on_request")):
         if new_r.get("deletion_on_request"):

@@ -105,3 +105,30 @@ def test_missing_or_odd_summary_values_do_not_crash():
     diff = diff_meaning(snapshot({}), snapshot({"retention": None, "third_parties": {"recipients": [None, {}]},
                                                 "user_rights": "oops"}))
     assert diff.changes == []
+
+
+def _with_findings(summary, findings):
+    snap = snapshot(summary)
+    snap.findings.extend(findings)
+    return snap
+
+
+def test_a_period_replaced_by_vague_wording_is_said_as_such():
+    old = copy.deepcopy(GOOD_SUMMARY)
+    old["retention"].update(periods_days=[4380, 365], max_days=4380)
+    new = copy.deepcopy(GOOD_SUMMARY)
+    new["retention"].update(periods_days=[365], max_days=365, vague_statement=True)
+    vague = {"topic": "retention", "kind": "vague", "quote": "We keep it for as long as necessary.", "value": {}}
+    changes = [c for c in diff_meaning(snapshot(old), _with_findings(new, [vague])).changes if c.topic == "retention"]
+    assert changes[0].text == "Retention: 12 years → 'as long as necessary' (vague)"
+    assert changes[0].direction == "worse"
+    assert not any("→ 1 year" in c.text for c in changes)  # the shorter remaining period is no improvement
+
+
+def test_other_periods_that_come_and_go_are_listed_after_the_headline():
+    old = copy.deepcopy(GOOD_SUMMARY)
+    old["retention"].update(periods_days=[4380, 30], max_days=4380)
+    new = copy.deepcopy(GOOD_SUMMARY)
+    new["retention"].update(periods_days=[4380, 90], max_days=4380)
+    texts = [c.text for c in diff_meaning(snapshot(old), snapshot(new)).changes if c.topic == "retention"]
+    assert texts == ["Retention period no longer stated: 1 month", "New retention period: 3 months"]
