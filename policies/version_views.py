@@ -17,7 +17,7 @@ from policies import tracking_selectors as ts
 from policies import version_services
 from policies.diffing import diff_text
 from policies.models import PolicyURL, PolicyVersion, Vendor
-from policies.roles import is_policy_admin
+from policies.roles import is_policy_admin, policy_admin_required
 
 
 def _require_policy_admin(request) -> None:
@@ -84,6 +84,7 @@ def version_diff(request, slug: str):
     return render(request, "policies/diff.html", context)
 
 
+@policy_admin_required  # before the method check: other roles get 403, not 405
 @require_POST
 def make_current(request, pk: int):
     _require_policy_admin(request)
@@ -97,6 +98,7 @@ def make_current(request, pk: int):
     return _after_history_action(request, version.vendor)
 
 
+@policy_admin_required  # before the method check: other roles get 403, not 405
 @require_POST
 def withdraw_version(request, pk: int):
     _require_policy_admin(request)
@@ -106,6 +108,7 @@ def withdraw_version(request, pk: int):
     return _after_history_action(request, version.vendor)
 
 
+@policy_admin_required  # before the method check: other roles get 403, not 405
 @require_POST
 def restore_version(request, pk: int):
     _require_policy_admin(request)
@@ -139,6 +142,7 @@ def watch_vendor(request, slug: str):
     return _back(request, _history_url(vendor))
 
 
+@policy_admin_required  # before the method check: other roles get 403, not 405
 @require_POST
 def add_policy_url(request, slug: str):
     _require_policy_admin(request)
@@ -160,6 +164,7 @@ def add_policy_url(request, slug: str):
     return _after_history_action(request, vendor)
 
 
+@policy_admin_required  # before the method check: other roles get 403, not 405
 @require_POST
 def check_policy_url_now(request, pk: int):
     _require_policy_admin(request)
@@ -169,6 +174,7 @@ def check_policy_url_now(request, pk: int):
     return _after_history_action(request, tracked.vendor)
 
 
+@policy_admin_required  # before the method check: other roles get 403, not 405
 @require_POST
 def stop_tracking(request, pk: int):
     _require_policy_admin(request)

@@ -12,7 +12,7 @@ from policies import selectors, services
 from policies.forms import UploadForm
 from policies.models import AnalysisRun, PolicyVersion
 from policies.presentation import highlighted_text
-from policies.roles import is_policy_admin
+from policies.roles import is_policy_admin, policy_admin_required
 
 
 def _require_policy_admin(request) -> None:
@@ -91,6 +91,7 @@ def version_detail(request, pk: int):
     return render(request, "policies/version_detail.html", context)
 
 
+@policy_admin_required  # before the method check: other roles get 403, not 405
 @require_POST
 def retry_run(request, pk: int):
     _require_policy_admin(request)

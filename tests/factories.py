@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from policies.models import AnalysisRun, Finding, PolicyVersion, Score, Vendor
-from policies.roles import POLICY_ADMINS
+from policies.roles import POLICY_ADMINS, REVIEWERS, VIEWERS
 
 PASSWORD = "correct-horse-battery"
 
@@ -339,3 +339,21 @@ def analysed_vendor(
     AnalysisRun.objects.filter(pk=run.pk).update(rubric_version=scorecard.rubric_version)
     run.rubric_version = scorecard.rubric_version
     return vendor, run
+
+
+class ReviewerFactory(UserFactory):
+    username = factory.Sequence(lambda n: f"reviewer{n}")
+
+    @factory.post_generation
+    def groups(obj, create, extracted, **kwargs):
+        if create:
+            obj.groups.add(Group.objects.get_or_create(name=REVIEWERS)[0])
+
+
+class ViewerFactory(UserFactory):
+    username = factory.Sequence(lambda n: f"viewer{n}")
+
+    @factory.post_generation
+    def groups(obj, create, extracted, **kwargs):
+        if create:
+            obj.groups.add(Group.objects.get_or_create(name=VIEWERS)[0])

@@ -83,10 +83,18 @@ def test_seed_demo_creates_accounts_and_queues_the_samples_once(settings, tmp_pa
     first = capsys.readouterr().out
     call_command("seed_demo")
     second = capsys.readouterr().out
-    assert set(get_user_model().objects.values_list("username", flat=True)) == {"admin", "policyadmin", "viewer"}
+    usernames = set(get_user_model().objects.values_list("username", flat=True))
+    assert usernames == {"admin", "policyadmin", "reviewer", "viewer"}
     assert Vendor.objects.count() == len(SAMPLES)
     assert AnalysisRun.objects.filter(status=AnalysisRun.Status.QUEUED).count() == len(SAMPLES)
     password = json.loads((tmp_path / "demo-accounts.json").read_text())["viewer"]
     assert password in first and password in second  # printed every time, unchanged
     assert get_user_model().objects.get(username="viewer").check_password(password)
-    assert get_user_model().objects.get(username="policyadmin").groups.filter(name="Policy admins").exists()
+    groups = {u.username: sorted(u.groups.values_list("name", flat=True)) for u in get_user_model().objects.all()}
+    assert groups == {
+        "admin": [],  # staff: everything without a group
+        "policyadmin": ["Policy admins"],
+        "reviewer": ["Reviewers"],
+        "viewer": ["Viewers"],
+    }
+    assert "  reviewer " in first and "Reviewer (DPO)" in first

@@ -11,14 +11,16 @@ from django.core.management.base import BaseCommand
 from policies import services
 from policies.analysis.analyser import analyse
 from policies.models import PolicyVersion
-from policies.roles import POLICY_ADMINS
+from policies.roles import POLICY_ADMINS, REVIEWERS, VIEWERS
 
 DEMO_POLICIES = settings.BASE_DIR / "demo_data" / "policies"
 ACCOUNTS = [
     ("admin", "Staff: everything, including the Django admin", {"is_staff": True, "is_superuser": True}),
     ("policyadmin", "Policy admin: uploads and retries", {}),
+    ("reviewer", "Reviewer (DPO): reviews findings", {}),
     ("viewer", "Viewer: browses and compares", {}),
 ]
+GROUP_OF = {"policyadmin": POLICY_ADMINS, "reviewer": REVIEWERS, "viewer": VIEWERS}
 
 
 class Command(BaseCommand):
@@ -33,7 +35,7 @@ class Command(BaseCommand):
         store = Path(settings.VAR_DIR) / "demo-accounts.json"
         saved = json.loads(store.read_text()) if store.exists() else {}
         User = get_user_model()
-        admins = Group.objects.get(name=POLICY_ADMINS)
+        groups = {name: Group.objects.get(name=name) for name in set(GROUP_OF.values())}
         self.stdout.write(self.style.MIGRATE_HEADING("Demo accounts (sign in at http://127.0.0.1:8000/):"))
         for username, role, flags in ACCOUNTS:
             password = saved.get(username) or secrets.token_urlsafe(9)
@@ -41,8 +43,8 @@ class Command(BaseCommand):
             if created or username not in saved:
                 user.set_password(password)
                 user.save()
-            if username == "policyadmin":
-                user.groups.add(admins)
+            if username in GROUP_OF:
+                user.groups.add(groups[GROUP_OF[username]])
             saved[username] = password
             self.stdout.write(f"  {username:<12} {password:<16} {role}")
         store.parent.mkdir(parents=True, exist_ok=True)
