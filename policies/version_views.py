@@ -4,7 +4,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.syndication.views import Feed
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,12 +16,7 @@ from policies import tracking_selectors as ts
 from policies import version_services
 from policies.diffing import diff_text
 from policies.models import PolicyURL, PolicyVersion, Vendor
-from policies.roles import is_policy_admin, policy_admin_required
-
-
-def _require_policy_admin(request) -> None:
-    if not is_policy_admin(request.user):
-        raise PermissionDenied("Only policy admins can do this.")
+from policies.roles import policy_admin_required
 
 
 def _history_url(vendor: Vendor) -> str:
@@ -87,7 +81,6 @@ def version_diff(request, slug: str):
 @policy_admin_required  # before the method check: other roles get 403, not 405
 @require_POST
 def make_current(request, pk: int):
-    _require_policy_admin(request)
     version = get_object_or_404(PolicyVersion.objects.select_related("vendor"), pk=pk)
     try:
         version_services.mark_current(version, user=request.user, note=request.POST.get("note", "")[:500])
@@ -101,7 +94,6 @@ def make_current(request, pk: int):
 @policy_admin_required  # before the method check: other roles get 403, not 405
 @require_POST
 def withdraw_version(request, pk: int):
-    _require_policy_admin(request)
     version = get_object_or_404(PolicyVersion.objects.select_related("vendor"), pk=pk)
     version_services.withdraw(version, user=request.user, reason=request.POST.get("reason", ""))
     messages.success(request, "The version is withdrawn. It stays readable in the history.")
@@ -111,7 +103,6 @@ def withdraw_version(request, pk: int):
 @policy_admin_required  # before the method check: other roles get 403, not 405
 @require_POST
 def restore_version(request, pk: int):
-    _require_policy_admin(request)
     version = get_object_or_404(PolicyVersion.objects.select_related("vendor"), pk=pk)
     version_services.restore(version, user=request.user)
     messages.success(request, "The version is restored.")
@@ -145,7 +136,6 @@ def watch_vendor(request, slug: str):
 @policy_admin_required  # before the method check: other roles get 403, not 405
 @require_POST
 def add_policy_url(request, slug: str):
-    _require_policy_admin(request)
     vendor = get_object_or_404(Vendor, slug=slug)
     try:
         hours = int(request.POST.get("interval_hours") or 0) or None
@@ -167,7 +157,6 @@ def add_policy_url(request, slug: str):
 @policy_admin_required  # before the method check: other roles get 403, not 405
 @require_POST
 def check_policy_url_now(request, pk: int):
-    _require_policy_admin(request)
     tracked = get_object_or_404(PolicyURL.objects.select_related("vendor"), pk=pk)
     _enqueue_check(tracked.pk)
     messages.success(request, "A check of this address is queued.")
@@ -177,7 +166,6 @@ def check_policy_url_now(request, pk: int):
 @policy_admin_required  # before the method check: other roles get 403, not 405
 @require_POST
 def stop_tracking(request, pk: int):
-    _require_policy_admin(request)
     tracked = get_object_or_404(PolicyURL.objects.select_related("vendor"), pk=pk)
     version_services.stop_tracking(tracked)
     messages.success(request, "This address is no longer checked.")

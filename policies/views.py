@@ -2,7 +2,6 @@ import logging
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -12,17 +11,12 @@ from policies import selectors, services
 from policies.forms import UploadForm
 from policies.models import AnalysisRun, PolicyVersion
 from policies.presentation import highlighted_text
-from policies.roles import is_policy_admin, policy_admin_required
+from policies.roles import policy_admin_required
 
 
-def _require_policy_admin(request) -> None:
-    if not is_policy_admin(request.user):
-        raise PermissionDenied("Only policy admins can do this.")
-
-
+@policy_admin_required
 @require_http_methods(["GET", "POST"])
 def upload(request):
-    _require_policy_admin(request)
     if request.method == "POST":
         files = request.FILES  # parsing the body is what runs SizeLimitedUploadHandler
         too_large = None
@@ -94,7 +88,6 @@ def version_detail(request, pk: int):
 @policy_admin_required  # before the method check: other roles get 403, not 405
 @require_POST
 def retry_run(request, pk: int):
-    _require_policy_admin(request)
     run = get_object_or_404(AnalysisRun.objects.select_related("version"), pk=pk)
     if run.status == AnalysisRun.Status.FAILED:
         services.retry_run(run, user=request.user)
