@@ -155,7 +155,6 @@ _RAW: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("Experian", HOSTING, ("Experian",), ("experian.co.uk", "experian.com")),
     ("Equifax", HOSTING, ("Equifax",), ("equifax.co.uk",)),
     ("Royal Mail", HOSTING, ("Royal Mail",), ("royalmail.com",)),
-    ("Galore Park", HOSTING, ("Galore Park",), ("galorepark.co.uk",)),
 ]
 
 # aliases that are ordinary English words or too ambiguous as bare words: need a capitalised,
