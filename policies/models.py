@@ -69,6 +69,12 @@ class PolicyVersion(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     withdrawal_reason = models.TextField(blank=True)
+    # A reviewer signed the review off (issue 6). The analysis counts as reviewed only while every
+    # finding of the version's newest analysis also carries a decision.
+    review_completed_at = models.DateTimeField(null=True, blank=True)
+    review_completed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-uploaded_at", "-id"]
@@ -88,6 +94,14 @@ class PolicyVersion(models.Model):
     @property
     def display_name(self) -> str:
         return self.original_filename or self.source_url or "Pasted text"
+
+
+class ReviewState(models.TextChoices):
+    """How far people have checked an analysis. Anything short of REVIEWED is provisional."""
+
+    MACHINE = "machine", "Machine"
+    IN_REVIEW = "in_review", "Partly reviewed"
+    REVIEWED = "reviewed", "Reviewed"
 
 
 class AnalysisRun(models.Model):
@@ -118,6 +132,11 @@ class AnalysisRun(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Issue 6, review. ``summary`` and the scores follow the reviewed findings; the analyser's own
+    # summary is kept so a reviewer can always see what the machine said.
+    machine_summary = models.JSONField(default=dict, blank=True)
+    review_state = models.CharField(max_length=10, choices=ReviewState.choices, default=ReviewState.MACHINE)
+    review_revision = models.PositiveIntegerField(default=0)  # bumped by every applied decision; in cache keys
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -148,6 +167,12 @@ class Finding(models.Model):
     rule = models.CharField(max_length=80)
     confidence = models.FloatField()
     position = models.PositiveIntegerField()  # the analyser's order; scores cite findings by it
+    # Issue 6, review: "" while only the machine has seen it; otherwise the reviewer's decision.
+    review_status = models.CharField(max_length=10, blank=True, default="")
+    machine_value = models.JSONField(null=True, blank=True)  # the analyser's value when a reviewer corrected it
+    review = models.ForeignKey(
+        "FindingReview", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["run", "position"]
@@ -168,6 +193,58 @@ class Finding(models.Model):
         from policies.analysis.types import LOW_CONFIDENCE
 
         return self.confidence < LOW_CONFIDENCE
+
+    @property
+    def is_reviewed(self) -> bool:
+        return bool(self.review_status)
+
+    @property
+    def counts(self) -> bool:
+        """Whether scores and summaries use this finding (a rejected one stays visible, but out)."""
+        return self.review_status != FindingReview.Action.REJECT
+
+
+class FindingReview(models.Model):
+    """A reviewer's decision about one fact of one policy version.
+
+    Keyed by what the fact says and where (topic, kind, quote), not by a Finding row, so it survives
+    re-analysis of the version and can be carried to the next version when the sentence is unchanged.
+    Decided again -> the row is updated; every change is in the audit trail with before and after.
+    """
+
+    class Action(models.TextChoices):
+        CONFIRM = "confirm", "Confirmed"
+        CORRECT = "correct", "Corrected"
+        REJECT = "reject", "Rejected"
+        ADD = "add", "Added by reviewer"
+
+    version = models.ForeignKey(PolicyVersion, on_delete=models.CASCADE, related_name="reviews")
+    action = models.CharField(max_length=10, choices=Action.choices)
+    topic = models.CharField(max_length=40)
+    kind = models.CharField(max_length=40)
+    quote = models.TextField()
+    start = models.PositiveIntegerField()  # offsets into the version's analysed text
+    end = models.PositiveIntegerField()
+    machine_value = models.JSONField(null=True, blank=True)  # what the analyser said (None when added)
+    value = models.JSONField(null=True, blank=True)  # the corrected or added value
+    note = models.TextField(blank=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField()
+    carried_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # Carried from an earlier version whose sentence has since changed: shown, not applied, until re-decided.
+    needs_rereview = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["start", "id"]
+        indexes = [models.Index(fields=["version", "topic", "kind"])]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="review_span_not_empty")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.topic}/{self.kind} {self.quote[:40]}"
 
 
 class Score(models.Model):
@@ -298,3 +375,42 @@ class Notification(models.Model):
                 + f"?from={self.previous_version_id}&to={self.version_id}"
             )
         return self.version.get_absolute_url()
+
+
+# --- audit trail (issue 6) ---------------------------------------------------------------------------
+
+
+class AuditEvent(models.Model):
+    """Who did what, when, with the state before and after. Append-only: nothing in the app edits or
+    deletes these rows (the admin shows them read-only), and a vendor's deletion keeps its trail."""
+
+    class Action(models.TextChoices):
+        UPLOAD = "upload", "Uploaded a version"
+        REVIEW = "review", "Reviewed a finding"
+        REVIEW_COMPLETE = "review_done", "Completed a review"
+        ROLE_CHANGE = "role", "Changed roles"
+        MADE_CURRENT = "current", "Made a version current"
+        WITHDRAW = "withdraw", "Withdrew a version"
+        RESTORE = "restore", "Restored a version"
+        DELETE = "delete", "Deleted"
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_name = models.CharField(max_length=150, blank=True)  # kept if the account goes
+    action = models.CharField(max_length=12, choices=Action.choices)
+    # Plain ids, not foreign keys: the trail must outlive what it describes.
+    vendor_id_ref = models.PositiveBigIntegerField(null=True, blank=True, db_index=True)
+    vendor_name = models.CharField(max_length=200, blank=True)
+    object_type = models.CharField(max_length=40)
+    object_id = models.CharField(max_length=40, blank=True)
+    summary = models.CharField(max_length=300)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name}: {self.summary}"

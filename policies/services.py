@@ -238,6 +238,7 @@ def _store_results(run_id, version, text, analysis, scorecard) -> None:
         run.rubric_version = scorecard.rubric_version
         run.vendor_name_found = (analysis.vendor_name or "")[:200]
         run.summary = analysis.summary
+        run.machine_summary = analysis.summary
         run.finished_at = timezone.now()
         run.save()
         transaction.on_commit(lambda: notify_watchers(version.pk), robust=True)  # issue 5: alerts to watchers
