@@ -1,9 +1,10 @@
 """Document-level evaluation on tests/policies/analysis/documents/ with the shared scorer's segment gold.
 
 Analyses every ``*.txt`` there (the builder's output), writes JSON Lines in the contract's shape and runs
-``shared/tools/score_analysis.py`` on the dev split, a held-out split (holdout, holdout2, holdout3), or all.
+``shared/tools/score_analysis.py`` on the dev split, a held-out split (holdout .. holdout4), all held-out
+sets pooled (heldout), or all.
 
-    .venv/bin/python bench/segment_eval.py [--split dev|holdout|holdout2|holdout3|all] [--out FILE] [--misses]
+    .venv/bin/python bench/segment_eval.py [--split dev|holdout..holdout4|heldout|all] [--out FILE] [--misses]
 
 ``--misses`` lists, per topic, the gold segments no finding overlaps and the findings that overlap no
 segment any annotator labelled (for the dev split only: never read the held-out misses while tuning).
@@ -24,7 +25,7 @@ from policies.analysis.analyser import analyse, analysis_to_contract  # noqa: E4
 
 DOCS = ROOT / "tests" / "policies" / "analysis" / "documents"
 SCORER = ROOT.parent / "shared" / "tools" / "score_analysis.py"
-HELD_OUT = ("holdout", "holdout2", "holdout3")
+HELD_OUT = ("holdout", "holdout2", "holdout3", "holdout4")
 CATEGORY = {"retention": "Data Retention", "third_party_sharing": "Third Party Sharing/Collection"}
 
 
@@ -36,6 +37,8 @@ def split_names(split: str) -> list[str]:
         return [n for n in names if not any(n in s for s in held.values())]
     if split in held:
         return [n for n in names if n in held[split]]
+    if split == "heldout":
+        return [n for n in names if any(n in s for s in held.values())]
     return names
 
 
@@ -65,7 +68,7 @@ def show_misses(name: str, text: str, gold: dict, out: dict) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", choices=("dev", *HELD_OUT, "all"), default="dev")
+    ap.add_argument("--split", choices=("dev", *HELD_OUT, "heldout", "all"), default="dev")
     ap.add_argument("--out", default="")
     ap.add_argument("--misses", action="store_true")
     args = ap.parse_args()

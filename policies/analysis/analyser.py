@@ -2,17 +2,21 @@
 
 ``analyse(text)`` segments the text, finds the vendor's name, runs every topic module's
 ``find(doc, vendor_name)`` and merges each module's ``summarise(its_findings, doc)`` into the summary.
+Then the learned topic model (``topic_model.find``) marks blocks about third-party sharing, retention or
+children that no rule finding covers; its findings (kind "mention") are added after the summary is written,
+so they never change named recipients, periods, ages or the sale/advertising answers.
 ``analysis_to_contract`` turns the result into the JSON object of ``policy-analysis/1``.
 """
 from __future__ import annotations
 
 from typing import Any
 
+from . import topic_model
 from .segmentation import segment
 from .topics import children, general, retention, third_parties, transfers
 from .types import Analysis, Finding
 
-ANALYSER_VERSION = "rules-2025.3"
+ANALYSER_VERSION = "rules+model-2026.11"
 
 #: (module, topics whose findings it summarises). Order matters only for the summary's key order.
 MODULES = (
@@ -24,8 +28,10 @@ MODULES = (
 )
 
 
-def analyse(text: str) -> Analysis:
-    """Analyse one policy's text. Never raises on odd input; every finding quotes ``text`` exactly."""
+def analyse(text: str, use_model: bool = True) -> Analysis:
+    """Analyse one policy's text. Never raises on odd input; every finding quotes ``text`` exactly.
+
+    ``use_model=False`` runs the rules only (the topic model's training script needs that)."""
     if not isinstance(text, str):
         raise TypeError("analyse() needs the policy text as str")
     doc = segment(text)
@@ -37,6 +43,8 @@ def analyse(text: str) -> Analysis:
         found = module.find(doc, vendor)
         findings.extend(found)
         summary.update(module.summarise(found, doc))
+    if use_model:
+        findings.extend(topic_model.find(doc, findings))
     findings = _valid(findings, text)
     findings.sort(key=lambda f: (f.start, f.end, f.topic, f.kind))
     return Analysis(text_length=len(text), vendor_name=vendor, last_updated=last_updated, findings=findings,

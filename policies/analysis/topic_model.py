@@ -1,0 +1,215 @@
+"""A small learned classifier that runs alongside the rules: is this block of text about a topic?
+
+The rules name recipients, periods and ages; they miss segments worded in ways nobody wrote a rule for.
+This model only says *which blocks are about* third-party sharing, retention or children, so the analyser
+can mark blocks the rules missed. Its findings have kind ``"mention"``, an empty ``value`` and
+``rule="model.<topic>"``: they never add named recipients, periods, ages or sale/advertising flags, and the
+analyser adds them after the topic modules have written the summary.
+
+The model is logistic regression over hashed word unigrams and bigrams (plus the words of the block's
+heading), trained by ``bench/train_topic_model.py`` and exported to ``models/topic_model.json``. Inference
+is the standard library only: tokenise, hash with CRC-32, add up weights, apply the logistic function.
+The file is read once per process (:func:`load`).
+
+A *block* is the text between line breaks: the run of segments with no newline between them (a paragraph,
+a list item, a heading). OPP-115 annotators label paragraphs, so the model judges paragraphs too.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .topics._common import MAX_FINDING
+from .types import Document, Finding, Segment
+
+MODEL_PATH = Path(__file__).resolve().parent / "models" / "topic_model.json"
+FORMAT = "policylens-topic-model/1"
+
+#: Blocks longer than this are judged on their first MAX_BLOCK_CHARS characters and per segment.
+MAX_BLOCK_CHARS = 4000
+_TOKEN = re.compile(r"[a-z]+|\d+")
+_APOS = re.compile(r"['\u2019]s\b")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case word tokens; digits collapse to "0" so "30 days" and "90 days" share a feature."""
+    text = _APOS.sub("", text[:MAX_BLOCK_CHARS].lower())
+    return ["0" if t.isdigit() else t for t in _TOKEN.findall(text)]
+
+
+def features(text: str, heading: str = "") -> list[str]:
+    """Feature strings: unigrams, bigrams (with sentence-start marker) and heading unigrams ("h:")."""
+    toks = tokens(text)
+    feats = list(toks)
+    prev = "^"
+    for t in toks:
+        feats.append(f"{prev} {t}")
+        prev = t
+    if heading:
+        feats.extend(f"h:{t}" for t in tokens(heading)[:12])
+    return feats
+
+
+def bucket(feature: str, n_buckets: int) -> int:
+    return zlib.crc32(feature.encode("utf-8")) % n_buckets
+
+
+def hashed(text: str, heading: str, n_buckets: int) -> dict[int, float]:
+    """Binary bag of hashed features (duplicates count once)."""
+    return {bucket(f, n_buckets): 1.0 for f in features(text, heading)}
+
+
+@dataclass(frozen=True)
+class TopicWeights:
+    bias: float
+    weights: dict[int, float]
+    threshold: float
+
+    def probability(self, x: dict[int, float]) -> float:
+        z = self.bias + sum(self.weights.get(i, 0.0) * v for i, v in x.items())
+        z = max(-40.0, min(40.0, z))
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@dataclass(frozen=True)
+class TopicModel:
+    n_buckets: int
+    topics: dict[str, TopicWeights]
+    version: str = ""
+    #: also judge each segment of a multi-segment block, and take the larger probability
+    segment_max: bool = True
+
+    def probabilities(self, text: str, heading: str = "") -> dict[str, float]:
+        """P(topic) for one piece of text; {} for blank text."""
+        if not text or not text.strip():
+            return {}
+        x = hashed(text, heading, self.n_buckets)
+        return {t: w.probability(x) for t, w in self.topics.items()}
+
+
+def from_dict(data: dict) -> TopicModel:
+    if data.get("format") != FORMAT:
+        raise ValueError(f"not a {FORMAT} file")
+    n = int(data["n_buckets"])
+    topics = {}
+    for name, t in data["topics"].items():
+        topics[name] = TopicWeights(bias=float(t["bias"]), threshold=float(t["threshold"]),
+                                    weights={int(k): float(v) for k, v in t["weights"].items()})
+    return TopicModel(n_buckets=n, topics=topics, version=str(data.get("version", "")),
+                      segment_max=bool(data.get("segment_max", True)))
+
+
+_CACHE: dict[str, TopicModel | None] = {}
+
+
+def load(path: Path | None = None) -> TopicModel | None:
+    """The exported model, read once per process; None (rules only) if the file is missing or unreadable."""
+    key = str(path or MODEL_PATH)
+    if key not in _CACHE:
+        try:
+            _CACHE[key] = from_dict(json.loads(Path(key).read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError):
+            _CACHE[key] = None
+    return _CACHE[key]
+
+
+# ---------------------------------------------------------------------------------------------
+# blocks and findings
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Block:
+    start: int
+    end: int
+    segments: tuple[Segment, ...]
+    heading: str
+
+
+def blocks(doc: Document) -> list[Block]:
+    """Runs of non-empty segments with no line break between them, in reading order."""
+    out: list[Block] = []
+    cur: list[Segment] = []
+
+    def flush() -> None:
+        if cur:
+            out.append(Block(cur[0].start, cur[-1].end, tuple(cur), cur[0].heading))
+
+    prev_end = None
+    for seg in doc.segments:
+        if not seg.text.strip():
+            continue
+        if cur and (seg.kind == "heading" or cur[-1].kind == "heading"
+                    or "\n" in doc.text[prev_end:seg.start] or "\r" in doc.text[prev_end:seg.start]):
+            flush()
+            cur = []
+        cur.append(seg)
+        prev_end = seg.end
+    flush()
+    return out
+
+
+def block_probabilities(model: TopicModel, doc: Document, block: Block) -> tuple[dict[str, float], dict[str, Segment]]:
+    """P(topic) for a block: the larger of the whole block's and its best segment's, and that segment."""
+    probs = model.probabilities(doc.text[block.start:block.end], block.heading)
+    best: dict[str, Segment] = {}
+    if model.segment_max and len(block.segments) > 1:
+        best_p: dict[str, float] = {}
+        for seg in block.segments:
+            for t, v in model.probabilities(seg.text, block.heading).items():
+                if v > best_p.get(t, -1.0):
+                    best[t], best_p[t] = seg, v
+        for t, v in best_p.items():
+            probs[t] = max(probs.get(t, 0.0), v)
+    return probs, best
+
+
+def _span(doc: Document, block: Block, seg: Segment | None) -> tuple[int, int]:
+    """The block if it fits in a finding, else its best segment (cut to MAX_FINDING)."""
+    if block.end - block.start <= MAX_FINDING:
+        s, e = block.start, block.end
+    else:
+        chosen = seg or block.segments[0]
+        s, e = chosen.start, min(chosen.end, chosen.start + MAX_FINDING)
+    while s < e and doc.text[s].isspace():
+        s += 1
+    while e > s and doc.text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def find(doc: Document, existing: list[Finding], model: TopicModel | None = None,
+         topics: tuple[str, ...] | None = None) -> list[Finding]:
+    """Model findings for blocks the rules left without a finding of the topic (kind "mention")."""
+    model = model if model is not None else load()
+    if model is None:
+        return []
+    wanted = [t for t in (topics or tuple(model.topics))]
+    covered: dict[str, list[tuple[int, int]]] = {t: [] for t in wanted}
+    for f in existing:
+        if f.topic in covered:
+            covered[f.topic].append((f.start, f.end))
+    for spans in covered.values():
+        spans.sort()
+    out: list[Finding] = []
+    for block in blocks(doc):
+        todo = [t for t in wanted if not _overlaps(covered[t], block.start, block.end)]
+        if not todo:
+            continue
+        probs, best = block_probabilities(model, doc, block)
+        for t in todo:
+            p = probs.get(t, 0.0)
+            if p < model.topics[t].threshold:
+                continue
+            s, e = _span(doc, block, best.get(t))
+            if s >= e:
+                continue
+            out.append(Finding(topic=t, kind="mention", value={}, start=s, end=e, quote=doc.text[s:e],
+                               rule=f"model.{t}", confidence=round(p, 2)))
+    return out
+
+
+def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    return any(x < b and a < y for x, y in spans)
