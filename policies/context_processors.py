@@ -1,5 +1,8 @@
-from policies.roles import is_policy_admin
+from policies.roles import is_policy_admin, is_reviewer
 
 
 def roles(request):
-    return {"is_policy_admin": is_policy_admin(request.user) if hasattr(request, "user") else False}
+    user = getattr(request, "user", None)
+    if user is None:
+        return {"is_policy_admin": False, "is_reviewer": False}
+    return {"is_policy_admin": is_policy_admin(user), "is_reviewer": is_reviewer(user)}

@@ -1,7 +1,7 @@
 """Who may do what. Groups (and their model permissions) are created by data migrations; staff may do everything.
 
 - Policy admins manage vendors and policy versions: they upload, track URLs and retry runs.
-- Reviewers (DPOs) confirm, correct or reject findings (the review pages are not built yet).
+- Reviewers (DPOs) confirm, correct or reject findings, add missed ones and complete reviews.
 - Viewers (procurement) browse, compare and export.
 
 Browsing is open to every signed-in user; the groups gate what changes data.
@@ -54,6 +54,17 @@ def policy_admin_required(view):
     def wrapper(request, *args, **kwargs):
         if not is_policy_admin(request.user):
             raise PermissionDenied("Only policy admins can do this.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def reviewer_required(view):
+    """403 unless a reviewer. Put it above ``require_POST``, as with :func:`policy_admin_required`."""
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not is_reviewer(request.user):
+            raise PermissionDenied("Only reviewers can review findings.")
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -12,10 +12,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from comparisons.scoring import RUBRIC_VERSION, Scorecard, score
+from comparisons.scoring import Scorecard
+from policies import audit
 from policies.analysis.analyser import ANALYSER_VERSION
 from policies.extraction import ExtractionError, sniff_format
-from policies.models import AnalysisRun, Finding, PolicyVersion, Score, Vendor
+from policies.models import AnalysisRun, AuditEvent, Finding, PolicyVersion, Score, Vendor
 from policies.notifications import notify_watchers
 from policies.pipeline import run_pipeline
 
@@ -82,6 +83,7 @@ def add_policy_document(
         return UploadOutcome(version=existing, created=False, run=None)
     try:
         with transaction.atomic():
+            previous = PolicyVersion.objects.filter(vendor=vendor, is_current=True).first()
             PolicyVersion.objects.filter(vendor=vendor, is_current=True).update(is_current=False)
             version = PolicyVersion(
                 vendor=vendor,
@@ -97,6 +99,20 @@ def add_policy_document(
             version.document.save(filename or "policy.txt", ContentFile(data), save=False)
             version.save()
             run = start_analysis(version, user=user)
+            audit.record(
+                actor=user,
+                action=AuditEvent.Action.UPLOAD,
+                vendor=vendor,
+                obj=version,
+                summary=f"Uploaded {version.display_name} ({document_format}, {len(data):,} bytes)",
+                before={"current_version": previous.display_name if previous else None},
+                after={
+                    "current_version": version.display_name,
+                    "source": source,
+                    "source_url": source_url or None,
+                    "sha256": digest,
+                },
+            )
     except IntegrityError:
         # Two uploads of the same document raced; the other one won.
         existing = PolicyVersion.objects.get(vendor=vendor, content_sha256=digest)
@@ -217,10 +233,12 @@ def execute_run(run_id: int) -> None:
     except MemoryError:
         fail_run(run_id, "This document needs more memory to analyse than we allow. Try a shorter version.")
         return
-    _store_results(run_id, version, result.extracted.text, result.analysis, result.scorecard)
+    _store_results(run_id, version, result.extracted.text, result.analysis)
 
 
-def _store_results(run_id, version, text, analysis, scorecard) -> None:
+def _store_results(run_id, version, text, analysis) -> None:
+    from policies.review_services import apply_reviews, carry_forward_reviews  # it imports score_rows from here
+
     with transaction.atomic():
         run = AnalysisRun.objects.select_for_update().get(pk=run_id)
         if run.status == AnalysisRun.Status.SUCCEEDED:
@@ -228,19 +246,20 @@ def _store_results(run_id, version, text, analysis, scorecard) -> None:
         run.findings.all().delete()
         run.scores.all().delete()
         Finding.objects.bulk_create(finding_rows(run, analysis.findings))
-        Score.objects.bulk_create(score_rows(run, scorecard))
         version.extracted_text = text
         version.stated_last_updated = analysis.last_updated or ""
         version.save(update_fields=["extracted_text", "stated_last_updated"])
         run.status = AnalysisRun.Status.SUCCEEDED
         run.progress, run.stage = 100, ""
         run.analyser_version = analysis.analyser_version or ANALYSER_VERSION
-        run.rubric_version = scorecard.rubric_version
         run.vendor_name_found = (analysis.vendor_name or "")[:200]
-        run.summary = analysis.summary
-        run.machine_summary = analysis.summary
+        run.summary = run.machine_summary = analysis.summary
         run.finished_at = timezone.now()
         run.save()
+        # Reviewers' decisions outlive re-analysis, and a new version inherits the last one's (issue 6).
+        # Applying them also writes the scores, reviewed or not.
+        carry_forward_reviews(version, run)
+        apply_reviews(run)
         transaction.on_commit(lambda: notify_watchers(version.pk), robust=True)  # issue 5: alerts to watchers
 
 
@@ -263,8 +282,17 @@ def finding_rows(run: AnalysisRun, findings) -> list[Finding]:
     ]
 
 
-def score_rows(run: AnalysisRun, scorecard: Scorecard) -> list[Score]:
-    """One row for the whole policy and one per dimension. Evidence lists hold finding positions."""
+def score_rows(run: AnalysisRun, scorecard: Scorecard, positions: list[int] | None = None) -> list[Score]:
+    """One row for the whole policy and one per dimension. Evidence lists hold finding positions.
+
+    The scorecard's evidence indexes the findings it was given; ``positions`` maps them to positions
+    when those were not all of the run's findings (a reviewer rejected some).
+    """
+
+    def cite(evidence: list[int]) -> list[int]:
+        return [positions[i] for i in evidence] if positions is not None else list(evidence)
+
+    blockers = [asdict(b) | {"evidence": cite(b.evidence)} for b in scorecard.blockers]
     rows = [
         Score(
             run=run,
@@ -273,7 +301,7 @@ def score_rows(run: AnalysisRun, scorecard: Scorecard) -> list[Score]:
             grade=scorecard.grade,
             rubric_version=scorecard.rubric_version,
             details={
-                "blockers": [asdict(b) for b in scorecard.blockers],
+                "blockers": blockers,
                 "uncapped_grade": scorecard.uncapped_grade,
                 "uncapped_overall": scorecard.uncapped_overall,
             },
@@ -281,6 +309,9 @@ def score_rows(run: AnalysisRun, scorecard: Scorecard) -> list[Score]:
         )
     ]
     for position, dimension in enumerate(scorecard.dimensions, start=1):
+        details = asdict(dimension)
+        for answer in details["answers"]:
+            answer["evidence"] = cite(answer["evidence"])
         rows.append(
             Score(
                 run=run,
@@ -288,7 +319,7 @@ def score_rows(run: AnalysisRun, scorecard: Scorecard) -> list[Score]:
                 points=dimension.points,
                 grade=dimension.grade or "",
                 rubric_version=scorecard.rubric_version,
-                details=asdict(dimension),
+                details=details,
                 position=position,
             )
         )
@@ -296,14 +327,15 @@ def score_rows(run: AnalysisRun, scorecard: Scorecard) -> list[Score]:
 
 
 def rescore_runs(runs) -> int:
-    """Re-score stored analyses under the current rubric, without re-extracting anything."""
+    """Re-score stored analyses under the current rubric, without re-extracting anything.
+
+    Reviewers' decisions are laid over the machine's findings again, so reviewed scores stay reviewed.
+    """
+    from policies.review_services import apply_reviews
+
     count = 0
     for run in runs:
-        findings = list(run.findings.order_by("position"))
-        scorecard = score(run.summary, findings)
         with transaction.atomic():
-            run.scores.all().delete()
-            Score.objects.bulk_create(score_rows(run, scorecard))
-            AnalysisRun.objects.filter(pk=run.pk).update(rubric_version=RUBRIC_VERSION)
+            apply_reviews(run)
         count += 1
     return count

@@ -25,3 +25,13 @@ urlpatterns += [
     path("notifications/", version_views.notifications, name="notifications"),
     path("feed/changes.atom", version_views.ChangesFeed(), name="changes-feed"),
 ]
+
+# --- issue 6: review of findings and the audit trail -----------------------------------------
+from policies import review_views  # noqa: E402
+
+urlpatterns += [
+    path("versions/<int:pk>/findings/<int:finding_pk>/review/", review_views.review_finding, name="finding-review"),
+    path("versions/<int:pk>/review/add/", review_views.add_finding, name="finding-add"),
+    path("versions/<int:pk>/review/complete/", review_views.complete_review, name="review-complete"),
+    path("vendors/<slug:slug>/audit/", review_views.vendor_audit, name="vendor-audit"),
+]

@@ -12,11 +12,11 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from config.security import security_event
-from policies import services
+from policies import audit, services
 from policies.diffing import normalise_for_fingerprint
 from policies.extraction import ExtractionError, extract_document
 from policies.fetching import FetchError, FetchPolicy, FetchRefused, fetch, validate_url
-from policies.models import PolicyURL, PolicyVersion, Vendor, VersionEvent, Watch
+from policies.models import AuditEvent, PolicyURL, PolicyVersion, Vendor, VersionEvent, Watch
 from policies.pipeline import extraction_limits
 
 logger = logging.getLogger(__name__)
@@ -40,10 +40,20 @@ def mark_current(version: PolicyVersion, *, user=None, note: str = "") -> Policy
         if version.is_current:
             return version
         list(PolicyVersion.objects.select_for_update().filter(vendor_id=version.vendor_id))  # lock the siblings
+        previous = PolicyVersion.objects.filter(vendor_id=version.vendor_id, is_current=True).first()
         PolicyVersion.objects.filter(vendor_id=version.vendor_id, is_current=True).update(is_current=False)
         PolicyVersion.objects.filter(pk=version.pk).update(is_current=True)
         version.is_current = True
         VersionEvent.objects.create(version=version, kind=VersionEvent.Kind.MADE_CURRENT, actor=_user(user), note=note)
+        audit.record(
+            actor=user,
+            action=AuditEvent.Action.MADE_CURRENT,
+            vendor=version.vendor,
+            obj=version,
+            summary=f"Made {version.display_name} the current version" + (f" ({note})" if note else ""),
+            before={"current_version": _described(previous)},
+            after={"current_version": _described(version)},
+        )
     return version
 
 
@@ -59,6 +69,15 @@ def withdraw(version: PolicyVersion, *, user=None, reason: str = "") -> PolicyVe
         version.withdrawal_reason, version.is_current = reason, False
         version.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason", "is_current"])
         VersionEvent.objects.create(version=version, kind=VersionEvent.Kind.WITHDRAWN, actor=_user(user), note=reason)
+        audit.record(
+            actor=user,
+            action=AuditEvent.Action.WITHDRAW,
+            vendor=version.vendor,
+            obj=version,
+            summary=f"Withdrew {version.display_name}" + (f": {reason}" if reason else ""),
+            before={"withdrawn": False, "current": was_current},
+            after={"withdrawn": True, "current": False, "reason": reason},
+        )
         if was_current:
             successor = (
                 PolicyVersion.objects.filter(vendor_id=version.vendor_id, withdrawn_at__isnull=True)
@@ -78,7 +97,22 @@ def restore(version: PolicyVersion, *, user=None) -> PolicyVersion:
         version.withdrawn_at, version.withdrawn_by, version.withdrawal_reason = None, None, ""
         version.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
         VersionEvent.objects.create(version=version, kind=VersionEvent.Kind.RESTORED, actor=_user(user))
+        audit.record(
+            actor=user,
+            action=AuditEvent.Action.RESTORE,
+            vendor=version.vendor,
+            obj=version,
+            summary=f"Restored {version.display_name}",
+            before={"withdrawn": True},
+            after={"withdrawn": False},
+        )
     return version
+
+
+def _described(version: PolicyVersion | None) -> dict | None:
+    if version is None:
+        return None
+    return {"id": version.pk, "name": version.display_name, "uploaded": version.uploaded_at}
 
 
 def _user(user):

@@ -11,7 +11,7 @@ from policies import selectors, services
 from policies.forms import UploadForm
 from policies.models import AnalysisRun, PolicyVersion
 from policies.presentation import highlighted_text
-from policies.roles import policy_admin_required
+from policies.roles import is_reviewer, policy_admin_required
 
 
 @policy_admin_required
@@ -65,13 +65,18 @@ def _save_upload(request, data) -> services.UploadOutcome:
     return services.add_pasted_text(vendor=vendor, text=data["text"], user=request.user)
 
 
-def version_detail(request, pk: int):
+def version_detail(request, pk: int, *, review_error: str = "", review_message: str = ""):
     try:
         version = selectors.version_for_page(pk)
     except PolicyVersion.DoesNotExist as exc:
         raise Http404("No such policy version.") from exc
     run = selectors.latest_run(version)
     findings = selectors.findings_of(run) if run and run.status == AnalysisRun.Status.SUCCEEDED else []
+    can_review = is_reviewer(request.user) and bool(findings)
+    if can_review:
+        for finding in findings:
+            finding.correction_fields = selectors.correction_fields(finding)
+    scores = selectors.scores_of(run) if findings else []
     context = {
         "version": version,
         "vendor": version.vendor,
@@ -79,6 +84,12 @@ def version_detail(request, pk: int):
         "findings": findings,
         "topics": selectors.findings_by_topic(findings),
         "policy_html": highlighted_text(version.extracted_text, findings) if findings else "",
+        "overall": scores[0] if scores and scores[0].dimension == "overall" else None,
+        "dimension_scores": [s for s in scores if s.dimension != "overall"],
+        "can_review": can_review,
+        "flagged": selectors.flagged_reviews(version) if can_review else [],
+        "review_error": review_error,
+        "review_message": review_message,
     }
     if request.htmx:
         return render(request, "policies/version_detail.html#analysis", context)

@@ -324,7 +324,7 @@ def analysed_vendor(
         )
         return vendor, run
     summary = SUMMARIES[profile]
-    run = AnalysisRunFactory(version=version, summary=summary)
+    run = AnalysisRunFactory(version=version, summary=summary, machine_summary=summary)
     findings = Finding.objects.bulk_create(
         finding_rows(
             run,
