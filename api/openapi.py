@@ -11,7 +11,7 @@ from functools import cache
 
 from api.http import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from policies.analysis.types import TOPICS
-from policies.models import AnalysisRun, PolicyVersion
+from policies.models import AnalysisRun, FindingReview, PolicyVersion, ReviewState
 
 VERSION = "1.0.0"
 
@@ -102,6 +102,11 @@ SCHEMAS = {
             "created_at": DATETIME,
             "started_at": _nullable(DATETIME),
             "finished_at": _nullable(DATETIME),
+            "review_state": {
+                "type": "string",
+                "enum": list(ReviewState.values),
+                "description": "How far reviewers have checked it; anything but 'reviewed' is provisional.",
+            },
         },
         "One analysis job of a policy version.",
     ),
@@ -113,6 +118,11 @@ SCHEMAS = {
             "rubric_version": STRING,
             "position": {"type": "integer", "minimum": 0},
             "details": {"description": "Answers, evidence positions and blockers, as the rubric wrote them."},
+            "review": {
+                "type": "string",
+                "enum": ["machine", "partly", "reviewed"],
+                "description": "Whether reviewers have checked the findings behind this score.",
+            },
         }
     ),
     "Finding": _object(
@@ -129,6 +139,13 @@ SCHEMAS = {
             "rule": STRING,
             "confidence": {"type": "number", "minimum": 0, "maximum": 1},
             "low_confidence": {"type": "boolean"},
+            "review_status": {
+                "type": "string",
+                "enum": ["", *FindingReview.Action.values],
+                "description": "'' while only the machine has seen it; else the reviewer's decision.",
+            },
+            "machine_value": {"description": "The analyser's value when a reviewer corrected it; else null."},
+            "counts": {"type": "boolean", "description": "False when a reviewer rejected it: scores leave it out."},
         },
         "A statement the analyser found in the policy, with its evidence quote.",
     ),

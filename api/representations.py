@@ -83,6 +83,7 @@ def run(r: AnalysisRun | None) -> dict | None:
         "created_at": r.created_at,
         "started_at": r.started_at,
         "finished_at": r.finished_at,
+        "review_state": r.review_state,
     }
 
 
@@ -100,6 +101,9 @@ def finding(f: Finding) -> dict:
         "rule": f.rule,
         "confidence": f.confidence,
         "low_confidence": f.low_confidence,
+        "review_status": f.review_status,
+        "machine_value": f.machine_value,
+        "counts": f.counts,
     }
 
 
@@ -111,4 +115,5 @@ def score(s: Score) -> dict:
         "rubric_version": s.rubric_version,
         "position": s.position,
         "details": s.details,
+        "review": s.details.get("review", "machine"),
     }

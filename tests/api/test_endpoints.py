@@ -248,3 +248,26 @@ def test_list_queries_are_bounded(api_client, django_assert_max_num_queries):
         api_client.get(f"/api/vendors/{run.version.vendor.slug}/")
     with django_assert_max_num_queries(3):
         api_client.get(f"/api/versions/{run.version_id}/")
+
+
+def test_review_decisions_show_in_findings_scores_and_runs(api_client):
+    from policies import review_services
+    from tests.factories import ReviewerFactory
+    from tests.policies.test_review_services import analysed, finding
+
+    run = analysed()
+    period, deletion = finding(run, "retention", "period"), finding(run, "retention", "deletion")
+    reviewer = ReviewerFactory()
+    review_services.decide(
+        user=reviewer, version_id=run.version_id, finding_id=period.pk, action="correct",
+        raw_value={"amount": "12", "unit": "year"},
+    )
+    review_services.decide(user=reviewer, version_id=run.version_id, finding_id=deletion.pk, action="reject")
+    findings = {f["id"]: f for f in api_client.get(f"/api/versions/{run.version_id}/findings/").json()["results"]}
+    assert findings[period.pk]["review_status"] == "correct"
+    assert findings[period.pk]["value"]["days"] == 12 * 365 and findings[period.pk]["machine_value"]["days"] == 365
+    assert findings[deletion.pk]["review_status"] == "reject" and findings[deletion.pk]["counts"] is False
+    scores = {s["dimension"]: s for s in api_client.get(f"/api/versions/{run.version_id}/scores/").json()["results"]}
+    assert scores["retention"]["review"] == "partly" and scores["security"]["review"] == "machine"
+    version = api_client.get(f"/api/versions/{run.version_id}/").json()
+    assert version["judged_run"]["review_state"] == "in_review"
