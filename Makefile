@@ -35,9 +35,10 @@ $(VENV)/.test-installed: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@ $(VENV)/.run-installed
 
-# libmagic (content sniffing) for the app; Chromium for the browser tests.
+# libmagic (content sniffing) and the DejaVu fonts (PDF exports) for the app; Chromium for the browser tests.
 system-deps:
 	@ldconfig -p | grep -q libmagic.so.1 || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libmagic1; }
+	@[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core; }
 
 test-system-deps:
 	@[ -x /usr/bin/chromium ] || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }

@@ -59,7 +59,9 @@ def test_reviewer_adds_a_missed_finding_by_selecting_its_sentence(live_server, p
             while ((node = walker.nextNode())) {
                 const len = node.textContent.length;
                 if (startNode === undefined && at < seen + len) { startNode = node; startOffset = at - seen; }
-                if (at + sentence.length <= seen + len) { endNode = node; endOffset = at + sentence.length - seen; break; }
+                if (at + sentence.length <= seen + len) {
+                    endNode = node; endOffset = at + sentence.length - seen; break;
+                }
                 seen += len;
             }
             const range = document.createRange();

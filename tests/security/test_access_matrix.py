@@ -32,7 +32,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.timezone import now
 
 from api.models import ApiToken
-from policies.models import Notification, PolicyURL, VersionEvent, Watch
+from policies import audit
+from policies.models import AuditEvent, FindingReview, Notification, PolicyURL, VersionEvent, Watch
 from policies.roles import POLICY_ADMINS, REVIEWERS, VIEWERS
 from tests.factories import PolicyAdminFactory, ReviewerFactory, UserFactory, ViewerFactory, analysed_vendor
 
@@ -51,6 +52,12 @@ MATRIX: dict[str, tuple] = {
     "comparisons:vendor-detail": (L, 200, 200, 200, 200),
     "comparisons:compare": (L, 200, 200, 200, 200),
     "comparisons:methodology": (L, 200, 200, 200, 200),
+    # --- comparisons: exports for procurement (issue 6), every signed-in role. A GET without vendors
+    # has nothing to export and goes back to the compare page; the DPIA starter is per vendor.
+    "comparisons:compare-export-csv": (L, R, R, R, R),
+    "comparisons:compare-export-pdf": (L, R, R, R, R),
+    "comparisons:vendor-dpia": (L, 200, 200, 200, 200),
+    "comparisons:vendor-dpia-pdf": (L, 200, 200, 200, 200),
     # --- policies: browsing
     "policies:version-detail": (L, 200, 200, 200, 200),
     "policies:version-history": (L, 200, 200, 200, 200),
@@ -67,6 +74,11 @@ MATRIX: dict[str, tuple] = {
     "policies:policy-url-add": (L, 403, 403, 405, 405),
     "policies:policy-url-check": (L, 403, 403, 405, 405),
     "policies:policy-url-stop": (L, 403, 403, 405, 405),
+    # --- review of findings: reviewers (and staff); the audit trail: policy admins (and staff)
+    "policies:finding-review": (L, 403, 405, 403, 405),
+    "policies:finding-add": (L, 403, 200, 403, 200),
+    "policies:review-complete": (L, 403, 405, 403, 405),
+    "policies:vendor-audit": (L, 403, 403, 200, 200),
     # --- JSON API: token auth only, a session does not count
     "api:openapi": (200, 200, 200, 200, 200),
     "api:vendor-list": (401, 401, 401, 401, 401),
@@ -103,11 +115,18 @@ ADMIN_EXCEPTIONS: dict[str, tuple] = {
     "admin:policies_versionevent_add": (L, AL, AL, AL, 403),
     "admin:policies_versionevent_delete": (L, AL, AL, AL, 403),
     "admin:api_apitoken_add": (L, AL, AL, AL, 403),
+    "admin:policies_auditevent_add": (L, AL, AL, AL, 403),
+    "admin:policies_auditevent_delete": (L, AL, AL, AL, 403),
+    "admin:policies_findingreview_add": (L, AL, AL, AL, 403),
+    "admin:policies_findingreview_delete": (L, AL, AL, AL, 403),
 }
 
 # Which fixture object a URL's <pk> is the id of.
 PK_OF = {
     "policies:version-detail": "version",
+    "policies:finding-review": "version",
+    "policies:finding-add": "version",
+    "policies:review-complete": "version",
     "policies:run-retry": "run",
     "policies:version-make-current": "version",
     "policies:version-withdraw": "version",
@@ -159,6 +178,12 @@ def world(db):
     Watch.objects.create(user=owner, vendor=vendor)
     Notification.objects.create(user=owner, vendor=vendor, version=version, title="Matrix Vendor changed")
     ApiToken.issue(owner, name="matrix")
+    finding = run.findings.first()
+    FindingReview.objects.create(
+        version=version, action="confirm", topic=finding.topic, kind=finding.kind, quote=finding.quote,
+        start=finding.start, end=finding.end, reviewer=owner, decided_at=now(),
+    )
+    audit.record(actor=owner, action=AuditEvent.Action.UPLOAD, vendor=vendor, obj=version, summary="Uploaded")
     users = {
         "anon": None,
         "viewer": ViewerFactory(),
@@ -190,6 +215,8 @@ def _url(key, route, pattern, model, world) -> str:
         elif name == "pk":
             assert key in PK_OF, f"add {key} to PK_OF: which object is its <pk>?"
             kwargs[name] = world[PK_OF[key]].pk
+        elif name == "finding_pk":
+            kwargs[name] = world["run"].findings.first().pk
         elif name == "object_id" and model is None:  # admin:view_on_site
             kwargs[name] = world["vendor"].pk
         elif name in ("object_id", "id"):
@@ -239,8 +266,13 @@ def test_role_groups_exist_with_their_permissions(db):
 
     assert {"add_policyversion", "change_vendor", "change_analysisrun", "add_policyurl"} <= perms(POLICY_ADMINS)
     assert "change_finding" not in perms(POLICY_ADMINS)
-    assert {"view_finding", "change_finding"} <= perms(REVIEWERS)
-    assert not {p for p in perms(REVIEWERS) if not p.startswith("view_")} - {"change_finding"}
+    assert {"view_finding", "change_finding", "add_findingreview", "change_findingreview"} <= perms(REVIEWERS)
+    assert not {p for p in perms(REVIEWERS) if not p.startswith("view_")} - {
+        "change_finding",
+        "add_findingreview",
+        "change_findingreview",
+    }
+    assert "view_auditevent" in perms(POLICY_ADMINS) and "view_auditevent" not in perms(REVIEWERS)
     assert perms(VIEWERS) and all(p.startswith("view_") for p in perms(VIEWERS))
 
 
