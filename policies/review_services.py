@@ -89,17 +89,9 @@ def decide(*, user, version_id: int, finding_id: int, action: str, raw_value: di
         review.save()
         _resolve_flagged(version, finding.topic, finding.kind, finding.start, finding.end)
         run = apply_reviews(run)
-        audit.record(
-            actor=user,
-            action=AuditEvent.Action.REVIEW,
-            vendor=version.vendor,
-            obj=review,
-            object_type="finding review",
-            summary=f"{review.get_action_display()} {finding.topic.replace('_', ' ')} / {finding.kind}: "
-            f"{describe(value if value is not None else machine_value)}",
-            before=before,
-            after=_snapshot(review),
-        )
+        shown = describe(value if value is not None else machine_value)
+        summary = f"{review.get_action_display()} {finding.topic} / {finding.kind}: {shown}"
+        _audit(user, version, review, summary, before)
     return Outcome(review=review, run=run)
 
 
@@ -136,16 +128,7 @@ def add_missed(
             decided_at=timezone.now(),
         )
         run = apply_reviews(run)
-        audit.record(
-            actor=user,
-            action=AuditEvent.Action.REVIEW,
-            vendor=version.vendor,
-            obj=review,
-            object_type="finding review",
-            summary=f"Added {spec.label.lower()}: {describe(value)}",
-            before=None,
-            after=_snapshot(review),
-        )
+        _audit(user, version, review, f"Added {spec.label.lower()}: {describe(value)}", before=None)
     return Outcome(review=review, run=run)
 
 
@@ -223,6 +206,19 @@ def _resolve_flagged(version: PolicyVersion, topic: str, kind: str, start: int, 
     version.reviews.filter(
         needs_rereview=True, topic=topic, kind=kind, start__lt=end, end__gt=start
     ).delete()
+
+
+def _audit(user, version: PolicyVersion, review: FindingReview, summary: str, before: dict | None) -> None:
+    audit.record(
+        actor=user,
+        action=AuditEvent.Action.REVIEW,
+        vendor=version.vendor,
+        obj=review,
+        object_type="finding review",
+        summary=summary.replace("_", " "),
+        before=before,
+        after=_snapshot(review),
+    )
 
 
 def _snapshot(review: FindingReview) -> dict:

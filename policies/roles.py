@@ -48,23 +48,20 @@ def is_viewer(user) -> bool:
     return VIEWERS in _group_names(user)
 
 
-def policy_admin_required(view):
-    """403 unless a policy admin. Put it above ``require_POST``: other roles get 403 whatever the method."""
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_policy_admin(request.user):
-            raise PermissionDenied("Only policy admins can do this.")
-        return view(request, *args, **kwargs)
+def _role_required(allowed, message: str):
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not allowed(request.user):
+                raise PermissionDenied(message)
+            return view(request, *args, **kwargs)
 
-    return wrapper
+        return wrapper
+
+    return decorator
 
 
-def reviewer_required(view):
-    """403 unless a reviewer. Put it above ``require_POST``, as with :func:`policy_admin_required`."""
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_reviewer(request.user):
-            raise PermissionDenied("Only reviewers can review findings.")
-        return view(request, *args, **kwargs)
-
-    return wrapper
+#: 403 unless a policy admin. Put it above ``require_POST``: other roles get 403 whatever the method.
+policy_admin_required = _role_required(is_policy_admin, "Only policy admins can do this.")
+#: 403 unless a reviewer; above ``require_POST`` likewise.
+reviewer_required = _role_required(is_reviewer, "Only reviewers can review findings.")
