@@ -42,7 +42,7 @@ from policies.analysis.topics._common import MAX_FINDING  # noqa: E402
 
 DOCS = ROOT / "tests" / "policies" / "analysis" / "documents"
 CLAUSES = ROOT / "tests" / "policies" / "analysis" / "clauses"
-HELD_OUT = ("holdout", "holdout2", "holdout3", "holdout4")
+HELD_OUT = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5")
 TOPICS = ("third_party_sharing", "retention", "children")
 CATEGORY = {"retention": "Data Retention", "third_party_sharing": "Third Party Sharing/Collection"}
 CLAUSE_FILES = {"third_party_sharing": ("third_party_sharing", "third_party_sharing.train", "data_sale+"),
@@ -50,6 +50,8 @@ CLAUSE_FILES = {"third_party_sharing": ("third_party_sharing", "third_party_shar
 N_BUCKETS = 1 << 18
 FOLDS = 5
 C = 1.0
+#: class weighting of the logistic regression (None, or "balanced": positives weighted by their rarity)
+CLASS_WEIGHT: str | None = None
 #: The threshold is the lowest at which (1) the model alone, out of fold, is at least this precise on dev blocks
 #: (a block counts as right when any annotator gave it the topic) and (2) adding its out-of-fold findings to
 #: the rules' costs at most MAX_DEV_F1_LOSS of dev F1. The rules were tuned on dev, so (2) sees almost only
@@ -124,7 +126,7 @@ def fit(examples, topic: str) -> tuple[float, dict[int, float]]:
     keep = [i for i, e in enumerate(examples) if e[2][topic] is not None]
     X = matrix([examples[i] for i in keep])
     y = np.array([examples[i][2][topic] for i in keep])
-    clf = LogisticRegression(C=C, solver="liblinear", max_iter=1000)
+    clf = LogisticRegression(C=C, solver="liblinear", max_iter=1000, class_weight=CLASS_WEIGHT)
     clf.fit(X, y)
     coef = clf.coef_[0]
     weights = {int(j): round(float(coef[j]), 4) for j in np.nonzero(np.abs(coef) >= PRUNE)[0]}
@@ -165,11 +167,15 @@ def score(rows, topic: str) -> tuple[float, float, float, int, int]:
 
 
 def main() -> int:
+    global C, CLASS_WEIGHT
     ap = argparse.ArgumentParser()
     ap.add_argument("--dry-run", action="store_true", help="cross-validate and report, do not export")
     ap.add_argument("--no-segment-max", action="store_true")
     ap.add_argument("--out", default=str(tm.MODEL_PATH))
+    ap.add_argument("--c", type=float, default=C, help="inverse L2 strength (default %(default)s)")
+    ap.add_argument("--balanced", action="store_true", help="class-balanced training")
     args = ap.parse_args()
+    C, CLASS_WEIGHT = args.c, ("balanced" if args.balanced else None)
     segment_max = not args.no_segment_max
 
     names = dev_names()
@@ -239,7 +245,8 @@ def main() -> int:
         "version": "topic-model-2026.11",
         "n_buckets": N_BUCKETS,
         "segment_max": segment_max,
-        "trained_on": f"{len(names)} dev documents + clause sets (no held-out data); C={C}",
+        "trained_on": f"{len(names)} dev documents + clause sets (no held-out data); C={C}"
+                      + (f", class_weight={CLASS_WEIGHT}" if CLASS_WEIGHT else ""),
         "topics": {t: {"bias": w.bias, "threshold": w.threshold,
                        "weights": {str(k): v for k, v in sorted(w.weights.items())}}
                    for t, w in model.topics.items()},

@@ -14,7 +14,7 @@ build = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(build)
 
 _SPLIT = json.loads((DOCS / "split.json").read_text(encoding="utf-8"))
-HOLDOUT = set().union(*(set(_SPLIT.get(k, ())) for k in ("holdout", "holdout2", "holdout3", "holdout4")))
+HOLDOUT = set().union(*(set(_SPLIT.get(k, ())) for k in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5")))
 CATEGORY = {"retention": "Data Retention", "third_party_sharing": "Third Party Sharing/Collection"}
 
 
