@@ -14,7 +14,12 @@ Per segment, on a normalised lower-case copy, after masking near-misses ("childr
   agent", "schools are responsible for obtaining parental consent".
 * ``age_limit`` ("under the age of 13", "at least 16 years old"), ``parent_contact`` ("If you are a parent
   or guardian and believe ..."), ``coppa``, ``data_processed`` (categories in a child-context sentence),
-  ``mention`` (other child-privacy sentences, or sentences under a children heading).
+  ``mention`` (other child-privacy sentences, or sentences under a children heading; rule
+  ``children.age_or_law`` for age limits, age checks, parental tools and child-privacy laws/codes/seals named
+  without a stance: "age of majority", "age gate", "parental controls", "Children's Code", "kidSAFE").
+
+Spelled-out ages ("under the age of sixteen (16)") are read as digits; "under 15 minutes", "less than 12
+months" and "minor changes" are not ages or children.
 
 Stance: consent described for children's use -> directed_with_consent; explicit directed evidence ->
 directed (unless only weak and a not-directed statement exists); not-directed evidence -> not_directed.
@@ -36,21 +41,58 @@ _MASK = re.compile(
     r"elements?|pages?|nodes?|process\w*|folders?|brands?|business)\b|"
     r"\bchildcare (?:providers?|settings?)\b|\bchildren and families act\b|\bkids?(?:'s)? (?:menu|meals?)\b|"
     r"\bchild(?:ren)?'?s?'? (?:car |safety |booster )?(?:car ?seats?|booster seats?|safety seats?|locks?|"
-    r"proof\w*)\b|\b(?:baby|babies) and kids\b|\bkids (?:&|and) family (?:category|section|collection|titles?)\b"
+    r"proof\w*)\b|\b(?:baby|babies) and kids\b|\bkids (?:&|and) family (?:category|section|collection|titles?)\b|"
+    # "minor" as an adjective: minor changes / updates / bugs / breaches are not children
+    r"\bminor (?:(?:technical|administrative|editorial|cosmetic|textual|data|security|privacy) )?(?:changes?|updates?|"
+    r"edits?|amendments?|revisions?|modifications?|alterations?|adjustments?|corrections?|errors?|typos?|bugs?|"
+    r"issues?|fix(?:es)?|versions?|releases?|improvements?|details?|incidents?|breach(?:es)?|injur\w+|repairs?|"
+    r"roles?|parts?|differences?|variations?|delays?|inconvenien\w+|clarifications?|wording|problems?|defects?|"
+    r"faults?|discrepanc\w+|deviations?|points?|offen[cs]es?|infringements?|damage|losses?|risks?|impact)\b|"
+    r"\b(?:parental|maternity|paternity) leave\b|\bchild themes?\b|\bthe guardian\b"
 )
 _CHILD = re.compile(
     r"\b(?:child(?:ren)?(?:'s|s')?|kids?|minors?|young (?:people|persons?|users|learners|children)|juveniles?|"
     r"k-?(?:12|[5-9])|pre-?k|kindergartens?|elementary (?:schools?|students|pupils)|"
     r"teens?|teenagers?|pupils?|under[- ]?(?:13s|16s|18s)|coppa|children's online privacy protection|"
     r"parents? (?:or|and|/) ?(?:legal )?(?:guardians?|carers?)|(?:persons?|individuals?|anyone|users?|people|"
-    r"those|visitors?) (?:under|below|younger than) (?:the age of )?\d{1,2})\b"
+    r"those|visitors?|someone|members?|players?|customers?|participants?|account ?holders?|youths?|students?) "
+    r"(?:under|below|younger than) (?:the age of )?\d{1,2}|"
+    # rules-2026.11b: words for children written from first principles (clauses/children.vocab.txt); age limits,
+    # age checks, laws and parental tools are in _STRONG
+    r"youths?|adolescen(?:ts?|ce)|tweens?|teenage\w*|school-?age(?:d)?|schoolchildren|"
+    r"younger (?:users|audiences?|players|visitors|people|members|customers|learners|students|siblings|"
+    r"age groups?)|(?:under|below|younger than) the age of \d{1,2}|(?:aged|ages) (?:[5-9]|1[0-7]) ?(?:to|-|through|"
+    r"and) ?(?:[5-9]|1[0-8])|sons? or daughters?|(?:your|their|a) (?:son|daughter|teen)(?:'s)?|grown-?ups?|"
+    r"(?:(?:high|middle|junior high|grade|primary|secondary|elementary) school|k-?12) (?:students|pupils)|"
+    r"students in (?:grades?|years?|key stage) \d)\b"
 )
+# terms that are about children's privacy or age limits wherever they appear (no further privacy context needed)
+_STRONG = re.compile(
+    r"\b(?:coppa|children's online privacy protection|age of (?:digital )?(?:majority|consent)|digital age of consent|"
+    r"(?:minimum|required) age|age (?:gates?|screens?|verification|assurance|estimation|checks?|requirements?|"
+    r"restrictions?|limits?)|old enough|under-?age(?:d)?|parental (?:controls?|dashboards?|gates?|notices?|portals?|"
+    r"responsibility|supervision|involvement|verification)|holders? of parental|age[- ]appropriate design|"
+    r"children's code|kidsafe|privo|ikeepsafe|caru|student privacy pledge|sopipa|"
+    r"student online personal information protection|(?:under|below|younger than) the age of \d{1,2}|"
+    r"(?:not|never) (?:yet )?(?:reached|attained|turned) (?:the )?(?:age|\d{1,2})|legal age|"
+    r"(?:confirm|verify|check|estimat|assess|ascertain)\w* (?:your |their |a user's |the user's |users' )?age)\b"
+)
+# age checks for adults-only goods ("confirm that the recipient is at least 21"): not about children
+_AGE_CHECK = re.compile(r"\b(?:age (?:gates?|screens?|verification|assurance|estimation|checks?)|old enough|legal age|"
+                        r"(?:confirm|verify|check|estimat|assess|ascertain)\w* (?:your |their |a user's |the user's |"
+                        r"users' )?age)\b")
 _STUDENT = re.compile(r"\b(?:students?|pupils?|learners?)\b")
 _SCHOOL = re.compile(r"\b(?:schools?|teachers?|classrooms?|k-?12|ferpa|primary|secondary|key stage|ks[1-4]|"
                      r"district|academ(?:y|ies)|nurser(?:y|ies))\b")
+# "less than 12 months", "under 15 minutes", "at least 12 characters" are not ages
+_UNITS = (r"(?:days?|weeks?|months?|minutes?|mins?|hours?|hrs?|seconds?|secs?|business|working|calendar|characters?|"
+          r"chars?|digits?|letters?|%|percent|per\b|mb|gb|kb|items?|pounds?|dollars?|euros?|usd|gbp|eur|kg|km|miles?|"
+          r"users|employees|people|staff|members|times|attempts|requests|files|records|products|countries|states|"
+          r"locations|points|pages|emails|messages|calls)")
 _AGE = re.compile(
     r"(?:\b(?:under|below|younger than|less than|over|above|older than|at least|aged?|age of|minimum age of|"
-    r"must be)\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?(?P<a>\d{1,2})\b|\b(?P<b>\d{1,2})\s*(?:years?\s+(?:of\s+age|old)|\+|"
+    r"must be)\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?(?P<a>\d{1,2})\b(?![.,]\d)(?!\s*(?:-\s*)?" + _UNITS + r")|"
+    r"\b(?P<b>\d{1,2})\s*(?:years?\s+(?:of\s+age|old)|\+|"
     r"or\s+(?:older|over|above)|and\s+(?:over|older|above)|\s*years? or older))"
 )
 _NEG_BEFORE = re.compile(r"\b(?:not|never|no|n't|nor|neither)\b[^.;]{0,25}$")
@@ -190,7 +232,8 @@ _SCHOOL_CONSENT = re.compile(
 _WITHOUT_BEFORE = re.compile(r"\b(?:without|absent|lacking|no)\s+(?:\w+\s+){0,3}$")
 _COPPA = re.compile(r"\bcoppa\b|children's online privacy protection")
 _CHILD_HEADING = re.compile(r"\b(?:child(?:ren)?(?:'s)?|kids|minors|coppa|under 1[368]|young people|age "
-                            r"(?:limits?|restrictions?|requirements?)|parents?|pupils?)\b")
+                            r"(?:limits?|restrictions?|requirements?)|parents?|pupils?|"
+                            r"youths?|teens?|teenagers?|adolescents?|under-?age|minimum age|parental)\b")
 _DATA_VERB = re.compile(r"\b(?:collect\w*|process\w*|record\w*|hold|held|store\w*|use[sd]?|includ\w+|"
                         r"provid\w+|shar\w+|captur\w+|ask\w* for|obtain\w*|receiv\w+|data|information)\b")
 _PRIVACY_CTX = re.compile(r"\b(?:personal|information|data|privacy|collect\w*|consent|age|parents?|guardians?|"
@@ -199,8 +242,10 @@ _PRIVACY_CTX = re.compile(r"\b(?:personal|information|data|privacy|collect\w*|co
 # products for families ("parents can buy gift cards for their kids")
 _STRICT_PRIVACY_CTX = re.compile(
     r"\b(?:personal|information|data|details|privacy|collect\w*|consent|permission|approv\w+|ages?|aged|"
-    r"registers?|registration|accounts?|sign[- ]?up|log[- ]?in|profiles?|protect\w*|coppa|knowingly|verif\w+|"
-    r"delet\w+|review|supervis\w+|monitor\w*|safeguard\w*|directed|intended|chat|messag\w+|contact)\b")
+    r"registers?|registration|accounts?|sign(?:s|ed|ing)?[- ]?up|log[- ]?in|profiles?|protect\w*|coppa|"
+    r"knowingly|verif\w+|"
+    r"delet\w+|review|supervis\w+|monitor\w*|safeguard\w*|directed|intended|chat|messag\w+|contact|"
+    r"advertis\w+|personali[sz]ed|settings|private|progress)\b")
 _CATEGORIES = [
     ("name", re.compile(r"\b(?:names?|first\s+name|surname|last\s+name|full\s+name)\b")),
     ("date_of_birth", re.compile(r"\b(?:date\s+of\s+birth|birth\s*date|birthday|dob|year\s+of\s+birth|ages?)\b")),
@@ -236,8 +281,17 @@ _BASIS_CTX = re.compile(r"\b(?:basis|bases|ground|grounds|lawful|legal|rely|rely
 _NEG_CONSENT = re.compile(r"\b(?:do|does)\s+not\s+(?:generally\s+)?rely\s+on\s+consent")
 
 
+_NUM_WORDS = {"five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11",
+              "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16",
+              "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty-one": "21", "twenty one": "21"}
+_NUM_WORD = re.compile(r"\b(" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")\b(?:\s*\(\d{1,2}\))?")
+
+
 def _masked(t: str) -> str:
-    return _MASK.sub(lambda m: " " * (m.end() - m.start()), t)
+    """Near-misses blanked and spelled-out ages as digits ("sixteen (16)" -> "16"); a matching copy only
+    (findings quote whole segments, so its offsets need not match the text's)."""
+    t = _MASK.sub(lambda m: " " * (m.end() - m.start()), t)
+    return _NUM_WORD.sub(lambda m: _NUM_WORDS[m.group(1)], t)
 
 
 def _negated(t: str, pos: int) -> bool:
@@ -253,6 +307,11 @@ def _ages(t: str) -> list[int]:
     return out
 
 
+def ages_over_18_only(t: str) -> bool:
+    ages = _ages(t)
+    return bool(ages) and min(ages) > 18
+
+
 def _categories(t: str) -> list[str]:
     return [name for name, rx in _CATEGORIES if rx.search(t)]
 
@@ -262,18 +321,21 @@ def _segment_findings(seg: Segment, prev_child_data: bool) -> tuple[list[Finding
     head = _masked(norm(f"{seg.heading} | {seg.section}"))
     head_ctx = bool(_CHILD_HEADING.search(head))
     child = _CHILD.search(t)
+    strong = _STRONG.search(t)
+    if strong and ages_over_18_only(t):  # age checks for alcohol ("at least 21") are not about children
+        strong = _STRONG.search(_AGE_CHECK.sub(" ", t))
     student = _STUDENT.search(t)
     school_ctx = bool(_SCHOOL.search(t)) or bool(_SCHOOL.search(head))
     out: list[Finding] = []
     remediation = _REMEDIATION.search(t)
     ages = _ages(t)
     if not (child or head_ctx or (student and school_ctx) or _PARENTAL_CONSENT.search(t) or ages or
-            "adult" in t or _SCHOOL_CONSENT.search(t) or prev_child_data):
+            "adult" in t or _SCHOOL_CONSENT.search(t) or prev_child_data or strong):
         return out, False
     nd_hit = False
     for rx, conf, rule in _NOT_DIRECTED:
         m = rx.search(t)
-        if m and (child or ages or "anyone" in m.group(0) or head_ctx or "adult" in m.group(0)):
+        if m and (child or ages or "anyone" in m.group(0) or head_ctx or "adult" in m.group(0) or strong):
             out.append(finding(seg, TOPIC, "audience", {"stance": "not_directed", "min_age": ages[0] if ages else None},
                                rule, conf))
             nd_hit = True
@@ -311,7 +373,7 @@ def _segment_findings(seg: Segment, prev_child_data: bool) -> tuple[list[Finding
     # children's data
     child_data = False
     if (child or (student and school_ctx) or prev_child_data) and _DATA_VERB.search(t):
-        cats = _categories(t)
+        cats = _categories(_STRONG.sub(" ", t))  # "age gate", "minimum age" are not an age being collected
         negated_collection = bool(nd_hit or remediation)
         if cats and not negated_collection:
             out.append(finding(seg, TOPIC, "data_processed", {"categories": cats}, "children.data_processed",
@@ -321,6 +383,8 @@ def _segment_findings(seg: Segment, prev_child_data: bool) -> tuple[list[Finding
             r"\b(?:players|users|members|customers|people|individuals|those|anyone|visitors|participants)\s+"
             r"(?:aged|under|between|below|younger\s+than|over)\b", t)):
         out.append(finding(seg, TOPIC, "age_limit", {"min_age": ages[0]}, "children.age_with_parent", 0.7))
+    if not out and strong:
+        out.append(finding(seg, TOPIC, "mention", {}, "children.age_or_law", 0.7))
     if not out and (child or head_ctx) and (_STRICT_PRIVACY_CTX.search(t) or (head_ctx and _PRIVACY_CTX.search(t))):
         out.append(finding(seg, TOPIC, "mention", {}, "children.mention" if child else "children.heading_context",
                            0.65 if child else 0.55))

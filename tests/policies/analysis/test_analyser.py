@@ -139,3 +139,40 @@ def test_clause_set_thresholds(topic, min_p, min_r, min_values):
 def test_url_with_https_is_not_a_security_measure():
     text = "This privacy policy will inform you as to how we look after your personal data when you visit https://example.org."
     assert not [f for f in analyse(text).findings if f.topic == "security"]
+
+
+# ---------------------------------------------------------------- children vocabulary (rules-2026.11b)
+def test_children_vocabulary_clauses():
+    bench = _bench()
+    res = bench.evaluate(bench.CLAUSES / "children.vocab.txt")
+    assert res.precision >= 0.95, res.errors
+    assert res.recall >= 0.90, res.errors
+
+
+@pytest.mark.parametrize("text", [
+    "We keep logs for less than 12 months.",
+    "Sessions time out after under 15 minutes of inactivity.",
+    "We may make minor changes to this privacy policy without notice.",
+    "To deliver alcohol, we verify your age and confirm that you are at least 21 years old.",
+])
+def test_children_near_misses_not_found(text):
+    assert not [f for f in analyse(text, use_model=False).findings if f.topic == "children"]
+
+
+@pytest.mark.parametrize("text", [
+    "We follow the Age Appropriate Design Code.",
+    "Parental controls let you decide who your child can message.",
+    "We use a neutral age screen when you sign up.",
+    "You must have reached the age of majority in your jurisdiction to use the Services.",
+])
+def test_children_mentions_do_not_change_the_summary(text):
+    a = analyse(text, use_model=False)
+    assert any(f.topic == "children" for f in a.findings)
+    assert a.summary["children"]["stance"] == "not_stated"
+    assert a.summary["children"]["min_age"] is None
+
+
+def test_spelled_out_ages():
+    a = analyse("We do not knowingly collect personal information from anyone under the age of sixteen (16).")
+    assert a.summary["children"]["stance"] == "not_directed"
+    assert a.summary["children"]["min_age"] == 16
