@@ -23,23 +23,13 @@ from comparisons.exports import comparison_csv, comparison_pdf, dpia_pdf
 from comparisons.exports.model import ComparisonExport, DpiaDocument
 from comparisons.exports.source import comparison_export, dpia_document
 from comparisons.forms import parse_selection
-from policies.models import AnalysisRun
 
 _UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def load_review_states(comp: selectors.Comparison) -> None:
-    """Each column's run gets its ``review_state`` in one query (the selectors load only a few run fields)."""
-    runs = {c.run.pk: c.run for c in comp.columns if c.run is not None}
-    if runs:
-        for pk, state in AnalysisRun.objects.filter(pk__in=runs).values_list("pk", "review_state"):
-            runs[pk].review_state = state
 
 
 def _load(slugs: list[str]) -> selectors.Comparison:
     comp = selectors.comparison(slugs)
     selectors.load_results(comp)
-    load_review_states(comp)
     return comp
 
 

@@ -1,12 +1,10 @@
 import hashlib
-import re
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
@@ -16,9 +14,9 @@ from comparisons.scoring import RUBRIC_VERSION
 from comparisons.scoring import methodology as rubric_methodology
 from policies.models import Vendor
 
-# Bump when the comparison table's template or rows change, so cached renderings are dropped.
-TABLE_VERSION = "2"
-_INDENT = re.compile(r"\n\s+")  # the table has no <pre>: template indentation is dropped before caching
+# Bump when the comparison table's HTML (presentation.table_html) or rows change, so cached
+# renderings are dropped.
+TABLE_VERSION = "3"
 
 
 def vendor_list(request):
@@ -49,9 +47,9 @@ def vendor_detail(request, slug: str):
     return render(request, "comparisons/vendor_detail.html", context)
 
 
-def _compare_url(slugs, diff_only: bool) -> str:
+def _compare_url(base: str, slugs, diff_only: bool) -> str:
     params = [("v", s) for s in slugs] + ([("diff", "1")] if diff_only else [])
-    return reverse("comparisons:compare") + ("?" + urlencode(params) if params else "")
+    return base + ("?" + urlencode(params) if params else "")
 
 
 def compare(request):
@@ -60,26 +58,25 @@ def compare(request):
     notices = list(selection.notices)
     notices += [f"No vendor “{slug}”: it may have been renamed or removed." for slug in comp.missing]
     slugs = [c.vendor.slug for c in comp.columns]
-    for c in comp.columns:
-        c.remove_url = _compare_url([s for s in slugs if s != c.vendor.slug], selection.diff_only)
+    base = reverse("comparisons:compare")
     key_source = "\n".join(
-        [TABLE_VERSION, RUBRIC_VERSION, str(selection.diff_only), *(c.cache_part for c in comp.columns)]
+        [TABLE_VERSION, RUBRIC_VERSION, base, str(selection.diff_only), *(c.cache_part for c in comp.columns)]
     )
     key = "compare:" + hashlib.sha256(key_source.encode()).hexdigest()
     table_html = cache.get(key) if comp.columns else ""
     if table_html is None:
+        for c in comp.columns:
+            c.remove_url = _compare_url(base, [s for s in slugs if s != c.vendor.slug], selection.diff_only)
         selectors.load_results(comp)
         table = presentation.comparison_table(comp.columns, diff_only=selection.diff_only)
-        table_html = render_to_string(
-            "comparisons/compare.html#comparison-table",
-            {"columns": comp.columns, "diff_only": selection.diff_only, **table},
+        table_html = mark_safe(  # noqa: S308 — built from escaped pieces (presentation.table_html)
+            presentation.table_html(comp.columns, table, diff_only=selection.diff_only)
         )
-        table_html = mark_safe(_INDENT.sub("\n", table_html))  # noqa: S308 — rendered, escaped HTML
         cache.set(key, table_html, getattr(settings, "POLICYLENS_COMPARISON_CACHE_SECONDS", 3600))
     can_add = len(comp.columns) < MAX_COMPARED
     matches = selectors.vendors_matching(selection.add_query, exclude=slugs) if can_add else []
     for vendor in matches:
-        vendor.add_url = _compare_url([*slugs, vendor.slug], selection.diff_only)
+        vendor.add_url = _compare_url(base, [*slugs, vendor.slug], selection.diff_only)
     context = {
         "columns": comp.columns,
         "notices": notices,
@@ -89,7 +86,7 @@ def compare(request):
         "can_add": can_add,
         "max_compared": MAX_COMPARED,
         "table_html": table_html,
-        "diff_toggle_url": _compare_url(slugs, not selection.diff_only),
+        "compare_url": base,
     }
     if request.htmx:
         return render(request, "comparisons/compare.html#comparison", context)

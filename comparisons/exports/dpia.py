@@ -12,10 +12,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from comparisons.presentation import (
+from comparisons.presentation import (  # the comparison table reads summaries alike
     SAFEGUARD_LABELS,
     STANCE_LABELS,
     TRANSFER_LABELS,
+    _int,
+    _section,
+    _strs,
+    _tri,
     humanise_days,
     recipient_key,
 )
@@ -49,32 +53,6 @@ class ScoreData:
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _section(summary: dict, key: str) -> dict:
-    value = summary.get(key) if isinstance(summary, dict) else None
-    return value if isinstance(value, dict) else {}
-
-
-def _strs(value) -> list[str]:
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, (list, tuple)):
-        return []
-    return [v.strip() for v in value if isinstance(v, str) and v.strip()]
-
-
-def _int(value) -> int | None:
-    return int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
-
-
-def _tri(value) -> str:
-    if value is True:
-        return "yes"
-    if value is False:
-        return "no"
-    v = value.strip().lower() if isinstance(value, str) else ""
-    return v if v in ("yes", "no") else "not_stated"
 
 
 def _key(value, known: dict) -> str | None:

@@ -109,9 +109,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 # AxesStandaloneBackend first: it refuses a locked-out username/IP before the password is checked.
+# AccountBackend is Django's ModelBackend that also reads the user's roles and unread alert count
+# with the user, on every request (one query, not three).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "config.auth_backends.AccountBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "comparisons:vendor-list"

@@ -9,3 +9,15 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def three(db):
+    """Three analysed vendors, one of each profile: good, bad and middling."""
+    from tests.factories import analysed_vendor
+
+    return [
+        analysed_vendor("Acme Learning", "good")[0],
+        analysed_vendor("Badco Games", "bad")[0],
+        analysed_vendor("Middling Maths", "middling")[0],
+    ]

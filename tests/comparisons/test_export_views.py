@@ -23,15 +23,6 @@ HOSTILE = '=HYPERLINK("http://evil")'
 SCRIPT = "<script>alert(1)</script>"
 
 
-@pytest.fixture
-def three(db):
-    return [
-        analysed_vendor("Acme Learning", "good")[0],
-        analysed_vendor("Badco Games", "bad")[0],
-        analysed_vendor("Middling Maths", "middling")[0],
-    ]
-
-
 def q(*slugs, **extra):
     return {"v": list(slugs), **extra}
 

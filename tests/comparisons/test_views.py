@@ -3,26 +3,19 @@
 import re
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
+from django.db.models import F
 from django.urls import reverse
 
 from comparisons.scoring import RUBRIC_VERSION
-from policies.models import AnalysisRun, Score
+from policies.models import AnalysisRun, ReviewState, Score
 from tests.factories import PolicyVersionFactory, VendorFactory, analysed_vendor
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
 DIRECTORY = reverse("comparisons:vendor-list")
 COMPARE = reverse("comparisons:compare")
-
-
-@pytest.fixture
-def three(db):
-    return [
-        analysed_vendor("Acme Learning", "good")[0],
-        analysed_vendor("Badco Games", "bad")[0],
-        analysed_vendor("Middling Maths", "middling")[0],
-    ]
 
 
 def names_in(body: str) -> list[str]:
@@ -306,7 +299,7 @@ def test_add_search_offers_other_vendors(viewer_client, three):
 def test_comparison_is_cached_by_runs_and_rubric(viewer_client, three, django_assert_max_num_queries):
     slugs = [v.slug for v in three]
     first = compare(viewer_client, *slugs, htmx=True).content
-    with django_assert_max_num_queries(5):  # session, user, groups, versions and runs, notifications
+    with django_assert_max_num_queries(3):  # session, user (with roles and unread alerts), versions and runs
         second = compare(viewer_client, *slugs, htmx=True).content
     assert first == second
     # re-scoring under another rubric version changes the key: the page shows the new scores
@@ -314,6 +307,77 @@ def test_comparison_is_cached_by_runs_and_rubric(viewer_client, three, django_as
     AnalysisRun.objects.filter(pk=run.pk).update(rubric_version="old")
     Score.objects.filter(run=run, dimension="overall").update(points=12)
     assert b"12/100" in compare(viewer_client, *slugs).content
+
+
+def overall_cells(body: str) -> list[str]:
+    overall = body[body.index(">Overall grade<") : body.index(">Data retention<")]
+    return overall.split('<td class="cell')[1:]
+
+
+def test_overall_grade_says_whether_it_was_reviewed(viewer_client, three):
+    AnalysisRun.objects.filter(version__vendor=three[1]).update(review_state=ReviewState.REVIEWED, review_revision=3)
+    AnalysisRun.objects.filter(version__vendor=three[2]).update(review_state=ReviewState.IN_REVIEW, review_revision=1)
+    body = compare(viewer_client, *[v.slug for v in three]).content.decode()
+    machine, reviewed, partly = overall_cells(body)
+    assert ">Provisional (machine)<" in machine
+    assert ">Reviewed<" in reviewed and "Provisional" not in reviewed
+    assert ">Provisional (partly reviewed)<" in partly
+    assert body.count('class="review-state') == 3  # in words, on the overall grade only
+
+
+def test_comparison_cache_follows_review_decisions(viewer_client, three):
+    slugs = [v.slug for v in three]
+    assert ">Provisional (machine)<" in overall_cells(compare(viewer_client, *slugs).content.decode())[0]
+    run = AnalysisRun.objects.get(version__vendor=three[0])
+    Score.objects.filter(run=run, dimension="overall").update(points=12)
+    # same run, rubric and review revision: the cached table is served
+    assert ">12/100<" not in compare(viewer_client, *slugs).content.decode()
+    # a reviewer's decision re-scores the run and bumps its revision: the table is rendered afresh
+    AnalysisRun.objects.filter(pk=run.pk).update(review_revision=F("review_revision") + 1)
+    assert ">12/100<" in overall_cells(compare(viewer_client, *slugs).content.decode())[0]
+    # completing the review changes the label at once
+    AnalysisRun.objects.filter(pk=run.pk).update(review_state=ReviewState.REVIEWED)
+    first = overall_cells(compare(viewer_client, *slugs, htmx=True).content.decode())[0]
+    assert ">Reviewed<" in first and "Provisional" not in first
+
+
+def test_header_badge_and_roles_come_with_the_user(viewer_client, viewer, three, django_assert_max_num_queries):
+    from django.contrib.auth.models import Group
+
+    from policies.models import Notification
+    from policies.roles import POLICY_ADMINS
+
+    for vendor in three[:2]:
+        Notification.objects.create(user=viewer, vendor=vendor, version=vendor.versions.get(), title="New")
+    Notification.objects.create(
+        user=viewer, vendor=three[2], version=three[2].versions.get(), title="Old", read_at="2026-01-01T00:00Z"
+    )
+    slugs = [v.slug for v in three]
+    compare(viewer_client, *slugs)
+    with django_assert_max_num_queries(3):
+        body = compare(viewer_client, *slugs).content.decode()
+    assert '<span class="count" aria-label="2 unread">2</span>' in body
+    assert "Upload a policy" not in body
+    viewer.groups.add(Group.objects.get_or_create(name=POLICY_ADMINS)[0])  # read fresh on the next request
+    assert "Upload a policy" in compare(viewer_client, *slugs).content.decode()
+
+
+def test_deactivated_user_is_signed_out(viewer_client, viewer):
+    viewer.is_active = False
+    viewer.save(update_fields=["is_active"])
+    response = viewer_client.get(COMPARE)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_runs_query_without_the_compiled_shortcut_gives_the_same_page(viewer_client, three, monkeypatch):
+    from comparisons import selectors
+
+    slugs = [v.slug for v in three]
+    compiled = compare(viewer_client, *slugs, htmx=True).content
+    cache.clear()
+    monkeypatch.setattr(selectors, "_RUNS_QUERIES", {})
+    monkeypatch.setattr(selectors, "_prepare_runs_query", lambda db, n: None)  # as on a backend it cannot use
+    assert compare(viewer_client, *slugs, htmx=True).content == compiled
 
 
 def test_comparison_page_query_count_is_bounded(viewer_client, django_assert_max_num_queries):
@@ -358,3 +422,30 @@ def test_rescore_dry_run_changes_nothing(three, capsys):
     call_command("rescore", "--dry-run")
     assert "3 analyses would be re-scored" in capsys.readouterr().out
     assert set(AnalysisRun.objects.values_list("rubric_version", flat=True)) == {"2020.1"}
+
+
+def test_a_rejected_recipient_is_neither_a_fact_nor_evidence_on_the_compare_page(viewer_client):
+    from policies import review_services
+    from policies.models import Finding
+    from tests.factories import ReviewerFactory
+
+    acme, run = analysed_vendor("Acme Learning", "good")
+    other, _ = analysed_vendor("Badco Games", "bad")
+    google = Finding.objects.get(run=run, kind="named_recipient", value__name="Google")
+    before = viewer_client.get(COMPARE, {"v": [acme.slug, other.slug]}).content.decode()
+    assert "Google provides our email service." in before
+    review_services.decide(user=ReviewerFactory(), version_id=run.version_id, finding_id=google.pk, action="reject")
+    after = viewer_client.get(COMPARE, {"v": [acme.slug, other.slug]}).content.decode()
+    assert "Google provides our email service." not in after
+
+
+def test_the_directory_says_which_grades_are_provisional(viewer_client):
+    analysed_vendor("Acme Learning", "good")
+    _, reviewed = analysed_vendor("Badco Games", "bad")
+    AnalysisRun.objects.filter(pk=reviewed.pk).update(review_state=ReviewState.REVIEWED)
+    for extra in ({}, {"HTTP_HX_REQUEST": "true"}):
+        html = viewer_client.get(DIRECTORY, **extra).content.decode()
+        acme_row = html[html.index("Acme Learning") :].split("</tr>")[0]
+        badco_row = html[html.index("Badco Games") :].split("</tr>")[0]
+        assert "provisional" in acme_row and "Reviewed" not in acme_row
+        assert "Reviewed" in badco_row and "provisional" not in badco_row

@@ -8,7 +8,6 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from comparisons import selectors
-from comparisons.export_views import load_review_states
 from comparisons.exports.source import clip, comparison_export, dpia_document, vendor_head
 from policies.models import AnalysisRun, Finding
 from tests.factories import VendorFactory, analysed_vendor
@@ -19,7 +18,6 @@ pytestmark = pytest.mark.django_db
 def columns(*slugs):
     comp = selectors.comparison(list(slugs))
     selectors.load_results(comp)
-    load_review_states(comp)
     return comp.columns
 
 
