@@ -23,5 +23,9 @@ def latest_changes(context, vendor, limit=6):
 
 @register.simple_tag(takes_context=True)
 def unread_notifications(context) -> int:
-    request = context.get("request")
-    return ts.unread_count(request.user) if request is not None and hasattr(request, "user") else 0
+    """The header's unread alert count: read with the user (config.auth_backends), else one query."""
+    user = getattr(context.get("request"), "user", None)
+    if user is None or not user.is_authenticated:
+        return 0
+    count = getattr(user, "unread_notification_count", None)
+    return count if count is not None else ts.unread_count(user)
