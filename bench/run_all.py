@@ -9,6 +9,7 @@ STEPS = [
     ("Clause test set: precision and recall per topic", ["analysis_clauses.py"]),
     ("Document-level segment evaluation (dev and held-out)", ["segment_eval.py", "--split", "all"]),
     ("Analysis speed and peak memory", ["analysis_speed.py"]),
+    ("Peak memory of a real worker analysing 200 KB policies", ["worker_memory.py"]),
     ("Comparison page, directory search and throughput (1,000 vendors)", ["comparison_speed.py"]),
 ]
 
