@@ -140,6 +140,7 @@ def complete_review(*, user, version_id: int, note: str = "") -> AnalysisRun:
         version, run = _lock_version(version_id)
         if run is None:
             raise ReviewRefused("This version has no finished analysis to review yet.")
+        state_before = run.review_state
         if version.reviews.filter(needs_rereview=True).exists():
             raise ReviewRefused("Some decisions carried from the previous version need re-review first.")
         now = timezone.now()
@@ -170,7 +171,7 @@ def complete_review(*, user, version_id: int, note: str = "") -> AnalysisRun:
             obj=version,
             object_type="policy version",
             summary=f"Completed the review of {version.display_name} ({len(undecided)} findings confirmed as found)",
-            before={"review_state": ReviewState.IN_REVIEW if version.reviews.exists() else ReviewState.MACHINE},
+            before={"review_state": state_before},
             after={"review_state": run.review_state, "note": note},
         )
     return run
@@ -325,6 +326,7 @@ def _match(review: FindingReview, machine: list[Finding]) -> Finding | None:
 
 
 def _span_in(text: str, review: FindingReview) -> tuple[int, int] | None:
+    """Where the decision's quote stands in ``text`` (nearest its old offsets), or None if it is gone."""
     if text[review.start : review.end] == review.quote:
         return review.start, review.end
     try:
@@ -381,7 +383,7 @@ def carry_forward_reviews(version: PolicyVersion, run: AnalysisRun) -> int:
     findings = list(run.findings.order_by("position"))
     carried = []
     for old in previous.reviews.filter(needs_rereview=False).order_by("start", "id"):
-        span = _unchanged_span(text, old)
+        span = _span_in(text, old)
         unchanged = span is not None
         if not unchanged:
             span = _closest_span(old, findings) or (0, min(len(text), max(1, len(old.quote))))
@@ -405,13 +407,6 @@ def carry_forward_reviews(version: PolicyVersion, run: AnalysisRun) -> int:
         )
     FindingReview.objects.bulk_create(carried)
     return len(carried)
-
-
-def _unchanged_span(text: str, review: FindingReview) -> tuple[int, int] | None:
-    try:
-        return locate_quote(text, review.quote, near=review.start)
-    except ReviewValueError:
-        return None
 
 
 def _closest_span(review: FindingReview, findings: list[Finding]) -> tuple[int, int] | None:

@@ -17,38 +17,27 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from config.security import security_event
 from policies import review_services, selectors
 from policies.models import PolicyVersion, Vendor
-from policies.review_values import EDITABLE, spec_for
+from policies.review_values import EDITABLE
 from policies.roles import policy_admin_required, reviewer_required
+from policies.views import version_detail  # the page the review forms live on
 
 logger = logging.getLogger(__name__)
 
 
-def _form_values(request, spec) -> dict:
-    if spec is None:
-        return {}
-    return {
-        f.name: request.POST.getlist(f.name) if f.type == "choices" else request.POST.get(f.name, "")
-        for f in spec.fields
-    }
+def _form_values(request) -> dict:
+    """The posted fields, a list where a name was sent more than once; clean_value picks and checks its own."""
+    return {name: values if len(values) > 1 else values[0] for name, values in request.POST.lists()}
 
 
 def _refused(request, version_pk: int, message: str):
-    from policies.views import version_detail  # the page this form lives on
-
+    """The version page again, with the reason in place of the form's result (422 for htmx, 400 otherwise)."""
     security_event("review_refused", request=request, level=logging.INFO, reason=message)
-    if request.htmx:
-        response = version_detail(request, version_pk, review_error=message)
-        response.status_code = 422
-        return response
-    messages.error(request, message)
     response = version_detail(request, version_pk, review_error=message)
-    response.status_code = 400
+    response.status_code = 422 if request.htmx else 400
     return response
 
 
 def _done(request, version_pk: int, anchor: str, message: str):
-    from policies.views import version_detail
-
     if request.htmx:
         return version_detail(request, version_pk, review_message=message)
     messages.success(request, message)
@@ -58,16 +47,13 @@ def _done(request, version_pk: int, anchor: str, message: str):
 @reviewer_required  # before the method check: other roles get 403, not 405
 @require_POST
 def review_finding(request, pk: int, finding_pk: int):
-    finding = selectors.finding_in_version(pk, finding_pk)
-    action = request.POST.get("action", "")
-    spec = spec_for(finding.topic, finding.kind) if finding else None
     try:
         outcome = review_services.decide(
             user=request.user,
             version_id=pk,
             finding_id=finding_pk,
-            action=action,
-            raw_value=_form_values(request, spec),
+            action=request.POST.get("action", ""),
+            raw_value=_form_values(request),
             note=request.POST.get("note", ""),
         )
     except review_services.ReviewRefused as exc:
@@ -94,7 +80,7 @@ def add_finding(request, pk: int):
                 kind_key=kind_key,
                 quote=quote,
                 near=int(near) if near.isdigit() else None,
-                raw_value=_form_values(request, spec),
+                raw_value=_form_values(request),
                 note=request.POST.get("note", ""),
             )
         except review_services.ReviewRefused as exc:
@@ -111,7 +97,7 @@ def add_finding(request, pk: int):
         "kind_key": kind_key if spec else "",
         "quote": quote,
         "near": near if near.isdigit() else "",
-        "fields": selectors.field_rows(spec, _form_values(request, spec) if request.method == "POST" else None),
+        "fields": selectors.field_rows(spec, _form_values(request) if request.method == "POST" else None),
         "note": request.POST.get("note", "") if request.method == "POST" else "",
         "error": error,
     }

@@ -22,11 +22,6 @@ def findings_of(run: AnalysisRun | None) -> list[Finding]:
     return list(run.findings.select_related("review__reviewer").order_by("position"))
 
 
-def finding_in_version(version_pk: int, finding_pk: int) -> Finding | None:
-    """The finding, only if it belongs to one of this version's runs (a forged id of another vendor's: None)."""
-    return Finding.objects.filter(pk=finding_pk, run__version_id=version_pk).first()
-
-
 def scores_of(run: AnalysisRun | None) -> list[Score]:
     return list(run.scores.order_by("position")) if run else []
 

@@ -150,6 +150,14 @@ def test_completing_the_review_confirms_the_rest_and_makes_the_grade_reviewed(ru
     assert all(f.review_status for f in run.findings.all())
     assert {s.details["review"] for s in run.scores.all()} == {"reviewed"}
     assert finding(run, "retention", "period").review_status == "correct"  # not overwritten by the sign-off
+    completed = AuditEvent.objects.get(action=AuditEvent.Action.REVIEW_COMPLETE)
+    assert completed.before == {"review_state": "in_review"} and completed.after["review_state"] == "reviewed"
+
+
+def test_completing_an_untouched_review_records_that_it_was_machine_only(run, reviewer):
+    review_services.complete_review(user=reviewer, version_id=run.version_id)
+    completed = AuditEvent.objects.get(action=AuditEvent.Action.REVIEW_COMPLETE)
+    assert completed.before == {"review_state": "machine"}
 
 
 # --- bad input: a clear refusal and no change ----------------------------------------------------------------
