@@ -579,7 +579,7 @@ QUOTE_CHARS = 240  # evidence quotes in the table are cut here; the policy page 
 def comparison_table(columns, *, diff_only: bool = False) -> dict:
     for c in columns:
         c.summary = c.run.summary if c.run and isinstance(c.run.summary, dict) else {}
-        c.by_position = {f.position: f for f in c.findings}
+        c.by_position = {f.position: f for f in c.findings if f.counts}  # a rejected finding is never evidence
         c.version_url = reverse("policies:version-detail", args=[c.version.pk]) if c.version else ""
         c.vendor_url = c.vendor.get_absolute_url()
     recipients, recipient_summary = _recipient_rows(columns)

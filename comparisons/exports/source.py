@@ -2,9 +2,9 @@
 
 This is the one module of the package that touches model instances, and only to read
 attributes of what the selectors already loaded (``selectors.comparison`` + ``load_results``,
-plus each run's ``review_state`` set by the view): it never queries. Rows come from
+the runs' ``review_state`` among them): it never queries. Rows come from
 :func:`comparisons.presentation.comparison_table`, so an export says what the page says.
-Rejected findings (``Finding.counts`` False) are dropped first: they are neither facts nor evidence.
+Rejected findings (``Finding.counts`` False) are neither facts nor evidence, there and here.
 """
 
 from __future__ import annotations
@@ -35,10 +35,6 @@ def clip(text, limit: int = QUOTE_MAX) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _counts(finding) -> bool:
-    return getattr(finding, "review_status", "") != "reject"
-
-
 def vendor_head(column) -> VendorHead:
     """Who a column is, which version it reads and how far its analysis has been reviewed."""
     findings = list(column.findings)
@@ -60,7 +56,7 @@ def vendor_head(column) -> VendorHead:
             head.grade, head.points = overall.grade or "", overall.points
         head.findings_total = len(findings)
         head.findings_reviewed = sum(1 for f in findings if getattr(f, "review_status", ""))
-        head.findings_rejected = sum(1 for f in findings if not _counts(f))
+        head.findings_rejected = sum(1 for f in findings if not f.counts)
     return head
 
 
@@ -99,8 +95,6 @@ def comparison_export(
 ) -> ComparisonExport:
     """The comparison as plain data. ``columns`` come from selectors.comparison + load_results."""
     heads = [vendor_head(c) for c in columns]
-    for c in columns:
-        c.findings = [f for f in c.findings if _counts(f)]
     table = presentation.comparison_table(columns, diff_only=diff_only)
     sections = [
         ExportSection(
@@ -155,7 +149,7 @@ def dpia_document(column, *, generated_at: datetime) -> DpiaDocument:
             position=f.position,
         )
         for f in column.findings
-        if _counts(f)
+        if f.counts
     ]
     labels = {d.key: d.label for d in DIMENSIONS}
     scores = [
