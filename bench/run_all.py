@@ -6,6 +6,8 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 STEPS = [
     ("Sample policies against the gold facts", ["score_samples.py"]),
+    ("Written EdTech policies against their gold facts (dev, then held-out without misses)",
+     ["score_samples.py", "--set", "all", "--quiet"]),
     ("Clause test set: precision and recall per topic", ["analysis_clauses.py"]),
     ("Document-level segment evaluation (dev and held-out)", ["segment_eval.py", "--split", "all"]),
     ("Analysis speed and peak memory", ["analysis_speed.py"]),

@@ -1,10 +1,10 @@
 """Document-level evaluation on tests/policies/analysis/documents/ with the shared scorer's segment gold.
 
 Analyses every ``*.txt`` there (the builder's output), writes JSON Lines in the contract's shape and runs
-``shared/tools/score_analysis.py`` on the dev split, a held-out split (holdout .. holdout5), holdout .. holdout4
+``shared/tools/score_analysis.py`` on the dev split, a held-out split (holdout .. holdout6), holdout .. holdout4
 pooled (heldout, the pool earlier model selection looked at), every held-out set pooled (heldout_all), or all.
 
-    .venv/bin/python bench/segment_eval.py [--split dev|holdout..holdout5|heldout|heldout_all|all] [--out FILE]
+    .venv/bin/python bench/segment_eval.py [--split dev|holdout..holdout6|heldout|heldout_all|all] [--out FILE]
         [--misses]
 
 ``--misses`` lists, per topic, the gold segments no finding overlaps and the findings that overlap no
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -26,13 +27,20 @@ from policies.analysis.analyser import analyse, analysis_to_contract  # noqa: E4
 
 DOCS = ROOT / "tests" / "policies" / "analysis" / "documents"
 SCORER = ROOT.parent / "shared" / "tools" / "score_analysis.py"
-HELD_OUT = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5")
+SPLIT = json.loads((DOCS / "split.json").read_text(encoding="utf-8"))
+
+
+def held_out_sets(spec: dict) -> tuple[str, ...]:
+    """The held-out sets split.json lists ("holdout", "holdout2", ...): never trained or tuned on."""
+    return tuple(k for k in spec if re.fullmatch(r"holdout\d*", k))
+
+
+HELD_OUT = held_out_sets(SPLIT)
 CATEGORY = {"retention": "Data Retention", "third_party_sharing": "Third Party Sharing/Collection"}
 
 
 def split_names(split: str) -> list[str]:
-    spec = json.loads((DOCS / "split.json").read_text(encoding="utf-8"))
-    held = {k: set(spec.get(k, ())) for k in HELD_OUT}
+    held = {k: set(SPLIT.get(k, ())) for k in HELD_OUT}
     names = sorted(p.stem for p in DOCS.glob("*.txt"))
     if split == "dev":
         return [n for n in names if not any(n in s for s in held.values())]

@@ -35,6 +35,8 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from segment_eval import held_out_sets  # noqa: E402
+
 from policies.analysis import topic_model as tm  # noqa: E402
 from policies.analysis.analyser import analyse  # noqa: E402
 from policies.analysis.segmentation import segment  # noqa: E402
@@ -42,7 +44,6 @@ from policies.analysis.topics._common import MAX_FINDING  # noqa: E402
 
 DOCS = ROOT / "tests" / "policies" / "analysis" / "documents"
 CLAUSES = ROOT / "tests" / "policies" / "analysis" / "clauses"
-HELD_OUT = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5")
 TOPICS = ("third_party_sharing", "retention", "children")
 CATEGORY = {"retention": "Data Retention", "third_party_sharing": "Third Party Sharing/Collection"}
 CLAUSE_FILES = {"third_party_sharing": ("third_party_sharing", "third_party_sharing.train", "data_sale+"),
@@ -63,7 +64,7 @@ PRUNE = 1e-3
 
 def dev_names() -> list[str]:
     spec = json.loads((DOCS / "split.json").read_text(encoding="utf-8"))
-    held = set().union(*(set(spec.get(k, ())) for k in HELD_OUT))
+    held = set().union(*(set(spec.get(k, ())) for k in held_out_sets(spec)))
     return sorted(p.stem for p in DOCS.glob("*.txt") if p.stem not in held)
 
 

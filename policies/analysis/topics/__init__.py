@@ -8,6 +8,8 @@ Small helpers used by the retention, children and general finders live here.
 """
 from __future__ import annotations
 
+import re
+
 from ..types import Document, Finding, Segment
 
 MAX_FINDING = 800
@@ -60,4 +62,28 @@ def heading_findings(doc: Document, found: list[Finding], heading_rx, topic: str
         end = next((s.start for s in segs[i + 1:] if s.kind == "heading"), len(doc.text))
         if any(seg.end <= s < end for s in starts):
             out.append(finding(seg, topic, "section", {"heading": seg.text}, rule, confidence))
+    return out
+
+
+# "Security. We protect ...": a paragraph opening with a short Title-Case label names its own subject, so the
+# section heading above it ("How Long We Keep Information") no longer describes it
+_RUNIN = re.compile(r"^\s*(?:\(?[\divx]{1,4}[.)]\s*|[a-z][.)]\s*)?(?P<label>[A-Z][\w'’&/-]*(?:\s+(?:[A-Z][\w'’&/-]*|"
+                    r"of|and|or|to|for|the|a|an|in|on|with|your|our|by|from|about|we|you)){0,5})[.:](?:\s+(?=[A-Z\"“])|\s*$)")
+
+
+def runin_label(text: str) -> str:
+    """The run-in label a paragraph opens with ("Security." -> "Security"), or ""."""
+    m = _RUNIN.match(text)
+    return m.group("label") if m else ""
+
+
+def paragraph_labels(doc: Document, segs: list[Segment]) -> list[str]:
+    """For each segment, the run-in label of the paragraph it sits in ("" when the paragraph has none)."""
+    out, label, prev_end = [], "", 0
+    for seg in segs:
+        if "\n" in doc.text[prev_end:seg.start]:
+            label = ""
+        prev_end = seg.end
+        label = runin_label(seg.text) or label
+        out.append(label)
     return out

@@ -82,6 +82,11 @@ _AGE_CHECK = re.compile(r"\b(?:age (?:gates?|screens?|verification|assurance|est
                         r"(?:confirm|verify|check|estimat|assess|ascertain)\w* (?:your |their |a user's |the user's |"
                         r"users' )?age)\b")
 _STUDENT = re.compile(r"\b(?:students?|pupils?|learners?)\b")
+# a college's or university's students are adults: their records are not children's data
+_HIGHER_ED = re.compile(r"\b(?:college|university|universities|higher education|post-?secondary|undergraduates?|"
+                        r"graduate students?|campus|tertiary|further education)\b")
+_K12 = re.compile(r"\b(?:k-?12|primary schools?|elementary schools?|middle schools?|high schools?|secondary schools?|"
+                  r"nurser(?:y|ies)|key stage|ks[1-4]|kindergarten)\b")
 _SCHOOL = re.compile(r"\b(?:schools?|teachers?|classrooms?|k-?12|ferpa|primary|secondary|key stage|ks[1-4]|"
                      r"district|academ(?:y|ies)|nurser(?:y|ies))\b")
 # "less than 12 months", "under 15 minutes", "at least 12 characters" are not ages
@@ -212,11 +217,15 @@ _PARENTAL_CONSENT = re.compile(
     r"(?:(?:/|or|and)\s*(?:legal\s+)?(?:guardians?|carers?|parents?)\s*)?(?:must|will|need\s+to|has\s+to|have\s+to|"
     r"should|can|may|are\s+(?:asked|required)\s+to)\s+(?:first\s+|also\s+)?(?:consent|agree|approve|"
     r"authori[sz]e|provide\s+(?:their\s+)?consent|give\s+(?:their\s+)?(?:consent|permission)|register|sign\s+up|"
-    r"create|set\s+up|accept)|(?:ask|require|request|invite)\w*\s+(?:a|the|their|your|his\s+or\s+her)\s+"
+    r"create|set\s+up|accept)|(?:parents?|guardians?|carers?)\s+(?:gives?|provides?|grants?)\s+(?:their\s+|his\s+or\s+"
+    r"her\s+)?(?:verifiable\s+|express\s+)?(?:consent|permission)|(?:ask|require|request|invite)\w*\s+(?:a|the|their|your|his\s+or\s+her)\s+"
     r"(?:parent|guardian|carer)s?\s+(?:or\s+\w+\s+)?to\s+(?:consent|agree|approve|authori[sz]e|give|provide|confirm))"
 )
 _NO_PARENTAL_CONSENT = re.compile(
     r"\b(?:do|does|will)\s+not\s+(?:require|obtain|seek|ask\s+for|need)\s+(?:verifiable\s+)?parental\s+consent|"
+    r"\b(?:do|does|will)\s+not\s+(?:ask|require)\s+(?:parents|carers|guardians)\s+(?:for\s+(?:their\s+)?consent|to\s+"
+    r"consent)|parental\s+consent\s+is\s+not\s+(?:sought|obtained|asked\s+for|the\s+(?:lawful|legal)\s+basis)|"
+    r"(?:not|never)\s+(?:rely|relies)\s+on\s+(?:parental|parents'?)\s+consent|"
     r"(?:without|no)\s+(?:the\s+)?need\s+(?:for|of)\s+(?:verifiable\s+)?parental\s+consent|parental\s+consent\s+"
     r"is\s+not\s+(?:required|needed|necessary)"
 )
@@ -229,6 +238,8 @@ _SCHOOL_CONSENT = re.compile(
     r"must|will|agree\s+to|are\s+required\s+to)\s+(?:obtain\w*|secur\w+|get\w*|provid\w+)\s+(?:any\s+|all\s+)?"
     r"(?:necessary\s+|required\s+|appropriate\s+)?(?:parental\s+)?(?:consent|permission|authori[sz]ation))"
 )
+_ACTIVITY_CONSENT = re.compile(r"\b(?:consent|permission)\s+(?:forms?|slips?)\b|\b(?:school\s+)?(?:trips?|outings?|"
+                               r"excursions?|residentials?)\b")
 _WITHOUT_BEFORE = re.compile(r"\b(?:without|absent|lacking|no)\s+(?:\w+\s+){0,3}$")
 _COPPA = re.compile(r"\bcoppa\b|children's online privacy protection")
 _CHILD_HEADING = re.compile(r"\b(?:child(?:ren)?(?:'s)?|kids|minors|coppa|under 1[368]|young people|age "
@@ -325,7 +336,8 @@ def _segment_findings(seg: Segment, prev_child_data: bool) -> tuple[list[Finding
     if strong and ages_over_18_only(t):  # age checks for alcohol ("at least 21") are not about children
         strong = _STRONG.search(_AGE_CHECK.sub(" ", t))
     student = _STUDENT.search(t)
-    school_ctx = bool(_SCHOOL.search(t)) or bool(_SCHOOL.search(head))
+    school_ctx = (bool(_SCHOOL.search(t)) or bool(_SCHOOL.search(head))) and not (
+        _HIGHER_ED.search(t) or _HIGHER_ED.search(head)) or bool(_K12.search(t))
     out: list[Finding] = []
     remediation = _REMEDIATION.search(t)
     ages = _ages(t)
@@ -350,6 +362,8 @@ def _segment_findings(seg: Segment, prev_child_data: bool) -> tuple[list[Finding
                 out.append(finding(seg, TOPIC, "audience", {"stance": "directed"}, rule, conf))
                 break
     m = _PARENTAL_CONSENT.search(t)
+    if m and _ACTIVITY_CONSENT.search(t):
+        m = None  # "schools use the app to collect consent from parents for trips": the school's forms
     if m and not remediation and not _WITHOUT_BEFORE.search(t[max(0, m.start() - 30) : m.start()]) and not \
             _NO_PARENTAL_CONSENT.search(t) and (child or head_ctx or "parent" in m.group(0) or student):
         out.append(finding(seg, TOPIC, "parental_consent", {"parental_consent": True}, "children.parental_consent",

@@ -58,8 +58,11 @@ _RAW: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("Zoom", HOSTING, ("Zoom", "Zoom Video Communications"), ("zoom.us",)),
     ("Vimeo", HOSTING, ("Vimeo",), ("vimeo.com",)),
     ("YouTube", SOCIAL, ("YouTube", "Youtube"), ("youtube.com",)),
-    ("Facebook", SOCIAL, ("Facebook", "Meta Platforms", "Facebook Pixel", "Meta Pixel", "Instagram", "WhatsApp"),
-     ("facebook.com", "instagram.com")),
+    # named as the policy names them: "Meta Platforms" and "the Meta Pixel" are Meta, "Facebook Pixel" is Facebook
+    ("Meta", SOCIAL, ("Meta", "Meta Platforms", "Meta Platforms Ireland", "Meta Pixel"), ("meta.com",)),
+    ("Facebook", SOCIAL, ("Facebook", "Facebook Pixel"), ("facebook.com",)),
+    ("Instagram", SOCIAL, ("Instagram",), ("instagram.com",)),
+    ("WhatsApp", SOCIAL, ("WhatsApp",), ("whatsapp.com",)),
     ("Twitter", SOCIAL, ("Twitter", "X Corp"), ("twitter.com",)),
     ("LinkedIn", SOCIAL, ("LinkedIn", "Linkedin"), ("linkedin.com",)),
     ("TikTok", SOCIAL, ("TikTok",), ("tiktok.com",)),
@@ -115,7 +118,8 @@ _RAW: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("DocuSign", HOSTING, ("DocuSign", "Docusign"), ("docusign.com",)),
     ("Xero", PAYMENT, ("Xero",), ("xero.com",)),
     ("Sage", PAYMENT, ("Sage Group", "Sage Accounting", "Sage 50", "Sage"), ("sage.com", "sage.co.uk")),
-    ("QuickBooks", PAYMENT, ("QuickBooks", "Quickbooks", "Intuit"), ("quickbooks.intuit.com", "intuit.com")),
+    ("QuickBooks", PAYMENT, ("QuickBooks", "Quickbooks"), ("quickbooks.intuit.com",)),
+    ("Intuit", PAYMENT, ("Intuit",), ("intuit.com",)),
     ("Apple", HOSTING, ("Apple", "Apple Inc", "iCloud", "Apple Pay"), ("apple.com", "icloud.com")),
     ("Typeform", HOSTING, ("Typeform",), ("typeform.com",)),
     ("SurveyMonkey", HOSTING, ("SurveyMonkey", "Survey Monkey", "Momentive"), ("surveymonkey.com",)),
@@ -161,7 +165,7 @@ _RAW: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
 # non-sentence-initial occurrence plus a strong processing context (handled in third_parties.py)
 AMBIGUOUS = {"Apple", "Box", "Slack", "Zoom", "Segment", "Drift", "Square", "Sage", "Clever", "Arbor", "Heap",
              "Intercom", "Amplitude", "Sentry", "Pusher", "Branch", "Adjust", "Crisp", "Capita", "SIMS",
-             "Twitter", "Stripe", "Seesaw", "Okta", "Wix", "Nielsen", "Adobe"}
+             "Twitter", "Stripe", "Seesaw", "Okta", "Wix", "Nielsen", "Adobe", "Meta"}
 
 
 @dataclass(frozen=True)

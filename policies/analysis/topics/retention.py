@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from ..types import Document, Finding, Segment
-from . import body_segments, finding, heading_findings, norm
+from . import body_segments, finding, heading_findings, norm, paragraph_labels
 
 TOPIC = "retention"
 
@@ -54,7 +54,7 @@ _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "yr": 365, "decade"
 
 # words right before a duration that make it something other than a retention period
 _BEFORE_BAD = re.compile(
-    r"(?:\b(?:respond\w*|response|reply|replies|answer\w*|acknowledg\w*|notif\w*|notice|inform you|refund\w*|"
+    r"(?:\b(?P<word>respond\w*|response|reply|replies|answer\w*|acknowledg\w*|notif\w*|notice|inform you|refund\w*|"
     r"cancel\w*|return\w*|trial|experience|warranty|guarantee\w*|invoice\w*|pay|paid|payment\w*|billing|bill|"
     r"renew\w*|subscri\w+|aged?|ages|under|over|below|above|younger than|older than|past|preceding|previous|"
     r"prior|last|every|each|per|once|twice|times|ago|founded|established|since|free|discount|"
@@ -63,6 +63,13 @@ _BEFORE_BAD = re.compile(
     r"(?:\s+(?:by|of|within|to|than|up to|at least|about|around|approximately|for|the|a|an|another|additional|"
     r"further|additional|least))*\s*$)"
 )
+# nouns among those that name records a policy may keep ("we keep invoices for six years")
+_RECORD_NOUN = re.compile(r"invoice\w*|payments?|billing|bills?")
+_KEEP_BEFORE = re.compile(r"\b(?:retain\w*|keep|keeps|kept|keeping|stored?|stores|storing|hold|holds|held|"
+                          r"archiv\w+|preserv\w+)\b", re.I)
+_DELETE_AFTER = re.compile(r"\s*,\s*(?:then\s+)?(?:we|it|they|this|these|such \w+|the \w+|your \w+(?: \w+)?)\s+"
+                           r"(?:(?:will|are|is|shall|may)\s+)?(?:be\s+)?(?:automatically\s+|permanently\s+)?"
+                           r"(?:delet|eras|remov|purg|destr|anonymi[sz]|expung)\w*", re.I)
 # ... and right after it
 _AFTER_BAD = re.compile(
     r"^\s*(?:\)\s*)?(?:of age|old|or older|or over|and over|and older|and above|or above|or younger|of experience|"
@@ -86,7 +93,8 @@ _MASK = re.compile(
     r"discretion|ownership|title|control|copyright|interest|intellectual|services? of|third[- ]part\w*|vendors?|"
     r"contractors?|companies|agents?|counsel|lawyers?|attorneys?|solicitors?|auditors?|consultants?|"
     r"you (?:informed|updated|posted|up to date|safe|logged)|informed|updated|posted|in touch|in mind|track|"
-    r"up to date|(?:it|them|this|your \w+|information|data)? ?(?:secure|safe|confidential|private|accurate|"
+    r"up to date|(?:it|them|this|(?:your|our|its|the|their) \w+|information|data)? ?"
+    r"(?:secure|safe|confidential|private|accurate|"
     r"current|up-to-date)|harmless|(?:you|us) (?:liable|responsible|harmless)|liable|responsible|"
     r"a (?:lawyer|solicitor|copy of (?:these|the) terms)|an? (?:account|password) (?:secure|safe))|"
     r"\b(?:app|online|play|google play|apple app|microsoft|chrome web|retail|physical|our|the|a|in-?)\s?stores?\b|"
@@ -94,7 +102,10 @@ _MASK = re.compile(
     r"\bdelete (?:or block )?(?:cookies|your cookies|the cookies|browsing history|your browser)|"
     r"\b(?:remove|unsubscribe) (?:you|yourself|your (?:name|email(?: address)?)) from (?:our |the |any )?"
     r"(?:mailing|marketing|email|distribution)|"
-    r"\bretain (?:certain |some )?(?:features|functionality|access)\b|\bremov\w+ (?:the |any )?(?:content|posts?|"
+    r"\bretain (?:certain |some )?(?:features|functionality|access)\b|"
+    # a list of processing activities ("the collection, use and retention of personal information") states no practice
+    r"\bcollection,? (?:(?:use|processing|disclosure|storage),? )*(?:and |or )?retention\b|"
+    r"\bremov\w+ (?:the |any )?(?:content|posts?|"
     r"comments?|material|links?) (?:that|which|you post)"
 )
 _RET_VERB = re.compile(
@@ -310,10 +321,15 @@ def _is_retention_duration(t: str, s: int, e: int, unit: str) -> bool:
     after = t[e : e + 60]
     if re.search(r"\b(?:overwritten|deleted|purged|erased|rotated|cleared|wiped|destroyed)\s+every\s+$", before):
         return True  # "backups are overwritten every 30 days" is a retention period
-    if _BEFORE_BAD.search(before) or _AFTER_BAD.match(after):
-        return False
+    if _DELETE_AFTER.match(after):
+        return True  # "if we receive no reply within 14 days, we delete the address": the address is kept 14 days
     cs, ce = _clause_bounds(t, s)
     clause = t[cs:ce]
+    bad_before = _BEFORE_BAD.search(before)
+    if bad_before and _RECORD_NOUN.fullmatch(bad_before.group("word")) and _KEEP_BEFORE.search(t[cs:s]):
+        bad_before = None  # "we keep invoices / records of payments for six years": the records are kept
+    if bad_before or _AFTER_BAD.match(after):
+        return False
     return not (_RESPONSE_CTX.search(clause) and not _STRONG_VERB.search(_masked(clause)))
 
 
@@ -348,10 +364,12 @@ def _trigger(t: str, seg: Segment, end: int) -> str | None:
     return trig or None
 
 
-def _segment_findings(seg: Segment) -> list[Finding]:
+def _segment_findings(seg: Segment, label: str = "") -> list[Finding]:
     t = norm(seg.text)
     tm = _masked(t)
     head_ctx, lead_ctx = _context(seg)
+    if label and not _HEADING_CTX.search(_masked(norm(label))):
+        head_ctx = lead_ctx = False  # "Security. ..." under "How Long We Keep Information": its own subject
     verb = _RET_VERB.search(tm)
     strong = _STRONG_VERB.search(tm)
     data = _DATA_OBJ.search(tm)
@@ -407,8 +425,12 @@ def _segment_findings(seg: Segment) -> list[Finding]:
     if m and (head_ctx or has_period or re.search(r"\bretain|retention\b", tm)):
         out.append(finding(seg, TOPIC, "deletion", {"on_request": True}, "retention.deletion_on_request", 0.8))
     if not out and not cookie:
-        if (re.search(r"\bretention\b|\bretain(?:s|ed|ing)?\b", tm) and (data or head_ctx)) or (re.search(
-                r"\b(?:keep|kept|retain\w*|hold|held|maintain)\s+(?:a\s+)?(?:record|copy|copies|log)s?\s+of\b", tm)):
+        # "we keep a record of your request to opt out" keeps it on after the request; "we keep a record of your
+        # orders" only says what is collected (first-party), not for how long
+        if (re.search(r"\bretention\b|\bretain(?:s|ed|ing)?\b", tm) and (data or head_ctx)) or re.search(
+                r"\b(?:keep|kept|retain\w*|hold|held|maintain)\s+(?:a\s+)?(?:record|copy|copies|log)s?\s+of\s+(?:your\s+|"
+                r"the\s+|any\s+|such\s+|that\s+|this\s+)?(?:request|consent|opt|unsubscrib|objection|withdraw|"
+                r"correspondence|calls?|conversations?|complaints?)", tm):
             out.append(finding(seg, TOPIC, "statement", {}, "retention.statement", 0.75))
         elif (_PASSIVE_KEEP.search(tm) or _WE_KEEP.search(tm)) and not _REACTIVE.search(tm):
             out.append(finding(seg, TOPIC, "statement", {}, "retention.keep_statement", 0.6))
@@ -423,8 +445,9 @@ def _segment_findings(seg: Segment) -> list[Finding]:
 
 def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
     out: list[Finding] = []
-    for seg in body_segments(doc):
-        out.extend(_segment_findings(seg))
+    segs = list(body_segments(doc))
+    for seg, label in zip(segs, paragraph_labels(doc, segs), strict=True):
+        out.extend(_segment_findings(seg, label))
     return out + heading_findings(doc, out, _HEADING_CTX, TOPIC, "retention.heading")
 
 

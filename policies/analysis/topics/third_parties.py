@@ -607,6 +607,9 @@ _NO_ADS = re.compile(
     r"any) advertis\w+ (?:\w+ ){0,3}(?:or|and) (?:we )?(?:do|will) not",
     _I,
 )
+_DNT = re.compile(r"[\"“'‘]?\bDo[- ]Not[- ]Track\b[\"”'’]?|[\"“'‘]do[- ]not[- ]track[\"”'’]|\bDNT\b|"
+                  r"\bdo[- ]not[- ]track\s+(?:signals?|requests?|settings?|preferences?|headers?|mechanisms?|features?|"
+                  r"options?|\(DNT\))")
 _NO_TRACK = re.compile(
     r"(?:do|does|will)\s+not\s+(?:\w+\s+){0,3}(?:track(?! signals| requests| settings| browser| \(| \"?DNT| "
     r"preferences)|use (?:any )?(?:tracking|targeting|advertising|"
@@ -691,11 +694,26 @@ def _first_verb(text: str) -> re.Match[str] | None:
     return None
 
 
+# sentences with a sharing verb that disclose nothing to a third party: the policy's own scope ("This Policy
+# describes how we collect, use and disclose ..."), routing inside the organisation ("forwarded to another College
+# office"), mail to the user's own inbox, and advice to forward a phishing e-mail to the vendor
+_SCOPE_OR_INTERNAL = re.compile(
+    r"\b(?:this|our|the)\s+(?:online\s+)?(?:privacy\s+)?(?:policy|notice|statement)\s+(?:\w+\s+){0,2}(?:describes|explains|"
+    r"sets\s+out|tells\s+you|outlines|covers|applies\s+to)\b[^.]{0,200}\b(?:collect\w*|us(?:e|es))\b[^.]{0,30}\b(?:disclos|"
+    r"shar)\w*|\b(?:forward\w*|passed|sent|refer\w*|rout\w*)\s+(?:it\s+|them\s+)?to\s+(?:another|the\s+(?:appropriate|"
+    r"relevant|right))\s+(?:\w+\s+)?(?:office|department|team|staff\s+member|colleague)s?\b|\bsent\s+to\s+(?:your|their|"
+    r"his\s+or\s+her)\s+(?:\w+\s+)?(?:e-?mail\s+)?(?:account|inbox|address|device|phone)\b|\bforward\s+(?:it|the\s+\w+)\s+to\s+"
+    r"[\w.+-]+@", _I)
+
+
+def _under_sharing_heading(seg: Segment) -> bool:
+    return bool(_SHARING_HEADING.search(seg.heading or "")) and not _NOT_SHARING_HEADING.search(seg.heading or "")
+
+
 def _sharing_rule(text: str, seg: Segment, in_list_ctx: bool) -> tuple[str, float, dict] | None:
     """Does this segment state sharing with / collection by third parties? (rule, confidence, value)"""
     low = text.lower()
-    heading_sharing = bool(_SHARING_HEADING.search(seg.heading or "")) and not _NOT_SHARING_HEADING.search(
-        seg.heading or "")
+    heading_sharing = _under_sharing_heading(seg)
     link = bool(_LINK_CTX.search(text))
     rights = bool(_RIGHTS_CTX.search(text))
     security = bool(_SECURITY_ACCESS.search(text))
@@ -733,7 +751,8 @@ def _sharing_rule(text: str, seg: Segment, in_list_ctx: bool) -> tuple[str, floa
                                                       text, _I):
         return None
     out_verb = bool(verb and re.match(r"(?:give|gave|hand)\w* out", verb.group(0), _I))  # "give out": to others
-    if verb and (strong or recip or generic or out_verb) and not rights and not security and not legit:
+    if verb and (strong or recip or generic or out_verb) and not rights and not security and not legit \
+            and not _SCOPE_OR_INTERNAL.search(text):
         vtxt = verb.group(0).lower()
         if re.match(r"sell|sold|rent|trade|leas", vtxt) and _SALE_BUSINESS.match(text[verb.end():]) and not \
                 _SALE_DATA.match(text[verb.end():]):
@@ -888,6 +907,24 @@ _BAD_NAME_WORDS = {
     "ltd", "limited", "inc", "llc", "plc", "group", "help", "support", "login", "sign", "live", "web", "online",
     "digital", "mobile", "national", "international", "global", "local", "public", "general", "direct",
     "debit", "credit", "card", "cards", "bank", "banks", "paper", "post", "telephone", "phone",
+    # column headings of a sub-processor table copied without its borders ("Sub-processor  Location")
+    "sub-processor", "sub-processors", "subprocessor", "subprocessors", "processor", "processors", "location",
+    "locations", "country", "countries", "purpose", "purposes", "name", "names", "entity", "entities",
+    "processed", "category", "categories", "recipient", "recipients", "region", "regions", "description",
+    "function", "activity", "activities", "transfer", "transfers", "mechanism", "safeguard", "safeguards",
+    "supplier", "suppliers", "vendor", "vendors", "type", "types", "details", "summary", "version", "date",
+    # recipients described, not named ("Professional advisers - lawyers and auditors")
+    "professional", "advisers", "advisors", "law", "enforcement", "authorities", "regulators", "auditors",
+    "insurers", "lawyers", "accountants", "affiliates", "subsidiaries", "tutors", "pupils",
+    "staff", "employees", "contractors", "agents", "buyers", "purchasers", "acquirers", "successors",
+    "advertisers", "advertising", "couriers", "delivery", "printers", "security", "fraud", "prevention",
+    "ssl", "tls", "sockets", "socket", "layer", "transport", "encryption", "https", "firewall",
+    "firewalls",
+    # places: a table's location cell ("London (europe-west2)") is not a recipient
+    "london", "cardiff", "edinburgh", "manchester", "dublin", "frankfurt", "amsterdam", "paris", "berlin",
+    "netherlands", "germany", "france", "belgium", "sweden", "finland", "spain", "italy", "poland",
+    "switzerland", "norway", "denmark", "luxembourg", "singapore", "japan", "europe", "emea", "apac",
+    "virginia", "oregon", "ohio", "california", "texas", "north", "south", "east", "west", "central",
 }
 
 
@@ -904,7 +941,8 @@ def _clean_name(raw: str) -> str | None:
         return None
     if words[0] in {"we", "our", "the", "this", "these", "your", "you", "it", "they", "their", "please", "if",
                     "when", "where", "all", "any", "some", "such", "each", "other", "a", "an", "uk", "eu",
-                    "eea", "us", "usa", "gdpr", "in", "on", "for", "to", "with", "by", "from"}:
+                    "eea", "us", "usa", "gdpr", "in", "on", "for", "to", "with", "by", "from", "inc", "ltd",
+                    "limited", "llc", "plc", "corp", "gmbh"}:
         return None
     if _REGULATOR.search(name):
         return None
@@ -1042,6 +1080,36 @@ def _gazetteer_names(text: str, ctx: _Ctx) -> list[tuple[str, int, int, str]]:
     return out
 
 
+_ORG = r"(?:[A-Z][\w&.'+-]*|[a-z][A-Z]\w*)(?:\s+(?:&\s+)?(?:[A-Z0-9][\w&.'+-]*|of|for|and))*?"
+_LEGAL_SUFFIX = (r"(?:Ltd|Limited|Inc|LLC|LLP|plc|PLC|GmbH|AG|B\.V|BV|S\.A|SAS|Pty|Corp|Corporation|"
+                 r"Unlimited Company)\.?")
+_ENTRY_LINE = re.compile(r"[ \t]*[\"']?(?P<n>" + _ORG + r"(?:\s+" + _LEGAL_SUFFIX + r")?)(?:\s+\([^()\n]{1,80}\))?"
+                         r"\s+[-–—:]\s+\S")
+_LEGAL_NAME = re.compile(r"(?<![\w&.'-])(?P<n>" + _ORG + r"\s+" + _LEGAL_SUFFIX + r")(?![\w-])")
+_COORD_NAME = r"(?P<n>(?:[A-Z][\w&'+-]*|[a-z][A-Z]\w*)(?:\s+[A-Z][\w&'+-]*){0,2})"
+_COORD_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)" + _COORD_NAME +
+                          r"(?=\s+[a-z]|\s*[,.;:)]|\s*$)")
+_COORD_BEFORE = re.compile(r"(?:^|(?<=[\s(]))" + _COORD_NAME + r"(?:\s*,\s*|\s+(?:and|or|&)\s+)$")
+
+
+def _emit_org(emit, raw: str, rule: str, conf: float, at: int, purpose: str | None = None) -> None:
+    """Emit an organisation named outside the gazetteer's own matching: cleaned, legal suffix dropped,
+    a gazetteer alias inside it ("Stripe Payments UK Ltd") resolved to its canonical name."""
+    cand = _clean_name(raw)
+    if not cand:
+        return
+    bare = re.sub(r"\s+" + _LEGAL_SUFFIX + r"$", "", cand).strip()
+    entry = gazetteer.lookup(bare)
+    if entry is None:
+        hit = gazetteer.ALIAS_RE.search(bare)
+        if hit and hit.start() == 0 and not gazetteer.lookup(hit.group(1)).ambiguous:
+            entry = gazetteer.lookup(hit.group(1))
+    if not bare or (entry is None and _clean_name(bare) is None):
+        return
+    emit(entry.canonical if entry else bare, "gazetteer" if entry else "context", rule, conf, at, at + len(raw),
+         purpose, entry.category if entry else "")
+
+
 def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: bool,
            shares: bool) -> list[Finding]:
     found: list[Finding] = []
@@ -1092,8 +1160,23 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
                          "tps.name.list", 0.75, nm.start(1), nm.end(1),
                          (nm.group("rest") or "").strip() or _purpose_after(doc, ctx, i))
 
+    # 1b. "Name - what they do" lines in a sharing section: a recipients table or list copied without bullets
+    # or borders ("Yoti - tutor identity verification", "Xero Limited - our accounting system")
+    sharing_ctx = shares or list_ctx or _under_sharing_heading(seg)
+    if sharing_ctx:
+        offset = 0
+        for line in text.splitlines(keepends=True):
+            em = _ENTRY_LINE.match(line)
+            if em:
+                _emit_org(emit, em.group("n"), "tps.name.entry_line", 0.75, offset + em.start("n"),
+                          purpose=line[em.end():].strip() or None)
+            offset += len(line)
+        # "Harlow Print Lab Ltd prints and packs our orders": a registered company named where data is shared
+        for lm in _LEGAL_NAME.finditer(text):
+            _emit_org(emit, lm.group("n"), "tps.name.legal_name", 0.7, lm.start("n"))
+
     # 2. gazetteer mentions in a processing context
-    cue = bool(_PROCESSING_CUE.search(text)) and (shares or list_ctx or bool(
+    cue = bool(_PROCESSING_CUE.search(text)) and (sharing_ctx or bool(
         re.search(r"analytic|host|stor|process|payment|pay\b|transaction|provider|processor|sub-?processor|"
                   r"partner|cookie|pixel|track|advertis|newsletter|e-?mail|CRM|servers?|cloud|infrastructure|"
                   r"powered|handled|via|through|we use|uses|using|utili|integrat|sync|connect|sent to|send to|"
@@ -1105,11 +1188,21 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
             continue
         conf = 0.85 if shares or list_ctx else 0.7
         emit(canon, "gazetteer", "tps.name.gazetteer", conf, a, b, category=cat)
+        if sharing_ctx:
+            # "Royal Mail and DPD deliver orders": a name coordinated with a known recipient is one too
+            after = _COORD_AFTER.match(text, b)
+            if after:
+                _emit_org(emit, after.group("n"), "tps.name.coordinated", 0.65, after.start("n"))
+            before = _COORD_BEFORE.search(text[:a])
+            if before:
+                _emit_org(emit, before.group("n"), "tps.name.coordinated", 0.65, before.start("n"))
 
     # 3. organisations introduced by a recipient phrase
     for rule, rx in _CTX_NAME:
         for m in rx.finditer(text):
             tail_start = m.start("n")
+            if rule == "context.by" and re.search(r"\b(?:to|for) us\b", m.group(0)):
+                continue  # "lists supplied to us by the IWF": a source of data, not a recipient
             # allow a comma/and list after "such as"
             tail = text[tail_start:]
             tail = re.split(r"[.;:()]|\s(?:to|for|who|which|that|based|so|in order|as|acting|when|where|is|are|"
@@ -1220,11 +1313,13 @@ def _ads(doc: Document, seg: Segment, text: str) -> list[Finding]:
         if not first_party:
             out.append(make(doc, seg, "advertising", "third_party_ads", {}, "ads.third_party", 0.8,
                             at=tp.start()))
-    nt = _NO_TRACK.search(text)
+    # the browser's "Do Not Track" signal is its own subject (OPP-115 files it apart), not a promise not to track
+    dnt_free = _DNT.sub(lambda m: " " * len(m.group(0)), text)
+    nt = _NO_TRACK.search(dnt_free)
     if nt:
         out.append(make(doc, seg, "advertising", "no_tracking", {}, "ads.no_tracking", 0.8, at=nt.start()))
     else:
-        tr = _TRACKING.search(text)
+        tr = _TRACKING.search(dnt_free)
         if tr and not out and not re.search(r"do not track (?:signals?|requests?|settings?|browser|\(DNT\)|"
                                             r"\"?dnt)", text, _I) or tr and out and out[0].kind == "third_party_ads":
             out.append(make(doc, seg, "advertising", "tracking", {}, "ads.tracking", 0.7, at=tr.start()))

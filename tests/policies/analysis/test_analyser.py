@@ -176,3 +176,71 @@ def test_spelled_out_ages():
     a = analyse("We do not knowingly collect personal information from anyone under the age of sixteen (16).")
     assert a.summary["children"]["stance"] == "not_directed"
     assert a.summary["children"]["min_age"] == 16
+
+
+# ---------------------------------------------------------------- rules-2026.11c
+def _periods(text):
+    return [f.value["days"] for f in analyse(text, use_model=False).findings if f.kind == "period"]
+
+
+@pytest.mark.parametrize("text, days", [
+    ("We keep invoices for six years.", [2190]),
+    ("We keep records of your orders and payments for six years, because we need them for tax.", [2190]),
+    ("If we do not receive a response within 14 days, we delete the parent's email address.", [14]),
+])
+def test_kept_records_and_delete_after_are_periods(text, days):
+    assert _periods(text) == days
+
+
+@pytest.mark.parametrize("text", [
+    "We will refund payments for 30 days.",
+    "We aim to respond within 30 days.",
+    "You pay for 12 months in advance.",
+])
+def test_payment_and_response_durations_are_not_periods(text):
+    assert _periods(text) == []
+
+
+def _retention(text):
+    return [f for f in analyse(text, use_model=False).findings if f.topic == "retention"]
+
+
+@pytest.mark.parametrize("text", [
+    # a run-in label gives the paragraph its own subject, whatever the heading above it says
+    "How Long We Keep Information\n\nWe keep account data while your account is open.\n\n"
+    "Security. We protect personal information with firewalls. We cannot promise that it will never be accessed, "
+    "disclosed, altered or destroyed in breach of these safeguards.",
+    "Acme complies with the Safe Harbor Framework regarding the collection, use and retention of personal information.",
+    "We may add information obtained elsewhere so that we can keep our records current.",
+    "If you buy from the store, we collect your address and keep a record of your purchases.",
+])
+def test_retention_near_misses_in_run_in_sections_and_activity_lists(text):
+    found = _retention(text)
+    assert not [f for f in found if "Security" in f.quote or "Safe Harbor" in f.quote or "records current" in f.quote
+                or "purchases" in f.quote], found
+
+
+def test_a_record_of_an_opt_out_is_kept():
+    assert {f.kind for f in _retention("We will keep a record of your request to opt out so that we do not contact "
+                                       "you again.")} == {"statement"}
+
+
+@pytest.mark.parametrize("text, consent", [
+    ("Parental consent is not the lawful basis for this processing and is not sought by us.", False),
+    ("We do not ask parents for consent to process pupil data; the school decides its lawful basis.", False),
+    ("The parent gives their consent to us processing their child's information when they create the profile.", True),
+])
+def test_parental_consent_statements(text, consent):
+    assert analyse(text, use_model=False).summary["children"]["parental_consent"] is consent
+
+
+def test_consent_forms_for_school_trips_are_not_parental_consent_to_processing():
+    text = ("Where a school uses the app to collect consent from parents (for example for a school trip), we record "
+            "the parent's response for the school.")
+    assert analyse(text, use_model=False).summary["children"]["parental_consent"] is not True
+
+
+def test_college_students_records_are_not_childrens_data():
+    text = ("The College will not release a student's education records to third parties without the student's "
+            "written consent, except as FERPA permits.")
+    assert not [f for f in analyse(text, use_model=False).findings if f.topic == "children"]

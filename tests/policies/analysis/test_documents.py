@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from pathlib import Path
 
-from policies.analysis.analyser import analyse
+import pytest
+
+from policies.analysis.analyser import analyse, analysis_to_contract
 
 DOCS = Path(__file__).resolve().parent / "documents"
 _spec = importlib.util.spec_from_file_location("documents_build", DOCS / "build.py")
@@ -14,7 +17,7 @@ build = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(build)
 
 _SPLIT = json.loads((DOCS / "split.json").read_text(encoding="utf-8"))
-HOLDOUT = set().union(*(set(_SPLIT.get(k, ())) for k in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5")))
+HOLDOUT = set().union(*(set(v) for k, v in _SPLIT.items() if re.fullmatch(r"holdout\d*", k)))
 CATEGORY = {"retention": "Data Retention", "third_party_sharing": "Third Party Sharing/Collection"}
 
 
@@ -55,3 +58,27 @@ def test_dev_split_document_scores():
     for topic, (tp_seg, n_seg, tp_find, n_find) in counts.items():
         recall, precision = tp_seg / n_seg, tp_find / n_find
         assert recall >= 0.9 and precision >= 0.9, (topic, recall, precision)
+
+
+# ---------------------------------------------------------------- the EdTech facts set (tests/policies/analysis/facts/)
+FACTS = Path(__file__).resolve().parent / "facts"
+SCORER = Path(__file__).resolve().parents[4] / "shared" / "tools" / "score_analysis.py"
+
+
+def test_held_out_sets_are_never_in_the_dev_split():
+    assert {"holdout6_hotel_chain", "holdout5_us_teen_social"} <= HOLDOUT
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason="shared scorer not mounted")
+def test_dev_facts_pass_the_shared_scorer():
+    spec = importlib.util.spec_from_file_location("score_analysis", SCORER)
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    tally = scorer.Tally()
+    policies = sorted((FACTS / "policies").glob("dev_*.txt"))
+    assert len(policies) >= 6
+    for path in policies:
+        gold = json.loads((FACTS / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))
+        out = analysis_to_contract(analyse(path.read_text(encoding="utf-8")), str(path))
+        scorer.score_facts(path.stem, gold, out, tally)
+    assert tally.passed / tally.total >= 0.95, tally.rows

@@ -203,3 +203,66 @@ def test_never_crashes_and_offsets_hold(text):
     for f in tp.find(doc, "Acme"):
         assert f.quote == text[f.start:f.end]
     tp.summarise(tp.find(doc, None), doc)
+
+
+# --- rules-2026.11c: recipients named the way copied tables and lists name them ------------------------
+def test_name_lines_without_bullets_under_a_sharing_heading_are_recipients():
+    text = ("Who do we share it with?\n\nService providers we use:\n\nAcme Hosting Ltd – hosting of the platform\n"
+            "Yoti – tutor identity verification\nuCheck – processing of DBS applications\n"
+            "Trustpilot – review invitations\n")
+    assert {"Acme Hosting", "Yoti", "uCheck", "Trustpilot"} <= set(summary(text, "Other Co Ltd")["named"])
+
+
+def test_name_line_with_legal_entity_in_brackets_resolves_a_gazetteer_alias():
+    text = ("Who we share information with\n\nStripe Payments UK Ltd – payment processing for subscriptions.\n\n"
+            "Xero Limited – our accounting system, where we keep invoices.\n")
+    assert {"Stripe", "Xero"} <= set(summary(text, "Other Co Ltd")["named"])
+
+
+def test_registered_company_named_under_a_sharing_heading_is_a_recipient():
+    text = "WHO DO WE SHARE YOUR INFORMATION WITH?\n\nHarlow Print Lab Ltd prints and packs our orders.\n"
+    assert "Harlow Print Lab" in summary(text, "Lumen Photos Ltd")["named"]
+
+
+def test_unknown_name_coordinated_with_a_known_recipient_is_a_recipient():
+    text = ("WHO DO WE SHARE YOUR INFORMATION WITH?\n\nRoyal Mail and DPD deliver orders to home addresses.\n\n"
+            "Stripe and PayPal take card payments on our behalf.\n")
+    assert {"Royal Mail", "DPD", "Stripe", "PayPal"} <= set(summary(text, "Other Co Ltd")["named"])
+
+
+@pytest.mark.parametrize("text", [
+    # the column headings and location cells of a sub-processor table that lost its borders
+    "We use the following sub-processors:\n\nSub-processor\n\nService\n\nLocation\n\nEsendex Limited\n\n"
+    "SMS alerts\n\nLondon (europe-west2)\n",
+    # a supplier of block lists to the vendor, not a recipient of personal data
+    "Filtering categories are maintained using lists supplied to us by the Internet Watch Foundation.",
+    "We use Secure Sockets Layer (SSL) encryption when collecting card numbers.",
+    # the name of the next cell glued to a legal suffix
+    "Our sub-processors:\n\nZendesk, Inc.Support ticketing for school staff\n",
+])
+def test_table_headings_places_suppliers_and_glued_cells_are_not_recipients(text):
+    named = summary(text, "Other Co Ltd")["named"]
+    assert not {"Sub-processor", "Location", "London", "Service", "Internet Watch Foundation", "Secure Sockets Layer",
+                "Inc.Support", "Support"} & set(named), named
+
+
+def test_meta_and_facebook_are_named_as_the_policy_names_them():
+    assert summary("We use the Meta Pixel from Meta Platforms Ireland Limited to measure our adverts.")["named"] \
+        == ["Meta"]
+    assert summary("We use the Facebook Pixel to measure our adverts.")["named"] == ["Facebook"]
+
+
+@pytest.mark.parametrize("text", [
+    "Do Not Track.",
+    'The Sites do not currently respond to browser "Do Not Track" signals.',
+    "This Privacy Policy describes how Acme, LLC and its affiliated entities collect, use and disclose information.",
+    "Your message may be forwarded to another College office that is better able to answer your question.",
+    "Enrolled students may not opt out of official communications sent to their student e-mail account.",
+    "If you receive a message claiming to be from us, do not respond; forward it to security@example.com.",
+])
+def test_dnt_scope_statements_and_internal_routing_are_not_sharing(text):
+    assert "sharing" not in kinds(run(text), "third_party_sharing"), text
+
+
+def test_a_promise_not_to_track_still_counts():
+    assert "no_tracking" in kinds(run("We do not track you across third-party websites."), "advertising")
