@@ -44,6 +44,9 @@ def body_segments(doc: Document):
     return (s for s in doc.segments if s.kind != "heading")
 
 
+_TITLE = re.compile(r"\bprivacy (?:policy|notice|statement)\b")
+
+
 def heading_findings(doc: Document, found: list[Finding], heading_rx, topic: str, rule: str,
                      confidence: float = 0.5) -> list[Finding]:
     """A finding for each heading that names the topic and whose section has findings of that topic.
@@ -57,8 +60,8 @@ def heading_findings(doc: Document, found: list[Finding], heading_rx, topic: str
     segs = doc.segments
     out: list[Finding] = []
     for i, seg in enumerate(segs):
-        if seg.kind != "heading" or not heading_rx.search(norm(seg.text)):
-            continue
+        if seg.kind != "heading" or not heading_rx.search(norm(seg.text)) or _TITLE.search(norm(seg.text)):
+            continue  # the document's title ("Kids Network Privacy Policy") heads every topic, so names none
         end = next((s.start for s in segs[i + 1:] if s.kind == "heading"), len(doc.text))
         if any(seg.end <= s < end for s in starts):
             out.append(finding(seg, topic, "section", {"heading": seg.text}, rule, confidence))

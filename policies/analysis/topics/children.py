@@ -238,6 +238,10 @@ _SCHOOL_CONSENT = re.compile(
     r"must|will|agree\s+to|are\s+required\s+to)\s+(?:obtain\w*|secur\w+|get\w*|provid\w+)\s+(?:any\s+|all\s+)?"
     r"(?:necessary\s+|required\s+|appropriate\s+)?(?:parental\s+)?(?:consent|permission|authori[sz]ation))"
 )
+# "if you are between 13 and 17 you may use the Services only with your parent's consent": the teens are users
+_TEEN_USERS = re.compile(r"\b(?:between\s+1[3-6]\s+and\s+1[78]|1[3-6]\s*(?:to|-|through)\s*1[78]|"
+                         r"under\s+(?:the\s+age\s+of\s+)?18|teens?|teenagers?)\b[^.]{0,80}\b(?:may|can|must|only)\b[^.]{0,30}\b(?:use|access|register|"
+                         r"sign\s+up|create|join)")
 _ACTIVITY_CONSENT = re.compile(r"\b(?:consent|permission)\s+(?:forms?|slips?)\b|\b(?:school\s+)?(?:trips?|outings?|"
                                r"excursions?|residentials?)\b")
 _WITHOUT_BEFORE = re.compile(r"\b(?:without|absent|lacking|no)\s+(?:\w+\s+){0,3}$")
@@ -366,8 +370,9 @@ def _segment_findings(seg: Segment, prev_child_data: bool) -> tuple[list[Finding
         m = None  # "schools use the app to collect consent from parents for trips": the school's forms
     if m and not remediation and not _WITHOUT_BEFORE.search(t[max(0, m.start() - 30) : m.start()]) and not \
             _NO_PARENTAL_CONSENT.search(t) and (child or head_ctx or "parent" in m.group(0) or student):
-        out.append(finding(seg, TOPIC, "parental_consent", {"parental_consent": True}, "children.parental_consent",
-                           0.85))
+        out.append(finding(seg, TOPIC, "parental_consent",
+                           {"parental_consent": True, "for_teen_users": bool(_TEEN_USERS.search(t))},
+                           "children.parental_consent", 0.85))
     elif _NO_PARENTAL_CONSENT.search(t):
         out.append(finding(seg, TOPIC, "parental_consent", {"parental_consent": False},
                            "children.no_parental_consent", 0.7))
@@ -503,7 +508,7 @@ def summarise(findings: list[Finding], doc: Document) -> dict:
         stance = "not_directed"
     else:
         stance = "not_stated"
-    if stance == "not_directed" and parental:
+    if stance == "not_directed" and parental and not any(f.value.get("for_teen_users") for f in pc):
         parental = None  # consent mentioned only around children the service is not for
     ages = [f.value["min_age"] for f in nd if f.value.get("min_age")]
     ages = ages or [f.value["min_age"] for f in mine if f.value.get("min_age")]

@@ -159,13 +159,53 @@ _RAW: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("Experian", HOSTING, ("Experian",), ("experian.co.uk", "experian.com")),
     ("Equifax", HOSTING, ("Equifax",), ("equifax.co.uk",)),
     ("Royal Mail", HOSTING, ("Royal Mail",), ("royalmail.com",)),
+    # rules-2026.11c: AI model providers, messaging, analytics, identity checks and school-sector suppliers that
+    # EdTech sub-processor lists commonly name
+    ("OpenAI", HOSTING, ("OpenAI", "Open AI"), ("openai.com",)),
+    ("Anthropic", HOSTING, ("Anthropic",), ("anthropic.com",)),
+    ("Cohere", HOSTING, ("Cohere",), ("cohere.com",)),
+    ("Mistral AI", HOSTING, ("Mistral AI",), ("mistral.ai",)),
+    ("DeepL", HOSTING, ("DeepL", "DeepL SE"), ("deepl.com",)),
+    ("PostHog", ANALYTICS, ("PostHog", "Posthog"), ("posthog.com",)),
+    ("Pendo", ANALYTICS, ("Pendo", "Pendo.io"), ("pendo.io",)),
+    ("LogRocket", ANALYTICS, ("LogRocket",), ("logrocket.com",)),
+    ("New Relic", HOSTING, ("New Relic",), ("newrelic.com",)),
+    ("Rollbar", HOSTING, ("Rollbar",), ("rollbar.com",)),
+    ("Braze", HOSTING, ("Braze",), ("braze.com",)),
+    ("Customer.io", HOSTING, ("Customer.io",), ("customer.io",)),
+    ("SparkPost", HOSTING, ("SparkPost",), ("sparkpost.com",)),
+    ("MessageBird", HOSTING, ("MessageBird", "Bird"), ("messagebird.com",)),
+    ("Textlocal", HOSTING, ("Textlocal",), ("textlocal.com",)),
+    ("Esendex", HOSTING, ("Esendex",), ("esendex.co.uk", "esendex.com")),
+    ("Firetext", HOSTING, ("Firetext", "FireText"), ("firetext.co.uk",)),
+    ("ClickSend", HOSTING, ("ClickSend",), ("clicksend.com",)),
+    ("Algolia", HOSTING, ("Algolia",), ("algolia.com",)),
+    ("Cloudinary", HOSTING, ("Cloudinary",), ("cloudinary.com",)),
+    ("Mux", HOSTING, ("Mux",), ("mux.com",)),
+    ("Kaltura", HOSTING, ("Kaltura",), ("kaltura.com",)),
+    ("Brightcove", HOSTING, ("Brightcove",), ("brightcove.com",)),
+    ("Fastly", HOSTING, ("Fastly",), ("fastly.com",)),
+    ("Redstor", HOSTING, ("Redstor",), ("redstor.com",)),
+    ("Checkout.com", PAYMENT, ("Checkout.com",), ("checkout.com",)),
+    ("SumUp", PAYMENT, ("SumUp",), ("sumup.com",)),
+    ("OneLogin", HOSTING, ("OneLogin",), ("onelogin.com",)),
+    ("Yoti", HOSTING, ("Yoti",), ("yoti.com",)),
+    ("Onfido", HOSTING, ("Onfido",), ("onfido.com",)),
+    ("Trustpilot", HOSTING, ("Trustpilot",), ("trustpilot.com",)),
+    ("Feefo", HOSTING, ("Feefo",), ("feefo.com",)),
+    ("Qualtrics", HOSTING, ("Qualtrics",), ("qualtrics.com",)),
+    ("Jotform", HOSTING, ("Jotform", "JotForm"), ("jotform.com",)),
+    ("Zapier", HOSTING, ("Zapier",), ("zapier.com",)),
+    ("Airtable", HOSTING, ("Airtable",), ("airtable.com",)),
+    ("iSAMS", MIS, ("iSAMS",), ("isams.com",)),
 ]
 
 # aliases that are ordinary English words or too ambiguous as bare words: need a capitalised,
 # non-sentence-initial occurrence plus a strong processing context (handled in third_parties.py)
 AMBIGUOUS = {"Apple", "Box", "Slack", "Zoom", "Segment", "Drift", "Square", "Sage", "Clever", "Arbor", "Heap",
              "Intercom", "Amplitude", "Sentry", "Pusher", "Branch", "Adjust", "Crisp", "Capita", "SIMS",
-             "Twitter", "Stripe", "Seesaw", "Okta", "Wix", "Nielsen", "Adobe", "Meta"}
+             "Twitter", "Stripe", "Seesaw", "Okta", "Wix", "Nielsen", "Adobe", "Meta", "Mux", "Bird", "Braze", "Cohere",
+             "Pendo"}
 
 
 @dataclass(frozen=True)

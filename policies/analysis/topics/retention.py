@@ -89,7 +89,8 @@ _MASK = re.compile(
     r"\b(?:you|users?|customers?|schools?|teachers?|parents?)\s+(?:can|may|should|must|might|could|will|are\s+able\s+to)?"
     r"\s*(?:also\s+)?(?:retain|keep|store|save|hold|print)\b|"
     r"\b(?:retain(?:s|ed|ing)?|reserve[sd]?|keep(?:s|ing)?|kept|hold(?:s|ing)?|held|maintain(?:s|ed|ing)?|"
-    r"store[sd]?|storing)\s+(?:all\s+|sole\s+|full\s+|the\s+|any\s+|its\s+|our\s+|their\s+)?(?:right|rights|"
+    r"store[sd]?|storing)\s+(?:all\s+|sole\s+|full\s+|the\s+|any\s+|its\s+|our\s+|their\s+|outside\s+|other\s+|"
+    r"independent\s+|external\s+|qualified\s+)?(?:right|rights|"
     r"discretion|ownership|title|control|copyright|interest|intellectual|services? of|third[- ]part\w*|vendors?|"
     r"contractors?|companies|agents?|counsel|lawyers?|attorneys?|solicitors?|auditors?|consultants?|"
     r"you (?:informed|updated|posted|up to date|safe|logged)|informed|updated|posted|in touch|in mind|track|"
@@ -103,6 +104,8 @@ _MASK = re.compile(
     r"\b(?:remove|unsubscribe) (?:you|yourself|your (?:name|email(?: address)?)) from (?:our |the |any )?"
     r"(?:mailing|marketing|email|distribution)|"
     r"\bretain (?:certain |some )?(?:features|functionality|access)\b|"
+    r"\bstor(?:ed|es|e|ing)\s+(?:\w+\s+){0,3}(?:(?:located|based|hosted)\s+)?(?:in|within)\s+(?:the\s+)?(?:united|u\.?s\.?a?\b|"
+    r"uk\b|eu\b|eea\b|european|canada|ireland|our\s+data\s+cent|data\s+cent|countr)|"
     # a list of processing activities ("the collection, use and retention of personal information") states no practice
     r"\bcollection,? (?:(?:use|processing|disclosure|storage),? )*(?:and |or )?retention\b|"
     r"\bremov\w+ (?:the |any )?(?:content|posts?|"

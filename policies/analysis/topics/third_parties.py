@@ -319,6 +319,7 @@ _LINK_CTX = re.compile(
 
 _SECURITY_ACCESS = re.compile(
     r"\b(?:limit|limits|limited|restrict|restricts|restricted|only) (?:\w+ ){0,2}access\b|"
+    r"\baccess to (?:[\w']+ ){0,4}(?:is|are) (?:limited|restricted|confined) to\b|"
     r"unauthori[sz]ed (?:\w+ ){0,3}(?:access|disclosure|use|processing)|(?:accidentally|accidental) (?:\w+ ){0,3}"
     r"(?:lost|disclosed|disclosure)|(?:lost|stolen|altered) or disclosed|"
     r"(?:loss|misuse|alteration|destruction), (?:\w+ ){0,2}disclos|not (?:be )?disclosed to any(?:one| person)|"
@@ -706,8 +707,11 @@ _SCOPE_OR_INTERNAL = re.compile(
     r"[\w.+-]+@", _I)
 
 
-def _under_sharing_heading(seg: Segment) -> bool:
-    return bool(_SHARING_HEADING.search(seg.heading or "")) and not _NOT_SHARING_HEADING.search(seg.heading or "")
+def _under_sharing_heading(seg: Segment, section_too: bool = False) -> bool:
+    """Under a heading about sharing; ``section_too`` also accepts the section's heading (a table's first row is
+    often taken as the heading of the rows below it)."""
+    heads = (seg.heading or "", seg.section or "") if section_too else (seg.heading or "",)
+    return any(_SHARING_HEADING.search(h) and not _NOT_SHARING_HEADING.search(h) for h in heads)
 
 
 def _sharing_rule(text: str, seg: Segment, in_list_ctx: bool) -> tuple[str, float, dict] | None:
@@ -1081,11 +1085,19 @@ def _gazetteer_names(text: str, ctx: _Ctx) -> list[tuple[str, int, int, str]]:
 
 
 _ORG = r"(?:[A-Z][\w&.'+-]*|[a-z][A-Z]\w*)(?:\s+(?:&\s+)?(?:[A-Z0-9][\w&.'+-]*|of|for|and))*?"
-_LEGAL_SUFFIX = (r"(?:Ltd|Limited|Inc|LLC|LLP|plc|PLC|GmbH|AG|B\.V|BV|S\.A|SAS|Pty|Corp|Corporation|"
-                 r"Unlimited Company)\.?")
-_ENTRY_LINE = re.compile(r"[ \t]*[\"']?(?P<n>" + _ORG + r"(?:\s+" + _LEGAL_SUFFIX + r")?)(?:\s+\([^()\n]{1,80}\))?"
-                         r"\s+[-–—:]\s+\S")
-_LEGAL_NAME = re.compile(r"(?<![\w&.'-])(?P<n>" + _ORG + r"\s+" + _LEGAL_SUFFIX + r")(?![\w-])")
+_LEGAL_SUFFIX = (r"(?:Ltd|Limited|Inc|LLC|L\.L\.C|LLP|plc|PLC|PBC|GmbH|AG|B\.V|BV|S\.A|SAS|SE|Pty|Corp|"
+                 r"Corporation|Unlimited Company)\.?")
+# a brand written in lower case is a name only with its legal suffix ("thebigword Group Limited")
+_LOWER_BRAND = r"[a-z][a-z0-9]{3,}(?:\s+[A-Z][\w&'+-]*){0,3},?\s+" + _LEGAL_SUFFIX
+_ENTRY_LINE = re.compile(
+    r"[ \t]*(?:[•*·-]\s*)?[\"']?(?:(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX + r")?|" + _LOWER_BRAND +
+    r")(?:\s+\([^()\n]{1,80}\))?(?:\s+[-–—:]\s+|\s*:\s+|\t+)"
+    # a run-in label opens a sentence ("Home plan: if you cancel, ..."); a recipient's line says what it does
+    r"(?!(?:if|when|where|we|you|your|our|this|these|it|they|as|in|for|there|please)\b)\S|"
+    # a table row whose cells lost their borders and spaces: "Firetext Communications LtdSMS alerts to parents"
+    r"(?P<g>" + _ORG + r",?\s+" + _LEGAL_SUFFIX + r")(?:\s*\([^()\n]{1,80}\))?(?=[A-Z]))")
+_TRADEMARK = re.compile(r"trademarks?\b|[®™]|not (?:affiliated|associated) with|not (?:sponsored|endorsed) by", _I)
+_LEGAL_NAME = re.compile(r"(?<![\w&.'-])(?P<n>" + _ORG + r",?\s+" + _LEGAL_SUFFIX + r")(?![\w-])")
 _COORD_NAME = r"(?P<n>(?:[A-Z][\w&'+-]*|[a-z][A-Z]\w*)(?:\s+[A-Z][\w&'+-]*){0,2})"
 _COORD_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)" + _COORD_NAME +
                           r"(?=\s+[a-z]|\s*[,.;:)]|\s*$)")
@@ -1098,7 +1110,7 @@ def _emit_org(emit, raw: str, rule: str, conf: float, at: int, purpose: str | No
     cand = _clean_name(raw)
     if not cand:
         return
-    bare = re.sub(r"\s+" + _LEGAL_SUFFIX + r"$", "", cand).strip()
+    bare = re.sub(r",?\s+" + _LEGAL_SUFFIX + r"$", "", cand).strip(" ,")
     entry = gazetteer.lookup(bare)
     if entry is None:
         hit = gazetteer.ALIAS_RE.search(bare)
@@ -1162,18 +1174,21 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
 
     # 1b. "Name - what they do" lines in a sharing section: a recipients table or list copied without bullets
     # or borders ("Yoti - tutor identity verification", "Xero Limited - our accounting system")
-    sharing_ctx = shares or list_ctx or _under_sharing_heading(seg)
+    sharing_ctx = shares or list_ctx or _under_sharing_heading(seg, section_too=True)
     if sharing_ctx:
         offset = 0
-        for line in text.splitlines(keepends=True):
+        raw = doc.text[seg.start:seg.end]  # tabs kept: they separate a table's cells
+        for line in raw.splitlines(keepends=True):
             em = _ENTRY_LINE.match(line)
             if em:
-                _emit_org(emit, em.group("n"), "tps.name.entry_line", 0.75, offset + em.start("n"),
+                group = "n" if em.group("n") else "g"
+                _emit_org(emit, em.group(group), "tps.name.entry_line", 0.75, offset + em.start(group),
                           purpose=line[em.end():].strip() or None)
             offset += len(line)
         # "Harlow Print Lab Ltd prints and packs our orders": a registered company named where data is shared
-        for lm in _LEGAL_NAME.finditer(text):
-            _emit_org(emit, lm.group("n"), "tps.name.legal_name", 0.7, lm.start("n"))
+        if not _TRADEMARK.search(text):  # "ACT is a registered trademark of ACT, Inc." names an owner, not a recipient
+            for lm in _LEGAL_NAME.finditer(text):
+                _emit_org(emit, lm.group("n"), "tps.name.legal_name", 0.7, lm.start("n"))
 
     # 2. gazetteer mentions in a processing context
     cue = bool(_PROCESSING_CUE.search(text)) and (sharing_ctx or bool(
@@ -1194,7 +1209,8 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
             if after:
                 _emit_org(emit, after.group("n"), "tps.name.coordinated", 0.65, after.start("n"))
             before = _COORD_BEFORE.search(text[:a])
-            if before:
+            if before and not re.search(r"\b(?:for|of|the|in|on|to|by|with|from|at|via|de)\s+$",
+                                        text[:before.start("n")]):
                 _emit_org(emit, before.group("n"), "tps.name.coordinated", 0.65, before.start("n"))
 
     # 3. organisations introduced by a recipient phrase
@@ -1205,6 +1221,8 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
                 continue  # "lists supplied to us by the IWF": a source of data, not a recipient
             # allow a comma/and list after "such as"
             tail = text[tail_start:]
+            if rule == "context.such_as":
+                tail = re.sub(r"\s*\([^()]{0,80}\)", "", tail)
             tail = re.split(r"[.;:()]|\s(?:to|for|who|which|that|based|so|in order|as|acting|when|where|is|are|"
                             r"was|were|will|may|can|have|has|with|on|at|by|from|provide|process|"
                             r"help|assist)\s", tail)[0]
@@ -1232,8 +1250,24 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
 # ---------------------------------------------------------------------------------------------
 # data sale and advertising
 # ---------------------------------------------------------------------------------------------
+# a "no" that covers only some people or some data ("we do not sell the personal information of users we know to be
+# under 16", "... sensitive personal information", "no targeted ads to users under 18") does not answer for everyone;
+_SCOPED_NO = re.compile(
+    r"\b(?:users?|consumers?|individuals?|people|persons?|anyone|visitors?|customers?|children|minors|those)\s+"
+    r"(?:(?:who|that)\s+(?:we\s+know|are\s+known)\s+(?:to\s+be\s+)?|we\s+know\s+(?:to\s+be\s+)?|(?:known|believed)\s+to\s+be\s+)?"
+    r"(?:under|below|younger\s+than)\s+(?:the\s+age\s+of\s+)?\d{1,2}|\bsensitive\s+(?:personal\s+)?(?:data|information)",
+    _I)  # not "we never sell children's data": on a children's service that is the answer for its users
+
+
+def _scoped(text: str, at: int) -> bool:
+    """Does the negated clause starting near ``at`` limit itself to some people or some data?"""
+    clause = re.split(r"[.;]|,\s+(?:and|but)\s+", text[at:])[0]
+    return bool(_SCOPED_NO.search(clause))
+
+
 def _sale(doc: Document, seg: Segment, text: str) -> list[Finding]:
     out = []
+    text = re.sub(r"[\"“”]((?:sold|sell|sale|shared|share|selling|sharing)\b)[\"“”]", r" \1 ", text)
     low = text.lower()
     if "do not sell my" in low or "do not sell or share my" in low:
         if re.search(r"(?:do|does|will) not (?:\w+ ){0,3}sell (?:\w+ ){0,3}(?:personal|your|data|information)",
@@ -1243,10 +1277,11 @@ def _sale(doc: Document, seg: Segment, text: str) -> list[Finding]:
             out.append(make(doc, seg, "data_sale", "sells", {"basis": "ccpa_opt_out"}, "sale.ccpa_link", 0.55))
         return out
     for m in _SALE_VERB.finditer(text):
-        after = text[m.end():]
+        # "sold or shared (as those terms are defined in the CCPA) identifiers": read past the aside
+        after = re.sub(r"\s*\([^()]{0,100}\)", "", text[m.end():])
         verb = m.group(0).lower()
         if verb in ("trade", "trades", "trading", "traded") and re.match(r"\s*(?:mark|name|show|union|secret|"
-                                                                          r"association|body)", after, _I):
+                                                                          r"association|body|as\b)", after, _I):
             continue
         if verb == "sale of" and re.match(r"\s*(?:our|the|its|a|all|any|substantially|part|some|assets|"
                                           r"business|company|shares|stock|products?|goods|services)\b", after, _I) \
@@ -1270,7 +1305,9 @@ def _sale(doc: Document, seg: Segment, text: str) -> list[Finding]:
             if not more:
                 continue
         if _negated_before(text, m.start()) or re.match(r"\s*(?:or|and)\s+(?:\w+\s+){0,2}(?:not|never)", after):
-            out.append(make(doc, seg, "data_sale", "does_not_sell", {"basis": "statement"}, "sale.negated", 0.9,
+            scoped = _scoped(text, m.start())
+            out.append(make(doc, seg, "data_sale", "does_not_sell", {"basis": "statement", "scoped": scoped},
+                            "sale.negated_scoped" if scoped else "sale.negated", 0.5 if scoped else 0.9,
                             at=m.start()))
         else:
             hedge = bool(re.search(r"\bmay\b|\bmight\b|\bcould\b|\bcan\b", text[max(0, m.start() - 30):m.start()]))
@@ -1303,6 +1340,8 @@ def _ads(doc: Document, seg: Segment, text: str) -> list[Finding]:
     out = []
     no_ads = _NO_ADS.search(text)
     tp = _TP_ADS.search(text)
+    if no_ads and _scoped(text, no_ads.start()):
+        no_ads = None  # "no targeted ads to users we know to be under 18": says nothing about everyone else
     if no_ads and re.search(r"advertis|\bads?\b|advert", no_ads.group(0), _I):
         # "we do not share with advertisers" is also a no (no third-party ads via data); "no ads" explicit
         out.append(make(doc, seg, "advertising", "no_third_party_ads", {}, "ads.negated", 0.85,
@@ -1448,7 +1487,7 @@ def summarise(findings: list[Finding], doc: Document | None = None) -> dict[str,
     sale = [f for f in findings if f.topic == "data_sale"]
     strong_sells = [f for f in sale if f.kind == "sells" and f.confidence >= 0.6]
     weak_sells = [f for f in sale if f.kind == "sells" and f.confidence < 0.6]
-    not_sell = [f for f in sale if f.kind == "does_not_sell"]
+    not_sell = [f for f in sale if f.kind == "does_not_sell" and not f.value.get("scoped")]
     sells = "yes" if strong_sells else "no" if not_sell else "yes" if weak_sells else "not_stated"
 
     ads = [f for f in findings if f.topic == "advertising"]

@@ -95,6 +95,12 @@ _TRANSFER = [
         r"\b(?:international|cross-border|overseas)\s+(?:data\s+)?transfers?\s+(?:of|may|will|take|occur|"
         r"are|is)|\btransfers? (?:of (?:your )?(?:personal )?(?:data|information) )?(?:to|into) (?:a )?third "
         r"countr", _I)),
+    # "suppliers ... are based in the United States and may process your information there"
+    ("transfers.strong.processed_there", "strong", re.compile(
+        r"\b(?:based|located|headquartered|established|situated|hosted)\s+(?:\w+\s+){0,2}?(?:" + _OUTSIDE_ANY +
+        r"|in\s+" + _ABROAD + r")[^.;]{0,40}?\b(?:and|which|who)\s+(?:may|will|do|does|can|might)\s+(?:also\s+)?"
+        r"(?:process|store|access|hold|handle|receive|use)\b[^.;]{0,40}?\b(?:there|in\s+th(?:at|ose|is)\s+countr\w*|"
+        r"outside)", _I)),
     ("transfers.weak.based_outside", "weak", re.compile(
         r"\b(?:based|located|headquartered|established|operat\w+|situated|hosted)\s+(?:\w+\s+){0,2}?"
         r"(?:" + _OUTSIDE_ANY + r"|in\s+" + _ABROAD + r")", _I)),

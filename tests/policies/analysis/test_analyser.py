@@ -244,3 +244,23 @@ def test_college_students_records_are_not_childrens_data():
     text = ("The College will not release a student's education records to third parties without the student's "
             "written consent, except as FERPA permits.")
     assert not [f for f in analyse(text, use_model=False).findings if f.topic == "children"]
+
+
+def test_parental_consent_for_teen_users_stands_beside_not_directed_under_13():
+    text = ("The Services are not directed to children under 13, and we do not knowingly collect personal "
+            "information from children under 13.\n\nIf you are between 13 and 17 years old, you may use the Services "
+            "only with the consent of your parent or legal guardian.")
+    s = analyse(text, use_model=False).summary["children"]
+    assert s["parental_consent"] is True
+
+
+def test_parental_consent_around_under_13s_only_is_not_reported():
+    text = ("Our service is not directed to children under 13. If we learn that we collected data from a child under "
+            "13 without verifiable parental consent, we will delete it.")
+    assert analyse(text, use_model=False).summary["children"]["parental_consent"] is None
+
+
+def test_suppliers_based_abroad_that_process_data_there_are_transfers():
+    text = ("Our platform is hosted in the UK. Some of our suppliers, including Twilio and Zendesk, are based in the "
+            "United States and may process your information there.")
+    assert analyse(text, use_model=False).summary["international_transfers"] == "yes"

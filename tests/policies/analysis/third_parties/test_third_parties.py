@@ -266,3 +266,44 @@ def test_dnt_scope_statements_and_internal_routing_are_not_sharing(text):
 
 def test_a_promise_not_to_track_still_counts():
     assert "no_tracking" in kinds(run("We do not track you across third-party websites."), "advertising")
+
+
+def test_sub_processor_rows_separated_by_tabs_glued_or_written_in_lower_case():
+    text = ("6. SUB-PROCESSORS\n\nSub-processor\tService\tLocation\nAnthropic, PBC\tAI model API\tUnited States\n"
+            "Auth0 (Okta, Inc.)\tStaff login\tEU (Frankfurt)\n\n"
+            "  •  thebigword Group Limited: telephone interpreting, only when a school books one.\n\n"
+            "Sub-processorPurposeLocation\nRedstor LimitedEncrypted off-site backupsUK\n"
+            "Firetext Communications LtdSMS low-balance alerts to parentsUK\n")
+    named = summary(text, "Other Co Ltd")["named"]
+    assert {"Anthropic", "Auth0", "Firetext", "thebigword Group"} <= set(named), named
+    assert "Sub-processor" not in named
+
+
+def test_such_as_list_reads_past_asides():
+    text = ("We disclose personal information to vendors that perform services on our behalf, including Amazon Web "
+            "Services (cloud hosting), Stripe and PayPal (payment processing), Braze (email) and Twilio (SMS).")
+    assert {"Amazon Web Services", "Stripe", "PayPal", "Braze", "Twilio"} <= set(summary(text, "Other Co Ltd")["named"])
+
+
+@pytest.mark.parametrize("text", [
+    "SAT is a registered trademark of the College Board, and ACT is a registered trademark of ACT, Inc.",
+    "Who we share data with\n\nPupils sign in with Google Workspace for Education or Microsoft Entra ID.",
+    "Who we share data with\n\nNumberHive Home: if you cancel, your child's profile is kept until the period ends.",
+])
+def test_trademark_owners_name_tails_and_run_in_labels_are_not_recipients(text):
+    named = summary(text, "Other Co Ltd")["named"]
+    assert not {"ACT", "Education", "NumberHive Home"} & set(named), named
+
+
+@pytest.mark.parametrize("text, sells, ads", [
+    ("We do not sell or share the personal information of users we know to be under 16, and we do not show "
+     "targeted advertising to users we know to be under 18.", "not_stated", "not_stated"),
+    ('In the preceding 12 months we have "sold" or "shared" (as those terms are defined in the CCPA) identifiers to '
+     "our advertising partners. We do not sell or share sensitive personal information.", "yes", "yes"),
+    ("We will never sell children's data.", "no", "not_stated"),
+    ('This notice explains how Acme Software Ltd, trading as ParentLoop ("ParentLoop", "we"), handles personal '
+     "data. We do not sell personal data.", "no", "not_stated"),
+])
+def test_sale_and_ads_answers_for_everyone_not_for_some(text, sells, ads):
+    s = summary(text, "Other Co Ltd")
+    assert (s["sells_data"], s["third_party_ads"]) == (sells, ads)
