@@ -47,7 +47,8 @@ CLAUSES = ROOT / "tests" / "policies" / "analysis" / "clauses"
 TOPICS = ("third_party_sharing", "retention", "children")
 CATEGORY = {"retention": "Data Retention", "third_party_sharing": "Third Party Sharing/Collection"}
 CLAUSE_FILES = {"third_party_sharing": ("third_party_sharing", "third_party_sharing.train", "data_sale+"),
-                "retention": ("retention", "retention.train"), "children": ("children", "children.train")}
+                "retention": ("retention", "retention.train"),
+                "children": ("children", "children.train", "children.vocab")}
 N_BUCKETS = 1 << 18
 FOLDS = 5
 C = 1.0

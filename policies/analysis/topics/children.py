@@ -185,7 +185,7 @@ _DIRECTED = [
     (re.compile(
         r"\b(?:child|children|kids|pupils|minors|young\s+people|schoolchildren)\s+(?:(?:may|can|will|who|that|"
         r"might|could|are\s+able\s+to|are\s+invited\s+to)\s+)?(?:use|access|play|sign\s+up|register|log\s+in|"
-        r"interact|create|complete|learn|practi[sc]e|submit|upload|participate)"
+        r"interact|create|complete|learn|practi[sc]e|submit|upload|participate|send|post|chat|enter|join)\b"
     ), 0.8, "children.children_use"),
     (re.compile(
         r"\b(?:collect|process|hold|store|receive|obtain|use)\w*\s+(?:\w+\s+){0,8}?(?:from|about|of|relating\s+to|"
@@ -368,6 +368,8 @@ def _segment_findings(seg: Segment, prev_child_data: bool) -> tuple[list[Finding
     m = _PARENTAL_CONSENT.search(t)
     if m and _ACTIVITY_CONSENT.search(t):
         m = None  # "schools use the app to collect consent from parents for trips": the school's forms
+    if m and re.search(r"\b(?:on\s+behalf|in\s+place|instead|in\s+lieu)\b", m.group(0)):
+        m = None  # "the school consents on behalf of parents": school consent, not the parents' own
     if m and not remediation and not _WITHOUT_BEFORE.search(t[max(0, m.start() - 30) : m.start()]) and not \
             _NO_PARENTAL_CONSENT.search(t) and (child or head_ctx or "parent" in m.group(0) or student):
         out.append(finding(seg, TOPIC, "parental_consent",
@@ -510,6 +512,8 @@ def summarise(findings: list[Finding], doc: Document) -> dict:
         stance = "not_stated"
     if stance == "not_directed" and parental and not any(f.value.get("for_teen_users") for f in pc):
         parental = None  # consent mentioned only around children the service is not for
+    if parental is None and school and stance == "directed_with_consent":
+        parental = False  # the school consents in the parents' place: the vendor does not ask parents
     ages = [f.value["min_age"] for f in nd if f.value.get("min_age")]
     ages = ages or [f.value["min_age"] for f in mine if f.value.get("min_age")]
     cats: list[str] = []

@@ -15,7 +15,7 @@ from . import body_segments, finding, norm
 
 # ---------------------------------------------------------------- vendor name
 _SUFFIX = (r"(?:Ltd|Limited|LTD|LIMITED|ltd|Inc|INC|Incorporated|LLC|L\.L\.C|LLP|PLC|plc|Plc|Corp|Corporation|"
-           r"GmbH|AG|S\.A|SAS|B\.V|BV|Pty|Pte|Co|Company|CIC|Trust|Group)\.?")
+           r"GmbH|AG|S\.A|SAS|B\.V|BV|Pty|Pte|Co|Company|CIC|Trust|Group|DAC|CLG|PBC|SE|Teoranta|Unlimited Company)\.?")
 _CAPWORD = r"(?:[A-Z0-9][\w&'’.+-]*|[a-z]+[A-Z][\w]*)"  # "Acme", "123", "youHQ"
 _CONNECT = r"(?:of|on|and|&|for|the|de|in)"
 _COMPANY = re.compile(

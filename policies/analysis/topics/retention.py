@@ -397,8 +397,8 @@ def _segment_findings(seg: Segment, label: str = "") -> list[Finding]:
             conf = 0.75
         elif strong and data:
             conf = 0.65  # verb elsewhere in the sentence
-        elif head_ctx and data:
-            conf = 0.7  # "Access logs: 3 months" under a retention heading
+        elif head_ctx and (data or seg.kind == "table_row"):
+            conf = 0.7  # "Access logs: 3 months", a retention schedule's row "Support tickets  3 years from closure"
         else:
             continue
         days = _days(amount, unit)
@@ -429,11 +429,10 @@ def _segment_findings(seg: Segment, label: str = "") -> list[Finding]:
         out.append(finding(seg, TOPIC, "deletion", {"on_request": True}, "retention.deletion_on_request", 0.8))
     if not out and not cookie:
         # "we keep a record of your request to opt out" keeps it on after the request; "we keep a record of your
-        # orders" only says what is collected (first-party), not for how long
+        # orders / of the conversation" only says what is collected (first-party), not for how long
         if (re.search(r"\bretention\b|\bretain(?:s|ed|ing)?\b", tm) and (data or head_ctx)) or re.search(
                 r"\b(?:keep|kept|retain\w*|hold|held|maintain)\s+(?:a\s+)?(?:record|copy|copies|log)s?\s+of\s+(?:your\s+|"
-                r"the\s+|any\s+|such\s+|that\s+|this\s+)?(?:request|consent|opt|unsubscrib|objection|withdraw|"
-                r"correspondence|calls?|conversations?|complaints?)", tm):
+                r"the\s+|any\s+|such\s+|that\s+|this\s+)?(?:request|consent|opt|unsubscrib|objection|withdraw)", tm):
             out.append(finding(seg, TOPIC, "statement", {}, "retention.statement", 0.75))
         elif (_PASSIVE_KEEP.search(tm) or _WE_KEEP.search(tm)) and not _REACTIVE.search(tm):
             out.append(finding(seg, TOPIC, "statement", {}, "retention.keep_statement", 0.6))

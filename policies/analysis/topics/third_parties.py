@@ -440,6 +440,12 @@ _PUBLIC = re.compile(
     r"(?:displayed|shown|visible|viewable|made visible) (?:\w+ ){0,2}to (?:the |other |your |any |all )?(?:\w+ )?"
     r"(?!(?:you|us|yourself)\b)[a-z]{3,}s\b|"
     r"can (?:also )?(?:see|view|access) each other['’]s\b|"
+    # "other families on your child's team can see the player's name", "reviews appear with your screen name"
+    r"\bother (?:families|parents|teams?|players|students|learners|members|users|people|visitors|customers)\b"
+    r"[^.]{0,40}?\b(?:can|may|will|are able to)\s+(?:also\s+)?(?:see|view|read|follow)\b|"
+    r"\b(?:appears?|are shown|is shown|are displayed|is displayed)\s+(?:publicly\s+)?(?:with|alongside|next to|"
+    r"under)\s+(?:your|the|their|his or her)\s+(?:\w+\s+)?(?:name|username|screen name|user name|nickname|"
+    r"display name)|"
     r"(?:is|are|will be|becomes?|become) (?:made )?public\b|(?:posted|displayed|shown|published|listed|shared|"
     r"visible|viewable|searchable) publicly|publicly (?:visible|available|accessible|displayed|"
     r"posted|viewable|searchable)|public by default|(?:search engines|anyone) (?:\w+ ){0,2}(?:can|may|will) "
@@ -608,7 +614,8 @@ _NO_ADS = re.compile(
     r"any) advertis\w+ (?:\w+ ){0,3}(?:or|and) (?:we )?(?:do|will) not",
     _I,
 )
-_DNT = re.compile(r"[\"“'‘]?\bDo[- ]Not[- ]Track\b[\"”'’]?|[\"“'‘]do[- ]not[- ]track[\"”'’]|\bDNT\b|"
+_DNT = re.compile(r"[\"“'‘]?\b(?:Do[- ]Not[- ]Track|DO[- ]NOT[- ]TRACK)\b[\"”'’]?|[\"“'‘]do[- ]not[- ]track[\"”'’]|"
+                  r"\bDNT\b|"
                   r"\bdo[- ]not[- ]track\s+(?:signals?|requests?|settings?|preferences?|headers?|mechanisms?|features?|"
                   r"options?|\(DNT\))")
 _NO_TRACK = re.compile(
@@ -643,8 +650,13 @@ def _vendor_tokens(vendor_name: str | None) -> set[str]:
     if not vendor_name:
         return set()
     words = re.sub(r"[^a-z0-9 ]+", " ", vendor_name.lower()).split()
+    # generic words of company names: another company sharing one ("Egress Software Technologies") is not the vendor
     stop = {"ltd", "limited", "inc", "llc", "plc", "the", "group", "co", "company", "uk", "corp", "corporation",
-            "education", "learning", "services", "solutions", "technologies", "technology"}
+            "education", "learning", "services", "solutions", "technologies", "technology", "software", "systems",
+            "digital", "apps", "app", "media", "data", "holdings", "international", "global", "labs", "studio",
+            "studios", "interactive", "online", "consulting", "partners", "ventures", "enterprises", "schools",
+            "school", "network", "networks", "cloud", "platform", "platforms", "dac", "gmbh", "pbc", "llp", "europe",
+            "america", "americas", "north", "south", "east", "west", "national", "edtech", "educational"}
     return {w for w in words if w not in stop and len(w) > 2}
 
 
@@ -704,7 +716,12 @@ _SCOPE_OR_INTERNAL = re.compile(
     r"shar)\w*|\b(?:forward\w*|passed|sent|refer\w*|rout\w*)\s+(?:it\s+|them\s+)?to\s+(?:another|the\s+(?:appropriate|"
     r"relevant|right))\s+(?:\w+\s+)?(?:office|department|team|staff\s+member|colleague)s?\b|\bsent\s+to\s+(?:your|their|"
     r"his\s+or\s+her)\s+(?:\w+\s+)?(?:e-?mail\s+)?(?:account|inbox|address|device|phone)\b|\bforward\s+(?:it|the\s+\w+)\s+to\s+"
-    r"[\w.+-]+@", _I)
+    r"[\w.+-]+@|"
+    # a request handed to the school that controls the data: the request moves, not the data
+    r"\b(?:pass|forward|refer|send|redirect)\w*\s+(?:the|your|such|any|that|this)\s+(?:\w+\s+)?(?:requests?|"
+    r"quer(?:y|ies)|questions?|complaints?|enquir(?:y|ies)|inquir(?:y|ies))\s+(?:on\s+)?to\b|\b(?:requests?|quer(?:y|ies)|"
+    r"complaints?|enquir(?:y|ies)|inquir(?:y|ies))\b[^.]{0,60}\b(?:pass|forward|refer|redirect)\w*\s+(?:it|them)\s+"
+    r"(?:on\s+)?to\s+(?:the|your|their)\s+(?:school|college|university|institution|controller|district)", _I)
 
 
 def _under_sharing_heading(seg: Segment, section_too: bool = False) -> bool:
@@ -747,6 +764,8 @@ def _sharing_rule(text: str, seg: Segment, in_list_ctx: bool) -> tuple[str, floa
             and (not _TABLE_LEGIT.search(text) or _BIZ_DATA.search(text)):
         return "tps.business_transfer", 0.85, value
 
+    if _SCOPE_OR_INTERNAL.search(text) and not gazetteer.ALIAS_RE.search(text):
+        return None
     # first-party receipt from third parties ("we receive data from analytics providers")
     from_third = _FROM_THIRD.search(text)
 
@@ -755,8 +774,7 @@ def _sharing_rule(text: str, seg: Segment, in_list_ctx: bool) -> tuple[str, floa
                                                       text, _I):
         return None
     out_verb = bool(verb and re.match(r"(?:give|gave|hand)\w* out", verb.group(0), _I))  # "give out": to others
-    if verb and (strong or recip or generic or out_verb) and not rights and not security and not legit \
-            and not _SCOPE_OR_INTERNAL.search(text):
+    if verb and (strong or recip or generic or out_verb) and not rights and not security and not legit:
         vtxt = verb.group(0).lower()
         if re.match(r"sell|sold|rent|trade|leas", vtxt) and _SALE_BUSINESS.match(text[verb.end():]) and not \
                 _SALE_DATA.match(text[verb.end():]):
@@ -924,6 +942,11 @@ _BAD_NAME_WORDS = {
     "advertisers", "advertising", "couriers", "delivery", "printers", "security", "fraud", "prevention",
     "ssl", "tls", "sockets", "socket", "layer", "transport", "encryption", "https", "firewall",
     "firewalls",
+    "districts", "district", "families", "integrations", "centre", "centres", "center", "centers", "demo",
+    "trust", "pricing", "resources", "blog", "careers", "features",
+    # run-in labels of a policy's own sections ("Retention: We retain ...", "Children: Our website ...")
+    "retention", "children", "changes", "rights", "access", "updates", "questions", "links", "definitions",
+    "overview", "introduction", "complaints", "choices", "deletion", "storage", "sharing",
     # places: a table's location cell ("London (europe-west2)") is not a recipient
     "london", "cardiff", "edinburgh", "manchester", "dublin", "frankfurt", "amsterdam", "paris", "berlin",
     "netherlands", "germany", "france", "belgium", "sweden", "finland", "spain", "italy", "poland",
@@ -1086,22 +1109,38 @@ def _gazetteer_names(text: str, ctx: _Ctx) -> list[tuple[str, int, int, str]]:
 
 _ORG = r"(?:[A-Z][\w&.'+-]*|[a-z][A-Z]\w*)(?:\s+(?:&\s+)?(?:[A-Z0-9][\w&.'+-]*|of|for|and))*?"
 _LEGAL_SUFFIX = (r"(?:Ltd|Limited|Inc|LLC|L\.L\.C|LLP|plc|PLC|PBC|GmbH|AG|B\.V|BV|S\.A|SAS|SE|Pty|Corp|"
-                 r"Corporation|Unlimited Company)\.?")
+                 r"Corporation|Unlimited Company|DAC|CLG|Teoranta)\.?")
 # a brand written in lower case is a name only with its legal suffix ("thebigword Group Limited")
 _LOWER_BRAND = r"[a-z][a-z0-9]{3,}(?:\s+[A-Z][\w&'+-]*){0,3},?\s+" + _LEGAL_SUFFIX
 _ENTRY_LINE = re.compile(
     r"[ \t]*(?:[•*·-]\s*)?[\"']?(?:(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX + r")?|" + _LOWER_BRAND +
     r")(?:\s+\([^()\n]{1,80}\))?(?:\s+[-–—:]\s+|\s*:\s+|\t+)"
     # a run-in label opens a sentence ("Home plan: if you cancel, ..."); a recipient's line says what it does
-    r"(?!(?:if|when|where|we|you|your|our|this|these|it|they|as|in|for|there|please)\b)\S|"
+    r"(?!(?i:if|when|where|we|you|your|our|this|these|it|they|as|in|for|there|please|the|all|any|each)\b)\S|"
     # a table row whose cells lost their borders and spaces: "Firetext Communications LtdSMS alerts to parents"
     r"(?P<g>" + _ORG + r",?\s+" + _LEGAL_SUFFIX + r")(?:\s*\([^()\n]{1,80}\))?(?=[A-Z]))")
+_BY_DATA_SUBJECT = re.compile(r"\b(?:data|information|details|records?|servers?|hosting|host|platform|service|"
+                              r"services|site|website|app|application|accounts?|payments?|e-?mails?|messages?|"
+                              r"newsletters?|analytics|storage|database|backups?|support|processing|infrastructure|"
+                              r"cookies?|tracking|checkout|transactions?|calls?|video|SMS)\b", _I)
+_SELF_HOSTED = re.compile(r"\bself-?hosted\b|\b(?:host|run)\w*\s+(?:it\s+|them\s+)?(?:on|in)\s+our\s+own\s+"
+                          r"(?:servers|infrastructure|systems)|\bnot\s+shared\s+with\s+any\s+(?:\w+\s+)?"
+                          r"(?:company|provider|third)", _I)
+_NAME_THEN_PURPOSE = re.compile(r"(?:^|(?P<sep>[;:]\s+|;\s*and\s+))(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX +
+                                r")?)\s+\((?P<p>[^()]{3,120})\)", re.M)
+_SEMICOLON_ITEM = re.compile(r";\s*(?:and\s+)?(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX + r")?)\s+(?:for|to)\s+\S")
+_PRODUCT_IN_BRACKETS = re.compile(_ORG + r",?\s+" + _LEGAL_SUFFIX + r"\s*\((?P<p>[A-Z][\w.'+-]*"
+                                  r"(?:\s+[A-Z][\w.'+-]*){0,3})(?:\s+[a-z][^()]{0,60})?\)")
 _TRADEMARK = re.compile(r"trademarks?\b|[®™]|not (?:affiliated|associated) with|not (?:sponsored|endorsed) by", _I)
 _LEGAL_NAME = re.compile(r"(?<![\w&.'-])(?P<n>" + _ORG + r",?\s+" + _LEGAL_SUFFIX + r")(?![\w-])")
 _COORD_NAME = r"(?P<n>(?:[A-Z][\w&'+-]*|[a-z][A-Z]\w*)(?:\s+[A-Z][\w&'+-]*){0,2})"
 _COORD_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)" + _COORD_NAME +
                           r"(?=\s+[a-z]|\s*[,.;:)]|\s*$)")
 _COORD_BEFORE = re.compile(r"(?:^|(?<=[\s(]))" + _COORD_NAME + r"(?:\s*,\s*|\s+(?:and|or|&)\s+)$")
+
+
+_SCHOOL_NAME = re.compile(r"\b(?:School|Academy|College|University|Primary|Nursery|Infants?|Juniors?|Trust|"
+                          r"C of E|CofE|RC|Catholic)\b")
 
 
 def _emit_org(emit, raw: str, rule: str, conf: float, at: int, purpose: str | None = None) -> None:
@@ -1116,7 +1155,7 @@ def _emit_org(emit, raw: str, rule: str, conf: float, at: int, purpose: str | No
         hit = gazetteer.ALIAS_RE.search(bare)
         if hit and hit.start() == 0 and not gazetteer.lookup(hit.group(1)).ambiguous:
             entry = gazetteer.lookup(hit.group(1))
-    if not bare or (entry is None and _clean_name(bare) is None):
+    if not bare or (entry is None and (_clean_name(bare) is None or _SCHOOL_NAME.search(raw))):
         return
     emit(entry.canonical if entry else bare, "gazetteer" if entry else "context", rule, conf, at, at + len(raw),
          purpose, entry.category if entry else "")
@@ -1185,6 +1224,20 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
                 _emit_org(emit, em.group(group), "tps.name.entry_line", 0.75, offset + em.start(group),
                           purpose=line[em.end():].strip() or None)
             offset += len(line)
+        # "We use the following providers: Shopify International Limited (our shop platform); Klarna (instalments);"
+        for pm in _NAME_THEN_PURPOSE.finditer(raw):
+            if not pm.group("sep") and not re.search(_LEGAL_SUFFIX + r"$", pm.group("n")) \
+                    and not gazetteer.lookup(pm.group("n")):
+                continue  # "Rostering (OneRoster)" opening a line is a table cell, not a company
+            _emit_org(emit, pm.group("n"), "tps.name.inline_list", 0.7, pm.start("n"), purpose=pm.group("p"))
+        for sm in _SEMICOLON_ITEM.finditer(raw):  # "...; Klarna for "Pay in 3"; ..."
+            _emit_org(emit, sm.group("n"), "tps.name.inline_list", 0.65, sm.start("n"))
+        # "Google Ireland Limited (Firebase Cloud Messaging)": the product in brackets is what the policy names
+        for bm in _PRODUCT_IN_BRACKETS.finditer(raw):
+            entry = gazetteer.lookup(bm.group("p"))
+            if entry and not entry.ambiguous:
+                emit(entry.canonical, "gazetteer", "tps.name.product", 0.75, bm.start("p"), bm.end("p"),
+                     category=entry.category)
         # "Harlow Print Lab Ltd prints and packs our orders": a registered company named where data is shared
         if not _TRADEMARK.search(text):  # "ACT is a registered trademark of ACT, Inc." names an owner, not a recipient
             for lm in _LEGAL_NAME.finditer(text):
@@ -1196,8 +1249,9 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
                   r"partner|cookie|pixel|track|advertis|newsletter|e-?mail|CRM|servers?|cloud|infrastructure|"
                   r"powered|handled|via|through|we use|uses|using|utili|integrat|sync|connect|sent to|send to|"
                   r"shared with|disclosed to", text, _I)))
+    self_hosted = bool(_SELF_HOSTED.search(text))
     for canon, a, b, cat in _gazetteer_names(text, ctx):
-        if not cue:
+        if not cue or self_hosted:
             continue
         if sign_in and not shares:
             continue
@@ -1206,19 +1260,24 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
         if sharing_ctx:
             # "Royal Mail and DPD deliver orders": a name coordinated with a known recipient is one too
             after = _COORD_AFTER.match(text, b)
-            if after:
+            while after:  # "Royal Mail, Evri and DPD": each name in the chain
                 _emit_org(emit, after.group("n"), "tps.name.coordinated", 0.65, after.start("n"))
+                after = _COORD_AFTER.match(text, after.end("n"))
             before = _COORD_BEFORE.search(text[:a])
             if before and not re.search(r"\b(?:for|of|the|in|on|to|by|with|from|at|via|de)\s+$",
                                         text[:before.start("n")]):
                 _emit_org(emit, before.group("n"), "tps.name.coordinated", 0.65, before.start("n"))
 
     # 3. organisations introduced by a recipient phrase
-    for rule, rx in _CTX_NAME:
+    for rule, rx in () if self_hosted else _CTX_NAME:
         for m in rx.finditer(text):
             tail_start = m.start("n")
             if rule == "context.by" and re.search(r"\b(?:to|for) us\b", m.group(0)):
                 continue  # "lists supplied to us by the IWF": a source of data, not a recipient
+            if rule == "context.by" and re.match(r"(?:maintained|administered|managed|run|supplied|provided)\b",
+                                                 m.group(0), _I) and not _BY_DATA_SUBJECT.search(
+                    text[max(0, m.start() - 80):m.start()]):
+                continue  # "the curriculum maintained by ACARA", "a pledge administered by the FPF": no data
             # allow a comma/and list after "such as"
             tail = text[tail_start:]
             if rule == "context.such_as":
@@ -1237,6 +1296,8 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
                     continue
                 cand = re.sub(r"\s+(?:Ltd|Limited|Inc|LLC|plc|Corp|Corporation)\.?$", "", cand)
                 entry = gazetteer.lookup(cand)
+                if entry is None and _SCHOOL_NAME.search(piece):
+                    continue  # "our partner schools, including St Wilfrid's Primary School": customers
                 if entry and entry.canonical:
                     cand = entry.canonical
                 elif re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", cand, _I):

@@ -264,3 +264,20 @@ def test_suppliers_based_abroad_that_process_data_there_are_transfers():
     text = ("Our platform is hosted in the UK. Some of our suppliers, including Twilio and Zendesk, are based in the "
             "United States and may process your information there.")
     assert analyse(text, use_model=False).summary["international_transfers"] == "yes"
+
+
+def test_retention_schedule_rows_without_a_verb_are_periods():
+    text = "RETENTION SCHEDULE\n\nType of data    Retention period\nSupport tickets    3 years from closure\n"
+    assert 1095 in analyse(text, use_model=False).summary["retention"]["periods_days"]
+
+
+def test_school_consent_in_place_of_parents_means_the_vendor_does_not_ask_parents():
+    text = ("Our service is used by pupils at school. Under COPPA, the school provides consent on behalf of parents "
+            "for the collection of student information.")
+    s = analyse(text, use_model=False).summary["children"]
+    assert (s["stance"], s["parental_consent"]) == ("directed_with_consent", False)
+
+
+def test_irish_designated_activity_company_is_the_vendor():
+    text = "Ciorcal is provided by Brightfield Schools Apps DAC, a company registered in Ireland."
+    assert analyse(text, use_model=False).vendor_name == "Brightfield Schools Apps DAC"

@@ -307,3 +307,32 @@ def test_trademark_owners_name_tails_and_run_in_labels_are_not_recipients(text):
 def test_sale_and_ads_answers_for_everyone_not_for_some(text, sells, ads):
     s = summary(text, "Other Co Ltd")
     assert (s["sells_data"], s["third_party_ads"]) == (sells, ads)
+
+
+def test_inline_provider_lists_with_brackets_semicolons_and_chains():
+    text = ("Who we share your information with\n\nWe use the following providers: Shopify International Limited "
+            '(our online shop platform); PayPal for card payments; Klarna for "Pay in 3"; Royal Mail, Evri and DPD '
+            "for home deliveries; Gorgias Inc. (customer service inbox).\n")
+    named = set(summary(text, "Stitch Ltd")["named"])
+    assert {"Shopify", "PayPal", "Klarna", "Royal Mail", "Evri", "DPD", "Gorgias"} <= named, named
+
+
+def test_product_named_in_brackets_after_its_legal_entity():
+    text = "SUB-PROCESSORS\n\nGoogle Ireland Limited (Firebase Cloud Messaging)  Push notifications  EU\n"
+    assert "Firebase" in summary(text, "Other Co Ltd")["named"]
+
+
+@pytest.mark.parametrize("text, vendor, absent", [
+    ("Who we share data with\n\nWe use Matomo analytics, which we host on our own servers, so this usage "
+     "information is not shared with any analytics company.", "Other Co Ltd", "Matomo"),
+    ("Who we share data with\n\nWe work with our partner schools, including St Wilfrid's C of E Primary School and "
+     "Knaresford Academy, to agree their uniform.", "Other Co Ltd", "Knaresford Academy"),
+    ("Questions are mapped to the Australian Curriculum maintained by ACARA.", "Other Co Ltd", "ACARA"),
+    ("Sub-processors\n\nEgress Software Technologies Ltd — secure transfer of reports.", "Tideway Software Ltd",
+     "NOT-EXPECTED"),
+])
+def test_self_hosted_tools_customer_schools_and_curriculum_owners_are_not_recipients(text, vendor, absent):
+    named = summary(text, vendor)["named"]
+    assert absent not in named, named
+    if "Egress" in text:  # a shared generic word ("Software") does not make another company the vendor
+        assert "Egress Software Technologies" in named
