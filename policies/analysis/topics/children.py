@@ -208,6 +208,8 @@ _DIRECTED = [
     ), 0.7, "children.child_account"),
 ]
 _PARENTAL_CONSENT = re.compile(
+    r"\bconsent\s+of\s+(?:the\s+)?(?:holders?|persons?)\s+(?:of|with|exercising)\s+(?:the\s+)?parental\s+"
+    r"(?:authority|responsibility)|"
     r"\b(?:(?:verifiable\s+|prior\s+|explicit\s+|express\s+)?parental\s+(?:consent|permission|approval|"
     r"authori[sz]ation|agreement)|(?:parent|guardian|carer|adult)(?:'s|s'|s)?\s*(?:(?:/|or|and)\s*(?:legal\s+)?"
     r"(?:guardian|carer|parent)(?:'s|s'|s)?\s*)?(?:express\s+|verifiable\s+|prior\s+)?(?:consent|permission|"
@@ -222,6 +224,8 @@ _PARENTAL_CONSENT = re.compile(
     r"(?:parent|guardian|carer)s?\s+(?:or\s+\w+\s+)?to\s+(?:consent|agree|approve|authori[sz]e|give|provide|confirm))"
 )
 _NO_PARENTAL_CONSENT = re.compile(
+    r"\b(?:can|may|are\s+able\s+to)\b[^.]{0,60}\bwithout\s+(?:a\s+|their\s+|your\s+|the\s+)?parent(?:al|'s|s')?\s+"
+    r"(?:consent|permission)|"
     r"\b(?:do|does|will)\s+not\s+(?:require|obtain|seek|ask\s+for|need)\s+(?:verifiable\s+)?parental\s+consent|"
     r"\b(?:do|does|will)\s+not\s+(?:ask|require)\s+(?:parents|carers|guardians)\s+(?:for\s+(?:their\s+)?consent|to\s+"
     r"consent)|parental\s+consent\s+is\s+not\s+(?:sought|obtained|asked\s+for|the\s+(?:lawful|legal)\s+basis)|"

@@ -201,6 +201,8 @@ _RAW: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("Zapier", HOSTING, ("Zapier",), ("zapier.com",)),
     ("Airtable", HOSTING, ("Airtable",), ("airtable.com",)),
     ("iSAMS", MIS, ("iSAMS",), ("isams.com",)),
+    ("Piano Analytics", ANALYTICS, ("Piano Analytics", "AT Internet"), ("piano.io", "atinternet.com")),
+    ("Help Scout", HOSTING, ("Help Scout", "HelpScout"), ("helpscout.com", "helpscout.net")),
 ]
 
 # aliases that are ordinary English words or too ambiguous as bare words: need a capitalised,

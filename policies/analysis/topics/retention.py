@@ -76,11 +76,12 @@ _AFTER_BAD = re.compile(
     r"experience|ago|notice|'s notice|' notice|in advance|prior notice|free|trial|warranty|subscription|"
     r"from (?:the date of )?(?:receipt of|receiving) your request|of (?:receipt of|receiving) your request|"
     r"to respond|to reply|of your birth|of birth|prior to|before (?:the|any|we|such|this|they) (?:change|"
-    r"update|amend|modif)\w*|of (?:the|your) (?:purchase|order|delivery))"
+    r"update|amend|modif|delet|eras|clos|expir|renew)\w*|of (?:the|your) (?:purchase|order|delivery)|"
+    r"to (?:change your mind|cancel|return|withdraw|ask for a refund|request a refund))"
 )
 # a duration used as a response time or a cooling-off time even with a data verb nearby
 _RESPONSE_CTX = re.compile(
-    r"\b(?:respond|response|reply|answer|acknowledge|process (?:your|the|a|such|any) request|"
+    r"\b(?:breach|respond|response|reply|answer|acknowledge|process (?:your|the|a|such|any) request|"
     r"fulfil+ (?:your|the|a) request|comply with (?:your|the|a) request|provide you with (?:a copy|the information)|"
     r"notify (?:you|the|affected|relevant)|notice period|advance notice|cancel|refund|withdraw from)\b"
 )
@@ -142,7 +143,7 @@ _HEADING_CTX = re.compile(
     r"\b(?:retention|retain\w*|how long|storage (?:period|duration|limitation)|storage and (?:retention|deletion)|"
     r"(?:keep|keeping)\b.{0,30}\b(?:data|information|records)|deletion|holding\s+period|"
     r"(?:processing|storage|holding|retention|use)\s+(?:and\s+(?:holding|retention|storage)\s+)?period|"
-    r"record[- ]?keeping|disposal|"
+    r"record[- ]?keeping|disposal|conservation|conserved|"
     r"delete|destruction|erasure of data|storage limitation)\b"
 )
 _VAGUE = re.compile(
@@ -324,6 +325,8 @@ def _is_retention_duration(t: str, s: int, e: int, unit: str) -> bool:
     after = t[e : e + 60]
     if re.search(r"\b(?:overwritten|deleted|purged|erased|rotated|cleared|wiped|destroyed)\s+every\s+$", before):
         return True  # "backups are overwritten every 30 days" is a retention period
+    if unit.startswith("year") and re.search(r"\bage\b[^.;]{0,30}$", before):
+        return False  # "for British users, the age retained is 13 years": an age, not a period
     if _DELETE_AFTER.match(after):
         return True  # "if we receive no reply within 14 days, we delete the address": the address is kept 14 days
     cs, ce = _clause_bounds(t, s)

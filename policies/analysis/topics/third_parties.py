@@ -660,6 +660,18 @@ def _vendor_tokens(vendor_name: str | None) -> set[str]:
     return {w for w in words if w not in stop and len(w) > 2}
 
 
+_TITLE = re.compile(r"^[^\S\n]*(?P<t>(?:[A-Z][\w&'’+-]*[^\S\n]+){1,3}?)(?:Privacy|PRIVACY|Data Protection)[^\S\n]+"
+                    r"(?:Policy|Notice|Statement|POLICY|NOTICE|STATEMENT)\b", re.M)
+
+
+def _title_brands(text: str) -> set[str]:
+    m = _TITLE.search(text[:3000])
+    if not m:
+        return set()
+    return {w.lower().rstrip("'’s") for w in m.group("t").split()} - {"the", "our", "website", "app", "online", "uk",
+                                                                      "children's", "student", "pupil", "global"}
+
+
 def _canon_key(name: str) -> str:
     words = re.sub(r"[^a-z0-9 ]+", " ", name.lower().replace("&", " ")).split()
     return " ".join(w for w in words if w not in {"ltd", "limited", "inc", "llc", "plc", "com", "co", "uk",
@@ -670,7 +682,8 @@ class _Ctx:
     def __init__(self, doc: Document, vendor_name: str | None) -> None:
         self.doc = doc
         self.vendor = vendor_name
-        self.vtok = _vendor_tokens(vendor_name)
+        # the product a policy is titled after ("Flashfox Privacy Policy") is the vendor's own brand
+        self.vtok = _vendor_tokens(vendor_name) | _title_brands(doc.text)
         self.vkey = _canon_key(vendor_name) if vendor_name else ""
         self.ntext = norm(doc.text)
         self.segs = pieces(doc)
@@ -1367,7 +1380,8 @@ def _sale(doc: Document, seg: Segment, text: str) -> list[Finding]:
                 continue
         if _negated_before(text, m.start()) or re.match(r"\s*(?:or|and)\s+(?:\w+\s+){0,2}(?:not|never)", after):
             scoped = _scoped(text, m.start())
-            out.append(make(doc, seg, "data_sale", "does_not_sell", {"basis": "statement", "scoped": scoped},
+            value = {"basis": "statement", "scoped": True} if scoped else {"basis": "statement"}
+            out.append(make(doc, seg, "data_sale", "does_not_sell", value,
                             "sale.negated_scoped" if scoped else "sale.negated", 0.5 if scoped else 0.9,
                             at=m.start()))
         else:

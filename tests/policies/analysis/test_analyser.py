@@ -281,3 +281,24 @@ def test_school_consent_in_place_of_parents_means_the_vendor_does_not_ask_parent
 def test_irish_designated_activity_company_is_the_vendor():
     text = "Ciorcal is provided by Brightfield Schools Apps DAC, a company registered in Ireland."
     assert analyse(text, use_model=False).vendor_name == "Brightfield Schools Apps DAC"
+
+
+@pytest.mark.parametrize("text, days", [
+    ("8. Duration of conservation\n\nd) Invoices and accounting documents: 10 years, in conformity with the Code of "
+     "commerce.\n\ne) Logs of connection: 1 year.", [365, 3650]),
+    ("For the British users, the age retained is 13 years, in conformity with the UK GDPR.", []),
+    ("If there is a data breach that puts you at risk, we will tell the ICO within 72 hours.", []),
+    ("If you buy a bundle of lessons you have 14 days to change your mind.", []),
+    ("An email of warning is sent to the parent 30 days before the deletion.", []),
+])
+def test_translated_schedules_ages_breach_notices_and_cooling_off(text, days):
+    assert sorted(_periods(text)) == days
+
+
+@pytest.mark.parametrize("text, consent", [
+    ("When the child is less than 15 years, the consent of the holder of the parental authority is collected.", True),
+    ("In the UK, young people aged 13 and over can agree to online services without a parent's consent, so we don't "
+     "ask for it.", False),
+])
+def test_parental_authority_and_consent_not_needed(text, consent):
+    assert analyse(text, use_model=False).summary["children"]["parental_consent"] is consent
