@@ -6,8 +6,8 @@ Training data, and nothing else:
   lists): each *block* the analyser sees (text between line breaks) gets the label of the gold segment it
   overlaps most: positive when most annotators labelled the topic, negative when none did, left out when
   only one did;
-* the clause sets tests/policies/analysis/clauses/<topic>.txt (``+`` positive, ``-`` near miss);
-  ``*.holdout.txt`` clause files are never read. Positive ``data_sale`` clauses are third-party positives
+* the clause sets tests/policies/analysis/clauses/<topic>.txt, <topic>.train.txt and children.vocab.txt
+  (``+`` positive, ``-`` near miss); ``*.holdout*.txt`` clause files are never read. Positive ``data_sale`` clauses are third-party positives
   (OPP-115 files "we do not sell your data" under Third Party Sharing/Collection).
 
 Method: logistic regression (scikit-learn, L2) on binary hashed unigram + bigram + heading-word features.
