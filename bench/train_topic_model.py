@@ -7,8 +7,8 @@ Training data, and nothing else:
   overlaps most: positive when most annotators labelled the topic, negative when none did, left out when
   only one did;
 * the clause sets tests/policies/analysis/clauses/<topic>.txt, <topic>.train.txt and children.vocab.txt
-  (``+`` positive, ``-`` near miss); ``*.holdout*.txt`` clause files are never read. Positive ``data_sale`` clauses are third-party positives
-  (OPP-115 files "we do not sell your data" under Third Party Sharing/Collection).
+  (``+`` positive, ``-`` near miss); ``*.holdout*.txt`` clause files are never read. Positive ``data_sale``
+  clauses are third-party positives (OPP-115 files "we do not sell your data" under Third Party Sharing/Collection).
 
 Method: logistic regression (scikit-learn, L2) on binary hashed unigram + bigram + heading-word features.
 The decision threshold per topic is chosen on the dev split only, by 5-fold cross-validation grouped by
