@@ -40,6 +40,7 @@ _MASK = re.compile(
     r"categor\w+|folders?)\b|\bparent (?:compan\w+|organi[sz]ations?|entit\w+|groups?|corporations?|firms?|"
     r"elements?|pages?|nodes?|process\w*|folders?|brands?|business)\b|"
     r"\bchildcare (?:providers?|settings?)\b|\bchildren and families act\b|\bkids?(?:'s)? (?:menu|meals?)\b|"
+    r"\b(?:kids?|children) (?:eat|fly|stay|ride|go|get in|play) (?:for )?free\b|"
     r"\bchild(?:ren)?'?s?'? (?:car |safety |booster )?(?:car ?seats?|booster seats?|safety seats?|locks?|"
     r"proof\w*)\b|\b(?:baby|babies) and kids\b|\bkids (?:&|and) family (?:category|section|collection|titles?)\b|"
     # "minor" as an adjective: minor changes / updates / bugs / breaches are not children

@@ -729,7 +729,8 @@ _SCOPE_OR_INTERNAL = re.compile(
     r"shar)\w*|\b(?:forward\w*|passed|sent|refer\w*|rout\w*)\s+(?:it\s+|them\s+)?to\s+(?:another|the\s+(?:appropriate|"
     r"relevant|right))\s+(?:\w+\s+)?(?:office|department|team|staff\s+member|colleague)s?\b|\bsent\s+to\s+(?:your|their|"
     r"his\s+or\s+her)\s+(?:\w+\s+)?(?:e-?mail\s+)?(?:account|inbox|address|device|phone)\b|\bforward\s+(?:it|the\s+\w+)\s+to\s+"
-    r"[\w.+-]+@|"
+    r"[\w.+-]+@|\b(?:sent|uploaded|transmitted)\s+to\s+(?:our|its)\s+(?:own\s+)?(?:servers|systems|data\s*cent(?:er|re)s?)\b|"
+    r"\bnot\s+(?:sent|uploaded|transmitted)\s+to\s+(?:us|our|the\s+company)\b|"
     # a request handed to the school that controls the data: the request moves, not the data
     r"\b(?:pass|forward|refer|send|redirect)\w*\s+(?:the|your|such|any|that|this)\s+(?:\w+\s+)?(?:requests?|"
     r"quer(?:y|ies)|questions?|complaints?|enquir(?:y|ies)|inquir(?:y|ies))\s+(?:on\s+)?to\b|\b(?:requests?|quer(?:y|ies)|"
@@ -1136,6 +1137,8 @@ _BY_DATA_SUBJECT = re.compile(r"\b(?:data|information|details|records?|servers?|
                               r"services|site|website|app|application|accounts?|payments?|e-?mails?|messages?|"
                               r"newsletters?|analytics|storage|database|backups?|support|processing|infrastructure|"
                               r"cookies?|tracking|checkout|transactions?|calls?|video|SMS)\b", _I)
+_POLICY_SCOPE = re.compile(r"\s*(?:this|our)\s+(?:online\s+)?(?:privacy\s+)?(?:policy|notice|statement)\s+(?:applies|"
+                           r"covers|describes)\b", _I)
 _SELF_HOSTED = re.compile(r"\bself-?hosted\b|\b(?:host|run)\w*\s+(?:it\s+|them\s+)?(?:on|in)\s+our\s+own\s+"
                           r"(?:servers|infrastructure|systems)|\bnot\s+shared\s+with\s+any\s+(?:\w+\s+)?"
                           r"(?:company|provider|third)", _I)
@@ -1262,7 +1265,7 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
                   r"partner|cookie|pixel|track|advertis|newsletter|e-?mail|CRM|servers?|cloud|infrastructure|"
                   r"powered|handled|via|through|we use|uses|using|utili|integrat|sync|connect|sent to|send to|"
                   r"shared with|disclosed to", text, _I)))
-    self_hosted = bool(_SELF_HOSTED.search(text))
+    self_hosted = bool(_SELF_HOSTED.search(text)) or bool(_POLICY_SCOPE.match(text))
     for canon, a, b, cat in _gazetteer_names(text, ctx):
         if not cue or self_hosted:
             continue

@@ -302,3 +302,8 @@ def test_translated_schedules_ages_breach_notices_and_cooling_off(text, days):
 ])
 def test_parental_authority_and_consent_not_needed(text, consent):
     assert analyse(text, use_model=False).summary["children"]["parental_consent"] is consent
+
+
+def test_kids_eat_free_is_a_deal_not_children():
+    text = "You may sign up to receive text alerts about our weekly deals, including Kids Eat Free Tuesdays."
+    assert not [f for f in analyse(text, use_model=False).findings if f.topic == "children"]

@@ -336,3 +336,17 @@ def test_self_hosted_tools_customer_schools_and_curriculum_owners_are_not_recipi
     assert absent not in named, named
     if "Egress" in text:  # a shared generic word ("Software") does not make another company the vendor
         assert "Egress Software Technologies" in named
+
+
+@pytest.mark.parametrize("text", [
+    "Recordings of voice commands are sent to our servers to be converted into text.",
+    "Face recognition data is processed and stored on the console and is not sent to us.",
+])
+def test_data_sent_to_the_vendors_own_servers_is_not_sharing(text):
+    assert "sharing" not in kinds(run(text), "third_party_sharing"), text
+
+
+def test_the_policys_scope_statement_names_no_recipient():
+    text = ("This Privacy Policy applies to information we collect through our website, our apps and our ordering "
+            "features on Facebook and Twitter.")
+    assert summary(text, "Big Brick Pizza LLC")["named"] == []
