@@ -435,8 +435,8 @@ _PUBLIC = re.compile(
     r"others\b|search engines)|"
     # active: "other players see your gamertag"
     r"\b(?:other|fellow) (?:[A-Z]?\w+ )?(?:users|members|players|customers|people|visitors|participants|"
-    r"subscribers|readers|listeners|viewers|gamers|followers) (?:\w+ ){0,2}?(?:can |may |will |could |are able to )?"
-    r"(?:see|view|read|find|access)s?\b|"
+    r"subscribers|readers|listeners|viewers|gamers|followers|alumni|guests|relatives) (?:\w+ ){0,2}?(?:can |may |will |"
+    r"could |are able to |will be able to |would be able to )?(?:see|view|read|find|access)s?\b|"
     r"(?:displayed|shown|visible|viewable|made visible) (?:\w+ ){0,2}to (?:the |other |your |any |all )?(?:\w+ )?"
     r"(?!(?:you|us|yourself)\b)[a-z]{3,}s\b|"
     r"can (?:also )?(?:see|view|access) each other['’]s\b|"
@@ -452,6 +452,21 @@ _PUBLIC = re.compile(
     r"(?:see|read|view|index|find))",
     _I,
 )
+_THIRD_PARTY_PASSIVE = re.compile(
+    r"\b(?:processed|handled|gathered|collected|analy[sz]ed|received|hosted|administered|shipped\s+to\s+and\s+"
+    r"analy[sz]ed|routed|accessed|viewed)\s+(?:\w+\s+){0,2}?by\s+(?:an?\s+|the\s+|our\s+|its\s+|their\s+|certain\s+|"
+    r"other\s+|outside\s+|external\s+)?(?:[\w-]+\s+){0,3}?(?:vendors?|providers?|compan(?:y|ies)|partners?|"
+    r"laborator(?:y|ies)|labs?|networks?|processors?|contractors?|agenc(?:y|ies)|bureaus?|firms?|merchants?|"
+    r"advertisers?|third[- ]part(?:y|ies)|foundation|affiliates?)\b|"
+    r"\b(?:exchanged|shared|placed)\s+with\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:federal\s+reserve|clearing\s+houses?|"
+    r"networks?|bureaus?|agenc(?:y|ies)|banks?|processors?|partners?|vendors?|companies|insurers?|carriers?)\b|"
+    r"\ballow\w*\s+(?:certain\s+|other\s+|selected\s+|third[- ]party\s+)?(?:companies|partners|advertisers|vendors|"
+    r"third\s+parties|(?:ad(?:vertising)?\s+)?networks|providers)\s+to\s+(?:place|set|use|collect|gather|serve|"
+    r"receive|access)\b|"
+    r"\bmatched\s+against\s+(?:\w+\s+)?(?:outside|external|third[- ]party|commercial|public)\s+(?:\w+\s+)?"
+    r"(?:databases?|sources|records|lists)|"
+    r"\b(?:own\s+)?privacy\s+(?:policy|policies|notice)\s+(?:applies|apply|governs?)\s+(?:to\s+)?(?:the\s+)?"
+    r"(?:information|data)\s+(?:it|they)\s+(?:collects?|receives?|gathers?)", _I)
 _USER_CONTENT = re.compile(r"\b(?:you|your|users?'?|members?'?|players?'?)\b", _I)
 
 _SHARING_HEADING = re.compile(
@@ -780,6 +795,20 @@ def _sharing_rule(text: str, seg: Segment, in_list_ctx: bool) -> tuple[str, floa
 
     if _SCOPE_OR_INTERNAL.search(text) and not gazetteer.ALIAS_RE.search(text):
         return None
+    # "is processed by a receipt-reading vendor", "is exchanged with the card networks", "we allow certain companies
+    # to place cookies", "records are matched against outside databases", "the merchant's own policy applies to the
+    # information it collects"
+    if _THIRD_PARTY_PASSIVE.search(text) and not rights and not security and not link:
+        return "tps.third_party_passive", 0.65, value
+
+    # content that other users or the public can see
+    pub = _PUBLIC.search(text)
+    if pub and _USER_CONTENT.search(text) and not _FROM_THIRD.search(text) and not link and not security and \
+            not re.search(
+            r"\b(?:not|never|no longer|stops? being|ceases? to be|hidden from)\W+(?:\w+\W+){0,2}$",
+            text[max(0, pub.start() - 40):pub.start()], _I):
+        return "tps.public_disclosure", 0.65, value
+
     # first-party receipt from third parties ("we receive data from analytics providers")
     from_third = _FROM_THIRD.search(text)
 
@@ -841,12 +870,6 @@ def _sharing_rule(text: str, seg: Segment, in_list_ctx: bool) -> tuple[str, floa
                 and not re.search(r"not (?:be )?disclosed to any(?:one| person)", text, _I):
             return "tps.legal_disclosure", 0.8, value
 
-    # content that other users or the public can see
-    pub = _PUBLIC.search(text)
-    if pub and _USER_CONTENT.search(text) and not from_third and not link and not security and not re.search(
-            r"\b(?:not|never|no longer|stops? being|ceases? to be|hidden from)\W+(?:\w+\W+){0,2}$",
-            text[max(0, pub.start() - 40):pub.start()], _I):
-        return "tps.public_disclosure", 0.65, value
 
     # "Our affiliates, including A and B, receive your information"
     if _APPOSITIVE_RECEIVE.search(text) and _DATA_OBJ.search(text) and not rights and not security and not link \

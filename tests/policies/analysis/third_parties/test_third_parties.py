@@ -350,3 +350,21 @@ def test_the_policys_scope_statement_names_no_recipient():
     text = ("This Privacy Policy applies to information we collect through our website, our apps and our ordering "
             "features on Facebook and Twitter.")
     assert summary(text, "Big Brick Pizza LLC")["named"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Receipt images may be processed by a receipt-reading vendor, which extracts the store name and total.",
+    "Information is exchanged with the Federal Reserve, automated clearing houses and the debit card networks.",
+    "We allow certain companies to place cookies and pixel tags on our website to gather information.",
+    "To keep in touch, our records are matched against outside databases, including change-of-address lists.",
+    "When you shop at a merchant, the merchant's own privacy policy applies to the information it collects.",
+    "Messages you post in contest chat are accessible to everyone entered in that contest.",
+    "Other registered alumni will be able to see your name and class year.",
+])
+def test_indirect_sharing_and_public_display(text):
+    assert "sharing" in kinds(run(text), "third_party_sharing"), text
+
+
+def test_passive_processing_by_the_vendor_itself_is_not_sharing():
+    assert "sharing" not in kinds(run("Your request is processed by our support team within a day."),
+                                  "third_party_sharing")
