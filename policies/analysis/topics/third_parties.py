@@ -675,12 +675,12 @@ def _vendor_tokens(vendor_name: str | None) -> set[str]:
     return {w for w in words if w not in stop and len(w) > 2}
 
 
-_TITLE = re.compile(r"^[^\S\n]*(?P<t>(?:[A-Z][\w&'’+-]*[^\S\n]+){1,3}?)(?:Privacy|PRIVACY|Data Protection)[^\S\n]+"
-                    r"(?:Policy|Notice|Statement|POLICY|NOTICE|STATEMENT)\b", re.M)
+_TITLE_LINE = re.compile(r"^[^\S\n]*(?P<t>(?:[A-Z][\w&'’+-]*[^\S\n]+){1,3}?)(?:Privacy|PRIVACY|Data Protection)[^\S\n]+"
+                         r"(?:Policy|Notice|Statement|POLICY|NOTICE|STATEMENT)\b", re.M)
 
 
 def _title_brands(text: str) -> set[str]:
-    m = _TITLE.search(text[:3000])
+    m = _TITLE_LINE.search(text[:3000])
     if not m:
         return set()
     return {w.lower().rstrip("'’s") for w in m.group("t").split()} - {"the", "our", "website", "app", "online", "uk",
@@ -1182,22 +1182,36 @@ _SCHOOL_NAME = re.compile(r"\b(?:School|Academy|College|University|Primary|Nurse
                           r"C of E|CofE|RC|Catholic)\b")
 
 
-def _emit_org(emit, raw: str, rule: str, conf: float, at: int, purpose: str | None = None) -> None:
-    """Emit an organisation named outside the gazetteer's own matching: cleaned, legal suffix dropped,
-    a gazetteer alias inside it ("Stripe Payments UK Ltd") resolved to its canonical name."""
+def _resolve_org(raw: str, alias_prefix: bool = False) -> tuple[str, gazetteer.Entry | None] | None:
+    """(name, gazetteer entry or None) for an organisation named in running text or a list: cleaned, legal suffix
+    dropped, a domain read as its company, and with ``alias_prefix`` a gazetteer alias that opens the name
+    ("Stripe Payments UK Ltd") resolved to its canonical name. None when it is not a name."""
     cand = _clean_name(raw)
     if not cand:
-        return
+        return None
     bare = re.sub(r",?\s+" + _LEGAL_SUFFIX + r"$", "", cand).strip(" ,")
     entry = gazetteer.lookup(bare)
-    if entry is None:
+    if entry is None and alias_prefix:
         hit = gazetteer.ALIAS_RE.search(bare)
         if hit and hit.start() == 0 and not gazetteer.lookup(hit.group(1)).ambiguous:
             entry = gazetteer.lookup(hit.group(1))
-    if not bare or (entry is None and (_clean_name(bare) is None or _SCHOOL_NAME.search(raw))):
+    if entry is not None:
+        return entry.canonical, entry
+    if not bare or _clean_name(bare) is None:
+        return None
+    if re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", bare, _I):
+        bare = canonical_from_domain(bare) or bare
+    return bare, None
+
+
+def _emit_org(emit, raw: str, rule: str, conf: float, at: int, purpose: str | None = None) -> None:
+    """Emit an organisation named by a list line, a table row or a legal name (schools named so are customers)."""
+    resolved = _resolve_org(raw, alias_prefix=True)
+    if resolved is None or (resolved[1] is None and _SCHOOL_NAME.search(raw)):
         return
-    emit(entry.canonical if entry else bare, "gazetteer" if entry else "context", rule, conf, at, at + len(raw),
-         purpose, entry.category if entry else "")
+    name, entry = resolved
+    emit(name, "gazetteer" if entry else "context", rule, conf, at, at + len(raw), purpose,
+         entry.category if entry else "")
 
 
 def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: bool,
@@ -1330,17 +1344,12 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
                                   r"of|and|for|de)){0,4})", piece)
                 if not cand_m:
                     continue
-                cand = _clean_name(cand_m.group(1))
-                if not cand:
+                resolved = _resolve_org(cand_m.group(1))
+                if resolved is None:
                     continue
-                cand = re.sub(r"\s+(?:Ltd|Limited|Inc|LLC|plc|Corp|Corporation)\.?$", "", cand)
-                entry = gazetteer.lookup(cand)
+                cand, entry = resolved
                 if entry is None and _SCHOOL_NAME.search(piece):
                     continue  # "our partner schools, including St Wilfrid's Primary School": customers
-                if entry and entry.canonical:
-                    cand = entry.canonical
-                elif re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", cand, _I):
-                    cand = canonical_from_domain(cand) or cand
                 pos = tail_start + text[tail_start:].find(piece.strip()[:5]) if piece.strip() else tail_start
                 emit(cand, "gazetteer" if entry else "context", f"tps.name.{rule}", 0.7 if entry else 0.6,
                      pos, pos + len(cand))
