@@ -65,8 +65,6 @@ _BEFORE_BAD = re.compile(
 )
 # nouns among those that name records a policy may keep ("we keep invoices for six years")
 _RECORD_NOUN = re.compile(r"invoice\w*|payments?|billing|bills?")
-_KEEP_BEFORE = re.compile(r"\b(?:retain\w*|keep|keeps|kept|keeping|stored?|stores|storing|hold|holds|held|"
-                          r"archiv\w+|preserv\w+)\b", re.I)
 _DELETE_AFTER = re.compile(r"\s*,\s*(?:then\s+)?(?:we|it|they|this|these|such \w+|the \w+|your \w+(?: \w+)?)\s+"
                            r"(?:(?:will|are|is|shall|may)\s+)?(?:be\s+)?(?:automatically\s+|permanently\s+)?"
                            r"(?:delet|eras|remov|purg|destr|anonymi[sz]|expung)\w*", re.I)
@@ -332,7 +330,7 @@ def _is_retention_duration(t: str, s: int, e: int, unit: str) -> bool:
     cs, ce = _clause_bounds(t, s)
     clause = t[cs:ce]
     bad_before = _BEFORE_BAD.search(before)
-    if bad_before and _RECORD_NOUN.fullmatch(bad_before.group("word")) and _KEEP_BEFORE.search(t[cs:s]):
+    if bad_before and _RECORD_NOUN.fullmatch(bad_before.group("word")) and _STRONG_VERB.search(_masked(t[cs:s])):
         bad_before = None  # "we keep invoices / records of payments for six years": the records are kept
     if bad_before or _AFTER_BAD.match(after):
         return False

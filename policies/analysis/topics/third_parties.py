@@ -1360,12 +1360,13 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
 # data sale and advertising
 # ---------------------------------------------------------------------------------------------
 # a "no" that covers only some people or some data ("we do not sell the personal information of users we know to be
-# under 16", "... sensitive personal information", "no targeted ads to users under 18") does not answer for everyone;
+# under 16", "... sensitive personal information", "no targeted ads to users under 18") does not answer for everyone.
+# Not "we never sell children's data": on a children's service that is the answer for its users.
 _SCOPED_NO = re.compile(
     r"\b(?:users?|consumers?|individuals?|people|persons?|anyone|visitors?|customers?|children|minors|those)\s+"
     r"(?:(?:who|that)\s+(?:we\s+know|are\s+known)\s+(?:to\s+be\s+)?|we\s+know\s+(?:to\s+be\s+)?|(?:known|believed)\s+to\s+be\s+)?"
     r"(?:under|below|younger\s+than)\s+(?:the\s+age\s+of\s+)?\d{1,2}|\bsensitive\s+(?:personal\s+)?(?:data|information)",
-    _I)  # not "we never sell children's data": on a children's service that is the answer for its users
+    _I)
 
 
 def _scoped(text: str, at: int) -> bool:
