@@ -10,6 +10,8 @@ STEPS = [
      ["score_samples.py", "--set", "all", "--quiet"]),
     ("Clause test set: precision and recall per topic", ["analysis_clauses.py"]),
     ("Document-level segment evaluation (dev and held-out)", ["segment_eval.py", "--split", "all"]),
+    ("The same held-out documents scored by a keyword matcher (how hard this proxy is)",
+     ["segment_eval.py", "--split", "heldout_all", "--baseline", "keyword"]),
     ("Analysis speed and peak memory", ["analysis_speed.py"]),
     ("Peak memory of a real worker analysing 200 KB policies", ["worker_memory.py"]),
     ("Comparison page, directory search and throughput (1,000 vendors)", ["comparison_speed.py"]),
