@@ -1,11 +1,11 @@
 """Document-level evaluation on tests/policies/analysis/documents/ with the shared scorer's segment gold.
 
 Analyses every ``*.txt`` there (the builder's output), writes JSON Lines in the contract's shape and runs
-``shared/tools/score_analysis.py`` on the dev split, a held-out split (holdout .. holdout6), holdout .. holdout4
+``shared/tools/score_analysis.py`` on the dev split, a held-out split (holdout .. holdout10), holdout .. holdout4
 pooled (heldout, the pool earlier model selection looked at), every held-out set pooled (heldout_all), or all.
 
-    .venv/bin/python bench/segment_eval.py [--split dev|holdout..holdout6|heldout|heldout_all|all] [--out FILE]
-        [--misses]
+    .venv/bin/python bench/segment_eval.py [--split dev|holdout..holdout10|heldout|heldout_all|all] [--out FILE]
+        [--misses] [--baseline keyword] [--prefix NAME]
 
 ``--baseline keyword`` scores a plain keyword matcher instead of the analyser (one finding per sentence that
 holds a topic keyword). The issue quotes a keyword matcher at 0.42 / 0.78 / 0.94 on the hidden set, so the
@@ -110,8 +110,9 @@ def main() -> int:
     ap.add_argument("--out", default="")
     ap.add_argument("--misses", action="store_true")
     ap.add_argument("--baseline", choices=("analyser", "keyword"), default="analyser")
+    ap.add_argument("--prefix", default="", help="only the split's documents whose names start with this")
     args = ap.parse_args()
-    names = split_names(args.split)
+    names = [n for n in split_names(args.split) if n.startswith(args.prefix)]
     out_path = Path(args.out) if args.out else Path(tempfile.gettempdir()) / f"segment_eval_{args.split}.jsonl"
     with open(out_path, "w", encoding="utf-8") as fh:
         for name in names:
