@@ -48,11 +48,12 @@ _TITLE = re.compile(r"\bprivacy (?:policy|notice|statement)\b")
 
 
 def heading_findings(doc: Document, found: list[Finding], heading_rx, topic: str, rule: str,
-                     confidence: float = 0.5) -> list[Finding]:
+                     confidence: float = 0.5, exclude_rx=None) -> list[Finding]:
     """A finding for each heading that names the topic and whose section has findings of that topic.
 
     Annotators label a section's heading with its topic; where a heading stands as a segment of its own it
-    would otherwise never be covered. The heading must match ``heading_rx`` (run on :func:`norm` text).
+    would otherwise never be covered. The heading must match ``heading_rx`` and not ``exclude_rx`` (both run
+    on :func:`norm` text).
     """
     starts = sorted(f.start for f in found if f.topic == topic)
     if not starts:
@@ -60,7 +61,9 @@ def heading_findings(doc: Document, found: list[Finding], heading_rx, topic: str
     segs = doc.segments
     out: list[Finding] = []
     for i, seg in enumerate(segs):
-        if seg.kind != "heading" or not heading_rx.search(norm(seg.text)) or _TITLE.search(norm(seg.text)):
+        text = norm(seg.text)
+        if seg.kind != "heading" or not heading_rx.search(text) or _TITLE.search(text) or (
+                exclude_rx and exclude_rx.search(text)):
             continue  # the document's title ("Kids Network Privacy Policy") heads every topic, so names none
         end = next((s.start for s in segs[i + 1:] if s.kind == "heading"), len(doc.text))
         if any(seg.end <= s < end for s in starts):

@@ -49,7 +49,11 @@ _MASK = re.compile(
     r"issues?|fix(?:es)?|versions?|releases?|improvements?|details?|incidents?|breach(?:es)?|injur\w+|repairs?|"
     r"roles?|parts?|differences?|variations?|delays?|inconvenien\w+|clarifications?|wording|problems?|defects?|"
     r"faults?|discrepanc\w+|deviations?|points?|offen[cs]es?|infringements?|damage|losses?|risks?|impact)\b|"
-    r"\b(?:parental|maternity|paternity) leave\b|\bchild themes?\b|\bthe guardian\b"
+    r"\b(?:parental|maternity|paternity) leave\b|\bchild themes?\b|\bthe guardian\b|"
+    # the make-up of an adult customer's household is a marketing detail about the adult, not children's data
+    r"\b(?:whether (?:there are|you have) (?:any )?|number (?:and ages? )?of |ages? of (?:the |your |any )?)"
+    r"(?:children|kids)(?: (?:in|at|living in) (?:the |your )?(?:household|home))?\b|"
+    r"\b(?:children|kids) (?:in|at|living in) (?:the |your )?(?:household|home)\b"
 )
 _CHILD = re.compile(
     r"\b(?:child(?:ren)?(?:'s|s')?|kids?|minors?|young (?:people|persons?|users|learners|children)|juveniles?|"
@@ -82,9 +86,20 @@ _STRONG = re.compile(
 _AGE_CHECK = re.compile(r"\b(?:age (?:gates?|screens?|verification|assurance|estimation|checks?)|old enough|legal age|"
                         r"(?:confirm|verify|check|estimat|assess|ascertain)\w* (?:your |their |a user's |the user's |"
                         r"users' )?age)\b")
+# offers only adults may take up: "sweepstakes open to legal residents who are 18 or older", "firearms and
+# ammunition are sold only to customers who meet the minimum age of 18 or 21" (an age gate on an *account* is
+# still about children: "you must be 18 to open an account")
+_ADULT_ONLY_OFFER = re.compile(
+    r"\b(?:sweepstakes|contests?|giveaways?|prize draws?|raffles?)\b[^.]{0,200}\bresidents?\b|"
+    r"\bresidents?\b[^.]{0,200}\b(?:sweepstakes|contests?|giveaways?|prize draws?|raffles?)\b")
+_AGE_RESTRICTED_GOODS = re.compile(
+    r"\b(?:alcohol\w*|beer|wine|spirits|liquor|tobacco|cigar\w*|e-?cigarettes?|vap(?:e|es|ing)|firearms?|"
+    r"guns?|ammunition|knives|fireworks|lottery|gambling|betting|wagers?)\b")
+_ACCOUNT_OR_USE = re.compile(r"\b(?:accounts?|join\w*|register\w*|registration|sign(?:ing)? up|members?(?:hip)?|"
+                             r"use (?:the|our|this)|access (?:the|our|this))\b")
 _STUDENT = re.compile(r"\b(?:students?|pupils?|learners?)\b")
 # a college's or university's students are adults: their records are not children's data
-_HIGHER_ED = re.compile(r"\b(?:college|university|universities|higher education|post-?secondary|undergraduates?|"
+_HIGHER_ED = re.compile(r"\b(?:colleges?|university|universities|higher education|post-?secondary|undergraduates?|"
                         r"graduate students?|campus|tertiary|further education)\b")
 _K12 = re.compile(r"\b(?:k-?12|primary schools?|elementary schools?|middle schools?|high schools?|secondary schools?|"
                   r"nurser(?:y|ies)|key stage|ks[1-4]|kindergarten)\b")
@@ -254,7 +269,11 @@ _COPPA = re.compile(r"\bcoppa\b|children's online privacy protection")
 _CHILD_HEADING = re.compile(r"\b(?:child(?:ren)?(?:'s)?|kids|minors|coppa|under 1[368]|young people|age "
                             r"(?:limits?|restrictions?|requirements?)|parents?|pupils?|"
                             r"youths?|teens?|teenagers?|adolescents?|under-?age|minimum age|parental)\b")
-_DATA_VERB = re.compile(r"\b(?:collect\w*|process\w*|record\w*|hold|held|store\w*|use[sd]?|includ\w+|"
+# a section heading that names who may use the service ("Who Can Join", "Eligibility") heads a children's section
+# when the section states an age limit; it is not a children's context by itself, so only heading_findings reads it
+_AGE_SECTION_HEADING = re.compile(_CHILD_HEADING.pattern + r"|\b(?:who (?:can|may) (?:join|use|register|sign up|"
+                                  r"participate)|eligib\w+)\b")
+_DATA_VERB = re.compile(r"\b(?:collect\w*|process\w*|record\w*|hold|held|store\w*|use[sd]?|includ\w+|sell|sold|rent|"
                         r"provid\w+|shar\w+|captur\w+|ask\w* for|obtain\w*|receiv\w+|data|information)\b")
 _PRIVACY_CTX = re.compile(r"\b(?:personal|information|data|privacy|collect\w*|consent|age|parents?|guardians?|"
                           r"use|register\w*|accounts?|protect\w*|online|services?|website|site|app)\b")
@@ -336,7 +355,14 @@ def _categories(t: str) -> list[str]:
     return [name for name, rx in _CATEGORIES if rx.search(t)]
 
 
-def _segment_findings(seg: Segment, prev_child_data: bool) -> tuple[list[Finding], bool]:
+def k12_document(text: str) -> bool:
+    """Does the policy serve schoolchildren? It names primary or secondary schooling and no college or university,
+    so every "student" in it is a pupil ("We do not sell information about students")."""
+    t = norm(text)
+    return bool(_K12.search(t)) and not _HIGHER_ED.search(t)
+
+
+def _segment_findings(seg: Segment, prev_child_data: bool, k12: bool = False) -> tuple[list[Finding], bool]:
     t = _masked(norm(seg.text))
     head = _masked(norm(f"{seg.heading} | {seg.section}"))
     head_ctx = bool(_CHILD_HEADING.search(head))
@@ -346,10 +372,13 @@ def _segment_findings(seg: Segment, prev_child_data: bool) -> tuple[list[Finding
         strong = _STRONG.search(_AGE_CHECK.sub(" ", t))
     student = _STUDENT.search(t)
     school_ctx = (bool(_SCHOOL.search(t)) or bool(_SCHOOL.search(head))) and not (
-        _HIGHER_ED.search(t) or _HIGHER_ED.search(head)) or bool(_K12.search(t))
+        _HIGHER_ED.search(t) or _HIGHER_ED.search(head)) or bool(_K12.search(t)) or k12
     out: list[Finding] = []
     remediation = _REMEDIATION.search(t)
     ages = _ages(t)
+    if not child and ((ages and min(ages) >= 18 and _ADULT_ONLY_OFFER.search(t)) or (
+            all(a >= 18 for a in ages) and _AGE_RESTRICTED_GOODS.search(t) and not _ACCOUNT_OR_USE.search(t))):
+        return out, False
     if not (child or head_ctx or (student and school_ctx) or _PARENTAL_CONSENT.search(t) or ages or
             "adult" in t or _SCHOOL_CONSENT.search(t) or prev_child_data or strong):
         return out, False
@@ -471,13 +500,14 @@ def _anchored(doc: Document, found: list[Finding]) -> list[Finding]:
 def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
     out: list[Finding] = []
     prev = False
+    k12 = k12_document(doc.text)
     for seg in body_segments(doc):
-        fs, child_data = _segment_findings(seg, prev)
+        fs, child_data = _segment_findings(seg, prev, k12)
         out.extend(fs)
         # "This data together with performance information is shared ..." continues a child-data sentence
         prev = child_data
     out = _anchored(doc, out)
-    return out + heading_findings(doc, out, _CHILD_HEADING, TOPIC, "children.heading")
+    return out + heading_findings(doc, out, _AGE_SECTION_HEADING, TOPIC, "children.heading")
 
 
 def legal_bases(doc: Document) -> list[str]:

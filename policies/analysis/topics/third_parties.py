@@ -32,7 +32,7 @@ import re
 from typing import Any
 
 from ..types import Document, Finding, Segment
-from . import gazetteer
+from . import gazetteer, heading_findings
 from ._common import dedupe, make, norm, pieces
 
 TOPIC = "third_party_sharing"
@@ -466,7 +466,9 @@ _THIRD_PARTY_PASSIVE = re.compile(
     r"\bmatched\s+against\s+(?:\w+\s+)?(?:outside|external|third[- ]party|commercial|public)\s+(?:\w+\s+)?"
     r"(?:databases?|sources|records|lists)|"
     r"\b(?:own\s+)?privacy\s+(?:policy|policies|notice)\s+(?:applies|apply|governs?)\s+(?:to\s+)?(?:the\s+)?"
-    r"(?:information|data)\s+(?:it|they)\s+(?:collects?|receives?|gathers?)", _I)
+    r"(?:information|data)\s+(?:it|they)\s+(?:collects?|receives?|gathers?)|"
+    # "the official rules explain what we collect and with whom we share it"
+    r"\bwith\s+whom\s+(?:we|it|they)\s+(?:may\s+)?(?:share|disclose)", _I)
 _USER_CONTENT = re.compile(r"\b(?:you|your|users?'?|members?'?|players?'?)\b", _I)
 
 _SHARING_HEADING = re.compile(
@@ -775,7 +777,8 @@ def _sharing_rule(text: str, seg: Segment, in_list_ctx: bool) -> tuple[str, floa
                            r"parties'?) (?:direct )?marketing (?:communications|messages|emails)|"
                            r"marketing from (?:us|third)|\b(?:you|users|members) (?:\w+ ){0,2}exchange\b|"
                            r"(?:share|give|disclose|tell) (?:\w+ ){0,3}"
-                           r"password|password (?:\w+ ){0,3}(?:with|to) (?:anyone|others|any)", text, _I))
+                           r"password|password (?:\w+ ){0,3}(?:with|to) (?:anyone|others|any)|"
+                           r"password\b[^.;]{0,60}\b(?:share|give|disclose|tell|reveal) (?:it|them)\b", text, _I))
 
     verb = _first_verb(text)
     recip = RECIPIENT_RE.search(text)
@@ -1571,7 +1574,9 @@ def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
         findings.extend(ads)
         if not shares:
             findings.extend(_implied_sharing(doc, seg, sale, ads))
-    return dedupe(findings)
+    findings = dedupe(findings)
+    return findings + heading_findings(doc, findings, _SHARING_HEADING, TOPIC, "tps.heading",
+                                       exclude_rx=_NOT_SHARING_HEADING)
 
 
 def summarise(findings: list[Finding], doc: Document | None = None) -> dict[str, Any]:

@@ -307,3 +307,64 @@ def test_parental_authority_and_consent_not_needed(text, consent):
 def test_kids_eat_free_is_a_deal_not_children():
     text = "You may sign up to receive text alerts about our weekly deals, including Kids Eat Free Tuesdays."
     assert not [f for f in analyse(text, use_model=False).findings if f.topic == "children"]
+
+
+# ---------------------------------------------------------------- rules+model-2026.11i
+@pytest.mark.parametrize("text", [
+    "We may add demographic details such as household income and whether there are children in the household.",
+    "You may also tell us the number and ages of children in your home and the brands you buy.",
+    "Our sweepstakes are open only to legal residents of the United States who are 18 years of age or older.",
+    "Firearms, ammunition and knives are sold only to customers who meet the minimum age set by law, which is 18.",
+    "We ask for your date of birth to confirm that you are at least 21 before you can buy beer or wine.",
+])
+def test_household_makeup_and_adult_only_offers_are_not_children(text):
+    assert not [f for f in analyse(text, use_model=False).findings if f.topic == "children"]
+
+
+@pytest.mark.parametrize("text", [
+    "You must be at least 18 years old to open an account.",
+    "Guests between 13 and 17 years old may enter a sweepstakes only with the permission of a parent.",
+    "You must be 18 to join Rewards, open a pharmacy account or buy beer and wine online.",
+])
+def test_age_gates_on_accounts_and_minors_in_contests_are_still_children(text):
+    assert [f for f in analyse(text, use_model=False).findings if f.topic == "children"]
+
+
+def test_students_of_a_school_service_are_pupils_throughout_the_policy():
+    policy = ("We take portraits at elementary schools and high schools.\n\n"
+              "We do not sell or rent students' names or photographs to anyone.")
+    found = [f for f in analyse(policy, use_model=False).findings if f.topic == "children"]
+    assert any("students' names" in f.quote for f in found)
+    college = policy.replace("elementary schools and high schools", "high schools and colleges")
+    assert not [f for f in analyse(college, use_model=False).findings
+                if f.topic == "children" and "students' names" in f.quote]
+
+
+def test_a_who_can_join_heading_heads_an_age_limit_section():
+    text = "1. Who Can Join\n\nYou must be at least 13 years old to create an account.\n\n2. Cookies\n\nWe use cookies."
+    found = [f for f in analyse(text, use_model=False).findings if f.topic == "children"]
+    assert any(f.rule == "children.heading" and f.quote == "Who Can Join" for f in found)
+    assert not any("Cookies" in f.quote for f in found)
+
+
+def test_sharing_headings_are_findings_when_their_section_shares():
+    text = ("6. How We Share Information\n\nWe share your e-mail address with the artist's record label.\n\n"
+            "7. Links to Other Websites\n\nOur site links to other websites.")
+    found = [f for f in analyse(text, use_model=False).findings if f.topic == "third_party_sharing"]
+    assert any(f.rule == "tps.heading" and f.quote == "How We Share Information" for f in found)
+    assert not any(f.rule == "tps.heading" and "Links" in f.quote for f in found)
+    quiet = "How We Share Information\n\nWe keep your e-mail address for two years."
+    assert not [f for f in analyse(quiet, use_model=False).findings if f.rule == "tps.heading"]
+
+
+@pytest.mark.parametrize("text", [
+    "Please use a strong password and never share it with anyone.",
+    "Keep your Parents' Corner password private and do not share it with your children.",
+])
+def test_sharing_a_password_is_not_data_sharing(text):
+    assert not [f for f in analyse(text, use_model=False).findings if f.topic == "third_party_sharing"]
+
+
+def test_saying_with_whom_information_is_shared_is_about_sharing():
+    text = "The official rules for each sweepstakes explain what information we collect and with whom we share it."
+    assert [f for f in analyse(text, use_model=False).findings if f.topic == "third_party_sharing"]
