@@ -284,7 +284,10 @@ _STRICT_PRIVACY_CTX = re.compile(
     r"registers?|registration|accounts?|sign(?:s|ed|ing)?[- ]?up|log[- ]?in|profiles?|protect\w*|coppa|"
     r"knowingly|verif\w+|"
     r"delet\w+|review|supervis\w+|monitor\w*|safeguard\w*|directed|intended|chat|messag\w+|contact|"
-    r"advertis\w+|personali[sz]ed|settings|private|progress)\b")
+    r"advertis\w+|personali[sz]ed|settings|private|progress|"
+    # how long a minor's records are kept is about their data ("release forms of participants who were minors are
+    # kept until three years after their 18th birthday")
+    r"kept|keep|retain\w*|retention|stored|records?)\b")
 _CATEGORIES = [
     ("name", re.compile(r"\b(?:names?|first\s+name|surname|last\s+name|full\s+name)\b")),
     ("date_of_birth", re.compile(r"\b(?:date\s+of\s+birth|birth\s*date|birthday|dob|year\s+of\s+birth|ages?)\b")),

@@ -724,10 +724,20 @@ class _Ctx:
 # ---------------------------------------------------------------------------------------------
 # sharing statements
 # ---------------------------------------------------------------------------------------------
+_TO_ANOTHER = re.compile(r"\w+(?:\s+\w+){0,4}?\s+(?:to|with)\s+(?:a|an|the|their|its|third|other|that|those|"
+                         r"these|any)\b", _I)
+_USER_GIVES = re.compile(r"\b(?:you|users?|members?|customers?|visitors?)\s+(?:may\s+|have\s+|choose\s+to\s+)?$", _I)
+
+
 def _first_verb(text: str) -> re.Match[str] | None:
     """First sharing verb that is not a capitalised name ("Trade Fair House")."""
     for m in _SHARE_VERB.finditer(text):
         w = m.group(0)
+        if _USER_GIVES.search(text[max(0, m.start() - 12):m.start()]) and re.match(
+                r"provid|submit|send|upload|giv", w, _I) and not _TO_ANOTHER.match(text[m.start():m.end() + 60]):
+            continue  # "the information you provide": given to us ("you give it to a franchisee" is not)
+        if re.match(r"\s+Act\b", text[m.end():m.end() + 5]):
+            continue  # "the Home Mortgage Disclosure Act": the name of a statute
         if w[0].isupper() and m.start() > 0 and re.match(r"(?:Trade|Sell|Rent|Release|Exchange|Transfer|Share|"
                                                           r"Lease|Report)", w):
             before = text[:m.start()].rstrip()
@@ -915,7 +925,7 @@ def _sharing_rule(text: str, seg: Segment, in_list_ctx: bool) -> tuple[str, floa
         return "tps.recipient_list_item", 0.75 if in_list_ctx else 0.6, value
 
     # sentence under a sharing heading mentioning a recipient or disclosure
-    if heading_sharing and not link and not rights and not security and (
+    if heading_sharing and not link and not rights and not security and not legit and (
             (strong and (verb or _DATA_OBJ.search(text))) or (verb and re.search(
                 r"shar|disclos|transfer|sell|rent|pass|releas", verb.group(0), _I))):
         return "tps.sharing_section", 0.6, value

@@ -368,3 +368,27 @@ def test_sharing_a_password_is_not_data_sharing(text):
 def test_saying_with_whom_information_is_shared_is_about_sharing():
     text = "The official rules for each sweepstakes explain what information we collect and with whom we share it."
     assert [f for f in analyse(text, use_model=False).findings if f.topic == "third_party_sharing"]
+
+
+def test_a_password_warning_under_a_sharing_heading_is_not_sharing():
+    text = ("How We Share Information\n\nWe share your e-mail address with our mailing house.\n\n"
+            "If you have an account, pick a strong password and don't share it with anyone.")
+    found = [f for f in analyse(text, use_model=False).findings if f.topic == "third_party_sharing"]
+    assert found and not any("password" in f.quote for f in found)
+
+
+def test_what_users_provide_and_statute_names_are_not_disclosures():
+    text = ("We use the information you provide to answer your questions and to comply with laws and regulations, "
+            "including the Home Mortgage Disclosure Act.")
+    assert not [f for f in analyse(text, use_model=False).findings if f.topic == "third_party_sharing"]
+
+
+def test_information_a_user_gives_to_another_company_is_still_sharing():
+    text = "If you give information directly to a franchisee, the franchisee's own privacy policy applies."
+    assert [f for f in analyse(text, use_model=False).findings if f.topic == "third_party_sharing"]
+
+
+def test_how_long_minors_records_are_kept_is_about_childrens_data():
+    text = ("Release forms for participants who were minors when they took part are kept until three years after "
+            "the participant's 18th birthday.")
+    assert [f for f in analyse(text, use_model=False).findings if f.topic == "children"]
