@@ -154,6 +154,12 @@ def test_children_vocabulary_clauses():
     "Sessions time out after under 15 minutes of inactivity.",
     "We may make minor changes to this privacy policy without notice.",
     "To deliver alcohol, we verify your age and confirm that you are at least 21 years old.",
+    # household make-up and offers only adults may take up (rules+model-2026.11i)
+    "We may add demographic details such as household income and whether there are children in the household.",
+    "You may also tell us the number and ages of children in your home and the brands you buy.",
+    "Our sweepstakes are open only to legal residents of the United States who are 18 years of age or older.",
+    "Firearms, ammunition and knives are sold only to customers who meet the minimum age set by law, which is 18.",
+    "We ask for your date of birth to confirm that you are at least 21 before you can buy beer or wine.",
 ])
 def test_children_near_misses_not_found(text):
     assert not [f for f in analyse(text, use_model=False).findings if f.topic == "children"]
@@ -310,17 +316,6 @@ def test_kids_eat_free_is_a_deal_not_children():
 
 
 # ---------------------------------------------------------------- rules+model-2026.11i
-@pytest.mark.parametrize("text", [
-    "We may add demographic details such as household income and whether there are children in the household.",
-    "You may also tell us the number and ages of children in your home and the brands you buy.",
-    "Our sweepstakes are open only to legal residents of the United States who are 18 years of age or older.",
-    "Firearms, ammunition and knives are sold only to customers who meet the minimum age set by law, which is 18.",
-    "We ask for your date of birth to confirm that you are at least 21 before you can buy beer or wine.",
-])
-def test_household_makeup_and_adult_only_offers_are_not_children(text):
-    assert not [f for f in analyse(text, use_model=False).findings if f.topic == "children"]
-
-
 @pytest.mark.parametrize("text", [
     "You must be at least 18 years old to open an account.",
     "Guests between 13 and 17 years old may enter a sweepstakes only with the permission of a parent.",
