@@ -358,7 +358,7 @@ def _categories(t: str) -> list[str]:
     return [name for name, rx in _CATEGORIES if rx.search(t)]
 
 
-def k12_document(text: str) -> bool:
+def _k12_document(text: str) -> bool:
     """Does the policy serve schoolchildren? It names primary or secondary schooling and no college or university,
     so every "student" in it is a pupil ("We do not sell information about students")."""
     t = norm(text)
@@ -503,7 +503,7 @@ def _anchored(doc: Document, found: list[Finding]) -> list[Finding]:
 def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
     out: list[Finding] = []
     prev = False
-    k12 = k12_document(doc.text)
+    k12 = _k12_document(doc.text)
     for seg in body_segments(doc):
         fs, child_data = _segment_findings(seg, prev, k12)
         out.extend(fs)

@@ -730,7 +730,8 @@ _USER_GIVES = re.compile(r"\b(?:you|users?|members?|customers?|visitors?)\s+(?:m
 
 
 def _first_verb(text: str) -> re.Match[str] | None:
-    """First sharing verb that is not a capitalised name ("Trade Fair House")."""
+    """First sharing verb that is not a capitalised name ("Trade Fair House"), a statute's name or what the user
+    gives us ("the information you provide")."""
     for m in _SHARE_VERB.finditer(text):
         w = m.group(0)
         if _USER_GIVES.search(text[max(0, m.start() - 12):m.start()]) and re.match(
