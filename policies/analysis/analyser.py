@@ -1,8 +1,9 @@
 """The analyser: text in, :class:`Analysis` out (no Django, no I/O).
 
 ``analyse(text)`` segments the text, finds the vendor's name, runs every topic module's
-``find(doc, vendor_name)`` and merges each module's ``summarise(its_findings, doc)`` into the summary.
-Then the learned topic model (``topic_model.find``) marks blocks about third-party sharing, retention or
+``find(doc, vendor_name)``, lets the learned topic model veto rule findings in paragraphs it is confident are
+not about their topic (``topic_model.veto``), and merges each module's ``summarise(its_findings, doc)`` into
+the summary. Then the learned topic model (``topic_model.find``) marks blocks about third-party sharing, retention or
 children that no rule finding covers; its findings (kind "mention") are added after the summary is written,
 so they never change named recipients, periods, ages or the sale/advertising answers.
 ``analysis_to_contract`` turns the result into the JSON object of ``policy-analysis/1``.
@@ -16,7 +17,7 @@ from .segmentation import segment
 from .topics import children, general, retention, third_parties, transfers
 from .types import Analysis, Finding
 
-ANALYSER_VERSION = "rules+model-2026.11j"
+ANALYSER_VERSION = "rules+model-2026.11k"
 
 #: (module, topics whose findings it summarises). Order matters only for the summary's key order.
 MODULES = (
@@ -41,6 +42,8 @@ def analyse(text: str, use_model: bool = True) -> Analysis:
     summary: dict[str, Any] = {}
     for module, _topics in MODULES:
         found = module.find(doc, vendor)
+        if use_model:
+            found = topic_model.veto(doc, found)
         findings.extend(found)
         summary.update(module.summarise(found, doc))
     if use_model:

@@ -16,6 +16,7 @@ a list item, a heading). OPP-115 annotators label paragraphs, so the model judge
 """
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -68,6 +69,8 @@ class TopicWeights:
     bias: float
     weights: dict[int, float]
     threshold: float
+    #: rule findings of the topic in a block below this probability are dropped (0: the model never vetoes)
+    veto: float = 0.0
 
     def probability(self, x: dict[int, float]) -> float:
         z = self.bias + sum(self.weights.get(i, 0.0) * v for i, v in x.items())
@@ -98,7 +101,8 @@ def from_dict(data: dict) -> TopicModel:
     topics = {}
     for name, t in data["topics"].items():
         topics[name] = TopicWeights(bias=float(t["bias"]), threshold=float(t["threshold"]),
-                                    weights={int(k): float(v) for k, v in t["weights"].items()})
+                                    weights={int(k): float(v) for k, v in t["weights"].items()},
+                                    veto=float(t.get("veto", 0.0)))
     return TopicModel(n_buckets=n, topics=topics, version=str(data.get("version", "")),
                       segment_max=bool(data.get("segment_max", True)))
 
@@ -209,6 +213,52 @@ def find(doc: Document, existing: list[Finding], model: TopicModel | None = None
             out.append(Finding(topic=t, kind="mention", value={}, start=s, end=e, quote=doc.text[s:e],
                                rule=f"model.{t}", confidence=round(p, 2)))
     return out
+
+
+#: Findings the model never vetoes: section headings (judged by their section, below) and named recipients, which
+#: often stand in a bare list or table row ("Datadog, Inc. | Monitoring | United States") that the model, reading
+#: the row alone, cannot place; a name the gazetteer or a naming context found is evidence on its own.
+_NOT_VETOED = frozenset({"section", "named_recipient"})
+
+
+def veto(doc: Document, findings: list[Finding], model: TopicModel | None = None) -> list[Finding]:
+    """The rule findings minus those in blocks the model is confident are not about the finding's topic.
+
+    A rule fires on words ("share", "kids", "retain"); the model reads the whole paragraph. Where it gives the
+    topic a probability below the topic's ``veto`` (chosen out of fold on the dev split, so that it removes
+    findings annotators did not label and keeps those they did), the rule's finding is dropped. Section
+    headings are judged by the findings left in their section: a heading finding whose section keeps none
+    goes too.
+    """
+    model = model if model is not None else load()
+    if model is None or not any(w.veto > 0 for w in model.topics.values()):
+        return findings
+    found_blocks = blocks(doc)
+    starts = [b.start for b in found_blocks]
+    probs: dict[int, dict[str, float]] = {}
+
+    def block_probability(f: Finding) -> float:
+        i = bisect.bisect_right(starts, f.start) - 1
+        if i < 0 or f.start >= found_blocks[i].end:
+            return 1.0  # between blocks (blank text): nothing to judge
+        if i not in probs:
+            probs[i] = block_probabilities(model, doc, found_blocks[i])[0]
+        return probs[i].get(f.topic, 1.0)
+
+    kept = [f for f in findings if f.kind in _NOT_VETOED or f.topic not in model.topics
+            or block_probability(f) >= model.topics[f.topic].veto]
+    heading_starts = [s.start for s in doc.segments if s.kind == "heading"]
+    body = {}
+    for f in kept:
+        if f.kind != "section":
+            body.setdefault(f.topic, []).append(f.start)
+
+    def section_keeps_findings(f: Finding) -> bool:
+        nxt = bisect.bisect_right(heading_starts, f.start)
+        end = heading_starts[nxt] if nxt < len(heading_starts) else len(doc.text)
+        return any(f.end <= s < end for s in body.get(f.topic, ()))
+
+    return [f for f in kept if f.kind != "section" or f.topic not in model.topics or section_keeps_findings(f)]
 
 
 def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:

@@ -53,7 +53,20 @@ _MASK = re.compile(
     # the make-up of an adult customer's household is a marketing detail about the adult, not children's data
     r"\b(?:whether (?:there are|you have) (?:any )?|number (?:and ages? )?of |ages? of (?:the |your |any )?)"
     r"(?:children|kids)(?: (?:in|at|living in) (?:the |your )?(?:household|home))?\b|"
-    r"\b(?:children|kids) (?:in|at|living in) (?:the |your )?(?:household|home)\b"
+    r"\b(?:children|kids) (?:in|at|living in) (?:the |your )?(?:household|home)\b|"
+    # so is the make-up of a visiting party ("the number of adults, children and infants", "how many children came")
+    r"\b(?:number|ages?) of (?:adults|guests|people|visitors|tickets)(?:,| and| or)? (?:and |or )?(?:children|kids)\b|"
+    r"\bhow many (?:children|kids)\b|"
+    # staff who work with children, and goods for children of every age, say nothing about children's data
+    r"\b(?:work|works|working|worked) (?:directly )?with (?:children|kids|minors|young people|youth)\b|"
+    r"\bfor (?:kids|children) of (?:all|every) ages?\b"
+)
+# Organisations named after children ("Riverbend Children's Museum", "Tri-County Youth Soccer Alliance"): matched
+# case-sensitively on the original text, because only the capitals tell a name from "children's museum visits".
+_CHILD_NAMED_ORG = re.compile(
+    r"\b(?:[A-Z][\w'\u2019&.-]*\s+){0,4}(?:Children['\u2019]?s|Kids['\u2019]?|Youth|Junior|Teen)\s+"
+    r"(?:[A-Z][\w'\u2019&-]*\s+){0,3}(?:Museum|Hospital|Foundation|Network|Alliance|League|Association|Press|"
+    r"Theat(?:re|er)|Cent(?:er|re)|Trust|Fund|Society|Library|Council|Federation|Academy|Clinic|Choir|Orchestra)\b"
 )
 _CHILD = re.compile(
     r"\b(?:child(?:ren)?(?:'s|s')?|kids?|minors?|young (?:people|persons?|users|learners|children)|juveniles?|"
@@ -329,9 +342,13 @@ _NUM_WORDS = {"five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", 
 _NUM_WORD = re.compile(r"\b(" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")\b(?:\s*\(\d{1,2}\))?")
 
 
-def _masked(t: str) -> str:
-    """Near-misses blanked and spelled-out ages as digits ("sixteen (16)" -> "16"); a matching copy only
-    (findings quote whole segments, so its offsets need not match the text's)."""
+def _masked(text: str) -> str:
+    """``norm(text)`` with near-misses and organisations named after children blanked, and spelled-out ages as
+    digits ("sixteen (16)" -> "16"); a matching copy only (findings quote whole segments, so its offsets need not
+    match the text's)."""
+    t = norm(text)
+    for m in _CHILD_NAMED_ORG.finditer(text):  # norm() keeps offsets, so the original's match blanks the copy
+        t = t[: m.start()] + " " * (m.end() - m.start()) + t[m.end():]
     t = _MASK.sub(lambda m: " " * (m.end() - m.start()), t)
     return _NUM_WORD.sub(lambda m: _NUM_WORDS[m.group(1)], t)
 
@@ -365,9 +382,18 @@ def _k12_document(text: str) -> bool:
     return bool(_K12.search(t)) and not _HIGHER_ED.search(t)
 
 
+# A sentence that carries on from the one before about children's data refers back to it ("This information ...",
+# "We share it with ..."); one that names a new subject ("Adults who volunteer give us ...") does not.
+_REFERS_BACK = re.compile(
+    r"^\W*(?:(?:\w+\W+){0,3}?(?:this|these|that|those|such|the same|the above|this personal|any such) "
+    r"(?:\w+ )?(?:information|data|details|records?|content|materials?|submissions?)\b|(?:it|they)\b|"
+    r"(?:\w+\W+){1,6}?(?:it|them|such (?:information|data))\b)")
+
+
 def _segment_findings(seg: Segment, prev_child_data: bool, k12: bool = False) -> tuple[list[Finding], bool]:
-    t = _masked(norm(seg.text))
-    head = _masked(norm(f"{seg.heading} | {seg.section}"))
+    t = _masked(seg.text)
+    prev_child_data = prev_child_data and bool(_REFERS_BACK.search(t))
+    head = _masked(f"{seg.heading} | {seg.section}")
     head_ctx = bool(_CHILD_HEADING.search(head))
     child = _CHILD.search(t)
     strong = _STRONG.search(t)

@@ -474,7 +474,8 @@ _USER_CONTENT = re.compile(r"\b(?:you|your|users?'?|members?'?|players?'?)\b", _
 _SHARING_HEADING = re.compile(
     r"shar(?:e|ing)|disclos|third[- ]?part|recipient|who (?:we|do we) (?:share|disclose|give|pass)|with whom|"
     r"who (?:has|will have|can have|may have|gets?) access|service providers?|"
-    r"sub-?processors?|processors|partners|affiliates|advertis|analytics|transfer|who sees|access to your",
+    r"sub-?processors?|processors|partners|affiliates|advertis|analytics|transfer|access to your|"
+    r"who (?:else )?(?:can |may |will |else can )?(?:sees?|receives?|gets?)\b",
     _I,
 )
 _NOT_SHARING_HEADING = re.compile(
@@ -1154,10 +1155,14 @@ def _gazetteer_names(text: str, ctx: _Ctx) -> list[tuple[str, int, int, str]]:
             # sentence-initial capital is not evidence of a name for ambiguous words
             if not before or before[-1] in ".!?:•*-" or re.search(r"(?:^|\n)\W*$", text[:m.start()]):
                 continue
+            # nor is the last word of another capitalised name ("Skillet Box orders")
+            if _IN_LONGER_NAME_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+                continue
         out.append((entry.canonical, m.start(), m.end(), entry.category))
     return out
 
 
+_IN_LONGER_NAME_BEFORE = re.compile(r"\b[A-Z][\w&'-]*[ \t]+$")
 _ORG = r"(?:[A-Z][\w&.'+-]*|[a-z][A-Z]\w*)(?:\s+(?:&\s+)?(?:[A-Z0-9][\w&.'+-]*|of|for|and))*?"
 _LEGAL_SUFFIX = (r"(?:Ltd|Limited|Inc|LLC|L\.L\.C|LLP|plc|PLC|PBC|GmbH|AG|B\.V|BV|S\.A|SAS|SE|Pty|Corp|"
                  r"Corporation|Unlimited Company|DAC|CLG|Teoranta)\.?")

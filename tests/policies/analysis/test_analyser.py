@@ -160,6 +160,13 @@ def test_children_vocabulary_clauses():
     "Our sweepstakes are open only to legal residents of the United States who are 18 years of age or older.",
     "Firearms, ammunition and knives are sold only to customers who meet the minimum age set by law, which is 18.",
     "We ask for your date of birth to confirm that you are at least 21 before you can buy beer or wine.",
+    # organisations named after children, a visiting party's make-up, staff who work with children (2026.11k)
+    "Questions may be directed to the Registrar, Tri-County Youth Soccer Alliance, P.O. Box 12, Springfield.",
+    "Privacy questions: write to Riverbend Children's Museum, 200 Riverfront Avenue.",
+    "When you buy tickets we collect your name, e-mail address and the number of adults, children and infants.",
+    "Our survey asks how many children came with you and what your family enjoyed most.",
+    "Because our staff and volunteers work with children, every volunteer must pass a criminal background check.",
+    "We sell toys, puzzles and craft kits for kids of every age.",
 ])
 def test_children_near_misses_not_found(text):
     assert not [f for f in analyse(text, use_model=False).findings if f.topic == "children"]
@@ -387,3 +394,31 @@ def test_how_long_minors_records_are_kept_is_about_childrens_data():
     text = ("Release forms for participants who were minors when they took part are kept until three years after "
             "the participant's 18th birthday.")
     assert [f for f in analyse(text, use_model=False).findings if f.topic == "children"]
+
+
+# ---------------------------------------------------------------- rules+model-2026.11k
+def _children_quotes(text):
+    return [f.quote for f in analyse(text, use_model=False).findings if f.topic == "children"]
+
+
+def test_a_sentence_carries_on_about_childrens_data_only_when_it_refers_back():
+    first = "We collect your child's name and photo."
+    assert _children_quotes(f"{first} This information, including the photo, is shared with the coach.")[-1] \
+        .startswith("This information")
+    assert all(q == first for q in _children_quotes(
+        f"{first} Adults who volunteer as coaches give us their name and date of birth."))
+
+
+def test_question_headings_over_sharing_are_sharing_findings():
+    text = ("Who Receives Your Information\n\nWe share your information with payment processors.\n\n"
+            "Contact\n\nWrite to us.")
+    headings = [f for f in analyse(text, use_model=False).findings if f.rule == "tps.heading"]
+    assert [f.quote for f in headings] == ["Who Receives Your Information"]
+
+
+def test_an_ambiguous_processor_name_inside_another_name_is_not_a_recipient():
+    def names(text):
+        return [f.value.get("name") for f in analyse(text, use_model=False).findings if f.kind == "named_recipient"]
+
+    assert names("Your Skillet Box orders are billed each week, and we keep payment records for seven years.") == []
+    assert "Box" in names("We store shared documents with Box and Dropbox.")

@@ -1,5 +1,6 @@
-"""The learned topic model: the committed file loads, inference is deterministic and pure stdlib, and its
-findings only mark segments (kind "mention", empty value) without touching the summary."""
+"""The learned topic model: the committed file loads, inference is deterministic and pure stdlib, its findings
+only mark segments (kind "mention", empty value), and its veto drops rule findings only in paragraphs it is
+confident are off the topic."""
 from __future__ import annotations
 
 import json
@@ -7,6 +8,7 @@ import json
 from policies.analysis import topic_model as tm
 from policies.analysis.analyser import analyse
 from policies.analysis.segmentation import segment
+from policies.analysis.topics import third_parties
 
 
 def test_model_file_present_and_well_formed():
@@ -74,3 +76,50 @@ def test_model_findings_mark_segments_only():
         assert f.rule == f"model.{f.topic}" and 0.0 < f.confidence <= 1.0
         # only where no rule finding of the topic overlaps
         assert not any(g.topic == f.topic and g.start < f.end and f.start < g.end for g in rules_only.findings)
+
+
+def _sharing_model(veto: float) -> tm.TopicModel:
+    """A hand-made model: only a paragraph with the word "partners" is about third-party sharing."""
+    n = 1 << 10
+    weights = {tm.bucket("partners", n): 20.0}
+    return tm.TopicModel(n_buckets=n, topics={
+        "third_party_sharing": tm.TopicWeights(bias=-10.0, weights=weights, threshold=0.9, veto=veto)})
+
+
+_VETO_TEXT = ("How We Share Information\n\nWe may share your information with our partners.\n\n"
+              "Security\n\nWe may share your information with others.\n\n"
+              "Payments\n\nWe may share your information with Stripe to take payments.\n\n"
+              "Who Sees Your Data\n\nWe may share your information with others.\n")
+
+
+def _tps(found):
+    return [(f.kind, f.quote) for f in found if f.topic == "third_party_sharing"]
+
+
+def test_veto_drops_rule_findings_in_paragraphs_off_the_topic():
+    doc = segment(_VETO_TEXT)
+    found = third_parties.find(doc, None)
+    kept = tm.veto(doc, found, _sharing_model(veto=0.5))
+    quotes = {q for _, q in _tps(kept)}
+    assert "We may share your information with our partners." in quotes
+    assert "How We Share Information" in quotes  # its section keeps a finding
+    assert "We may share your information with others." not in quotes
+    assert "Who Sees Your Data" in {q for _, q in _tps(found)} and "Who Sees Your Data" not in quotes
+    # a named recipient stays even where the model reads the paragraph as off the topic
+    assert ("named_recipient", "We may share your information with Stripe to take payments.") in _tps(kept)
+    assert all(f in found for f in kept)
+
+
+def test_veto_at_zero_or_without_a_model_changes_nothing(tmp_path):
+    doc = segment(_VETO_TEXT)
+    found = third_parties.find(doc, None)
+    assert tm.veto(doc, found, _sharing_model(veto=0.0)) == found
+    assert tm.veto(segment(""), [], _sharing_model(veto=0.5)) == []
+
+
+def test_committed_model_vetoes_only_what_training_chose():
+    data = json.loads(tm.MODEL_PATH.read_text(encoding="utf-8"))
+    model = tm.load()
+    for topic, w in model.topics.items():
+        assert w.veto == data["topics"][topic].get("veto", 0.0)
+        assert 0.0 <= w.veto < w.threshold  # a vetoed paragraph is never one the model itself would mark
