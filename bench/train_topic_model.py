@@ -14,7 +14,8 @@ Method: logistic regression (scikit-learn, L2) on binary hashed unigram + bigram
 The decision threshold per topic is chosen on the dev split only, by 5-fold cross-validation grouped by
 document: out-of-fold model findings are added to the rules' findings exactly as the analyser adds them,
 and the threshold that maximises segment F1 (recall over majority-labelled segments, precision over
-findings, the scorer's definition) wins, ties going to the higher threshold.
+findings, the scorer's definition) wins, ties going to the higher threshold. The veto level per topic (below which
+the model drops a rule finding, ``topic_model.veto``) is chosen the same way, out of fold: see VETO_GRID.
 
     .venv/bin/pip install -e '.[train]'
     .venv/bin/python bench/train_topic_model.py [--dry-run]
@@ -66,7 +67,7 @@ PRUNE = 1e-3
 #: topic by out-of-fold dev F1 (rules vetoed by the fold's model, plus its findings): a higher level must gain more
 #: than VETO_MIN_GAIN (a finding or two on dev) over the best lower one, and may lose at most MAX_VETO_RECALL_LOSS
 #: of segment recall (the scorer forgives an extra finding near a labelled paragraph more than a missed one).
-VETO_GRID = (0.0, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15)
+VETO_GRID = (0.0, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25)
 VETO_MIN_GAIN = 0.001
 MAX_VETO_RECALL_LOSS = 0.005
 

@@ -6,6 +6,10 @@ can mark blocks the rules missed. Its findings have kind ``"mention"``, an empty
 ``rule="model.<topic>"``: they never add named recipients, periods, ages or sale/advertising flags, and the
 analyser adds them after the topic modules have written the summary.
 
+It also vetoes (:func:`veto`): a rule finding in a block the model gives its topic a very low probability is
+dropped before the summary is written. The level is per topic and chosen out of fold on the dev split by the
+training script (0 turns the veto off); named recipients are never vetoed.
+
 The model is logistic regression over hashed word unigrams and bigrams (plus the words of the block's
 heading), trained by ``bench/train_topic_model.py`` and exported to ``models/topic_model.json``. Inference
 is the standard library only: tokenise, hash with CRC-32, add up weights, apply the logistic function.

@@ -59,7 +59,14 @@ _MASK = re.compile(
     r"\bhow many (?:children|kids)\b|"
     # staff who work with children, and goods for children of every age, say nothing about children's data
     r"\b(?:work|works|working|worked) (?:directly )?with (?:children|kids|minors|young people|youth)\b|"
-    r"\bfor (?:kids|children) of (?:all|every) ages?\b"
+    r"\bfor (?:kids|children) of (?:all|every) ages?\b|"
+    # what adults give about themselves: "information from grown-ups", "our program for grown-ups", "the mobile
+    # numbers of parents and guardians"; a grown-up's permission or a parent's consent is still found
+    r"\b(?:from|for|by) (?:(?:parents|teachers|visitors|members|users|subscribers|our)\W+){0,3}(?:and |or )?(?:other )?"
+    r"grown-?ups\b(?!'| (?:permission|consent|approval|help))|\bgrown-?ups (?:accounts?|sections?|pages?|areas?|"
+    r"newsletters?|club)\b|"
+    r"\b(?:information|data|details|names|addresses|numbers) (?:from|about|of) (?:the |a )?parents?,? (?:and|or|/) ?"
+    r"(?:legal )?guardians?\b(?! of)|\bparents? (?:and|or) guardians? (?:information|data|details)\b"
 )
 # Organisations named after children ("Riverbend Children's Museum", "Tri-County Youth Soccer Alliance"): matched
 # case-sensitively on the original text, because only the capitals tell a name from "children's museum visits".
@@ -297,7 +304,7 @@ _STRICT_PRIVACY_CTX = re.compile(
     r"registers?|registration|accounts?|sign(?:s|ed|ing)?[- ]?up|log[- ]?in|profiles?|protect\w*|coppa|"
     r"knowingly|verif\w+|"
     r"delet\w+|review|supervis\w+|monitor\w*|safeguard\w*|directed|intended|chat|messag\w+|contact|"
-    r"advertis\w+|personali[sz]ed|settings|private|progress|"
+    r"advertis\w+|personali[sz]ed|settings|private|progress|(?:geo-?)?locations?|display\w*|visible|publicly|"
     # how long a minor's records are kept is about their data ("release forms of participants who were minors are
     # kept until three years after their 18th birthday")
     r"kept|keep|retain\w*|retention|stored|records?)\b")

@@ -98,7 +98,7 @@ _DATA_NOUN = (r"(?:(?:your|his|her|their|our|the|this|that|such|any|all|some|cer
               r"customer|member|child(?:ren)?'?s?|student|pupil|contact|account|aggregated?|anonymi[sz]ed|"
               r"de-?identified|non-?personal|usage|demographic|limited|relevant|necessary|collected|basic|"
               r"technical|profile|identity|billing|payment|financial|location|device|health|sensitive)\s+){0,4}"
-              r"(?:information|info|data|details|records|content|email address\w*|names?|addresses|"
+              r"(?:information|info|data|details|records|content|email address\w*|names?|addresses|(?<!a )numbers?|"
               r"identifiers?|profiles?|statistics|results|reports|PII|feedback|comments|responses|it|them|this|these)")
 _RECIP_SHORT = (r"(?:third[- ]?part(?:y|ies)|3rd[- ]part(?:y|ies)|(?:\w+ )?(?:service |technology |hosting |cloud |"
                 r"payment |analytics |IT |e-?mail |marketing |advertising |outside |external )?providers?|vendors?|"
@@ -114,6 +114,15 @@ _RECIP_SHORT = (r"(?:third[- ]?part(?:y|ies)|3rd[- ]part(?:y|ies)|(?:\w+ )?(?:se
 _PLACE = (r"(?!(?:the\s+|our\s+|a\s+|an\s+|other\s+)?(?:united|u\.s|usa|uk|eu|eea|europe\w*|countries|country|"
           r"jurisdictions?|servers?|cloud|regions?|"
           r"outside|overseas|abroad|territor\w+|third countries)\b)")
+_THIRD_NOUN = (r"(?:insurers?|lenders?|banks?|partners?|providers?|vendors?|processors?|compan(?:y|ies)|merchants?|"
+               r"sellers?|stores?|advertisers?|recipients?|employers?|platforms?|carriers?|networks?|affiliates?|"
+               r"subsidiar(?:y|ies)|contractors?|suppliers?|agenc(?:y|ies)|firms?|brokers?|third[- ]part(?:y|ies)|"
+               r"manufacturers?|retailers?|sponsors?|buyers?|acquirers?|purchasers?)")
+# the recipient before the data: "we give the bus company the number of children attending"
+_GIVE_PARTY_DATA = (
+    r"(?:give|gives|gave|giving|send|sends|tell|tells|provide|provides) (?:the|our|each|that|those|these|a|an) "
+    r"(?:[a-z-]+ ){0,2}?" + _THIRD_NOUN + r" (?:[^.;:]{0,60}? )?(?:the|your|their|his or her|a|an) (?:[a-z-]+ ){0,3}?"
+    r"(?:names?|information|details|data|numbers?|addresses|e-?mail address(?:es)?|lists?|rosters?|results)\b")
 _SHARE_VERB = re.compile(
     r"\b(?:shar(?:e|es|ed|ing)(?! (?:price|capital|buttons?|holders?|(?:\w+ )?password))|"
     r"disclos(?:e|es|ed|ing|ures?)|transfer(?:s|red|ring)?|"
@@ -159,6 +168,11 @@ _SHARE_VERB = re.compile(
     r"authorities|regulators|investigat)|"
     r"(?:processed|handled|hosted|stored|managed|administered|powered|provided|operated|supplied|"
     r"serviced) (?:\w+ ){0,2}(?:by|through|via) (?:\w+ ){0,2}?" + _RECIP_SHORT + r"|"
+    # the data named before the verb: "aggregate reports that we provide to businesses"
+    r"(?:reports?|information|data|details|statistics|lists?|records?|insights|files?) (?:that|which) (?:we|[A-Z]\w+) "
+    r"(?:\w+ ){0,2}?(?:provide|provides|send|sends|supply|supplies|give|gives|license|licenses|sell|sells|deliver|"
+    r"delivers) (?:\w+ ){0,2}?to (?!us\b|you\b)(?:the |our |a |an |other |their |its |your )?" + _PLACE + r"[a-z]\w+|"
+    + _GIVE_PARTY_DATA + r"|"
     r"on (?:our|its) behalf)",
     _I,
 )
@@ -171,7 +185,7 @@ _GENERIC_SHARE = re.compile(
     r"gives|send|sends|report|reports|release|releases|supply|supplies|forward|forwards) "
     r"(?:\w+ ){0,2}" + _DATA_NOUN + r" (?:\w+ ){0,3}?(?:to|with) (?!us\b|you\b|yourself|your (?:friends|contacts))"
     r"(?:the |our |a |an |any |their |other |relevant |appropriate |certain |selected |your |its )?"
-    + _PLACE + r"[a-z]\w+)",
+    + _PLACE + r"[a-z]\w+|" + _GIVE_PARTY_DATA + r")",
     _I,
 )
 # "your application, resume and answers go to that employer", "the report is routed to the insurer"
@@ -192,10 +206,6 @@ _LEGAL_RESPONSE = re.compile(
     r"enforcement|police|government|authorities))",
     _I,
 )
-_THIRD_NOUN = (r"(?:insurers?|lenders?|banks?|partners?|providers?|vendors?|processors?|compan(?:y|ies)|merchants?|"
-               r"sellers?|stores?|advertisers?|recipients?|employers?|platforms?|carriers?|networks?|affiliates?|"
-               r"subsidiar(?:y|ies)|contractors?|suppliers?|agenc(?:y|ies)|firms?|brokers?|third[- ]part(?:y|ies)|"
-               r"manufacturers?|retailers?|sponsors?|buyers?|acquirers?|purchasers?)")
 _RECIPIENT_USES = re.compile(
     r"^\W*(?:each|the|these|such|those|that|this|every|any) (?:[a-z-]+ ){0,2}?" + _THIRD_NOUN +
     r" (?:may |will |also |then |only |can |would |each )*(?:use|uses|process|processes|handle|handles|keep|keeps|"

@@ -167,6 +167,10 @@ def test_children_vocabulary_clauses():
     "Our survey asks how many children came with you and what your family enjoyed most.",
     "Because our staff and volunteers work with children, every volunteer must pass a criminal background check.",
     "We sell toys, puzzles and craft kits for kids of every age.",
+    # what adults give about themselves (2026.11l)
+    "Information from grown-ups, such as newsletter subscriptions, is kept until you unsubscribe.",
+    "When you join the Morning Club, our e-mail program for grown-ups, we ask for your name and e-mail address.",
+    "We collect the names, e-mail addresses and mobile numbers of parents and guardians for registration fees.",
 ])
 def test_children_near_misses_not_found(text):
     assert not [f for f in analyse(text, use_model=False).findings if f.topic == "children"]
@@ -422,3 +426,30 @@ def test_an_ambiguous_processor_name_inside_another_name_is_not_a_recipient():
 
     assert names("Your Skillet Box orders are billed each week, and we keep payment records for seven years.") == []
     assert "Box" in names("We store shared documents with Box and Dropbox.")
+
+
+# ---------------------------------------------------------------- rules+model-2026.11l
+@pytest.mark.parametrize("text", [
+    "Please ask a grown-up for permission before you send us a drawing.",
+    "Place tagging is switched off, and we do not display a teen's location on any post or map.",
+])
+def test_children_found_in_a_grown_ups_permission_and_a_teens_location(text):
+    assert _children_quotes(text) == [text]
+
+
+@pytest.mark.parametrize("text", [
+    "We combine de-identified usage information into aggregate reports that we provide to businesses.",
+    "If you sign in with a library card, we send the card number to your library's system to check it.",
+    "For field trips, we give the bus company and the places we visit the number of children attending.",
+    "We give the shipping company your name and delivery address.",
+])
+def test_sharing_with_the_data_or_the_recipient_named_first(text):
+    assert any(f.topic == "third_party_sharing" for f in analyse(text, use_model=False).findings)
+
+
+@pytest.mark.parametrize("text", [
+    "We give the best service we can to every customer.",
+    "We send a number of reminders to your inbox before each order ships.",
+])
+def test_giving_a_service_or_a_number_of_reminders_is_not_sharing(text):
+    assert not [f for f in analyse(text, use_model=False).findings if f.topic == "third_party_sharing"]
