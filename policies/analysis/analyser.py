@@ -40,10 +40,11 @@ def analyse(text: str, use_model: bool = True) -> Analysis:
     last_updated, _ = general.last_updated(doc)
     findings: list[Finding] = []
     summary: dict[str, Any] = {}
-    for module, _topics in MODULES:
-        found = module.find(doc, vendor)
-        if use_model:
-            found = topic_model.veto(doc, found)
+    found_by_module = [(module, module.find(doc, vendor)) for module, _topics in MODULES]
+    if use_model:  # one veto over every module's findings: the document's blocks are judged once
+        kept = {id(f) for f in topic_model.veto(doc, [f for _, found in found_by_module for f in found])}
+        found_by_module = [(module, [f for f in found if id(f) in kept]) for module, found in found_by_module]
+    for module, found in found_by_module:
         findings.extend(found)
         summary.update(module.summarise(found, doc))
     if use_model:
