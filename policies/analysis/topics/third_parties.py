@@ -123,6 +123,9 @@ _GIVE_PARTY_DATA = (
     r"(?:give|gives|gave|giving|send|sends|tell|tells|provide|provides) (?:the|our|each|that|those|these|a|an) "
     r"(?:[a-z-]+ ){0,2}?" + _THIRD_NOUN + r" (?:[^.;:]{0,60}? )?(?:the|your|their|his or her|a|an) (?:[a-z-]+ ){0,3}?"
     r"(?:names?|information|details|data|numbers?|addresses|e-?mail address(?:es)?|lists?|rosters?|results)\b")
+# a row of an announced list of recipients whose first cell names a kind of business ("Financing bank | Credit
+# application | To decide your application"): the list's introduction already said these receive data
+_ROW_NAMES_A_PARTY = re.compile(r"\W*(?:[A-Za-z-]+ ){0,3}" + _THIRD_NOUN + r"\s*(?:\||:|\t| - | \u2013 |,|$)", _I)
 _SHARE_VERB = re.compile(
     r"\b(?:shar(?:e|es|ed|ing)(?! (?:price|capital|buttons?|holders?|(?:\w+ )?password))|"
     r"disclos(?:e|es|ed|ing|ures?)|transfer(?:s|red|ring)?|"
@@ -933,7 +936,8 @@ def _sharing_rule(text: str, seg: Segment, in_list_ctx: bool) -> tuple[str, floa
 
     # list item / row under a recipients introduction or a sharing heading
     if (in_list_ctx or heading_sharing) and seg.kind in ("list_item", "table_row") and not legit and (
-            strong or recip or gazetteer.ALIAS_RE.search(text)) and not link:
+            strong or recip or gazetteer.ALIAS_RE.search(text) or (in_list_ctx and _ROW_NAMES_A_PARTY.match(text))) \
+            and not link:
         return "tps.recipient_list_item", 0.75 if in_list_ctx else 0.6, value
 
     # sentence under a sharing heading mentioning a recipient or disclosure

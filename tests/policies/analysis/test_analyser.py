@@ -453,3 +453,19 @@ def test_sharing_with_the_data_or_the_recipient_named_first(text):
 ])
 def test_giving_a_service_or_a_number_of_reminders_is_not_sharing(text):
     assert not [f for f in analyse(text, use_model=False).findings if f.topic == "third_party_sharing"]
+
+
+# ---------------------------------------------------------------- rules+model-2026.11m
+def test_a_row_of_an_announced_recipient_table_names_a_kind_of_business():
+    text = ("Who Receives Your Information\n\nWe share customer information with the following kinds of companies:\n\n"
+            "Recipient | What they receive | Why\n\n"
+            "Manufacturers | Name, address, product | To honor your warranty\n\n"
+            "Financing bank | Credit application information | To decide your application\n")
+    rows = {f.quote.split(" | ")[0] for f in analyse(text, use_model=False).findings
+            if f.topic == "third_party_sharing" and " | " in f.quote}
+    assert {"Manufacturers", "Financing bank"} <= rows
+
+
+def test_a_table_row_outside_an_announced_list_is_not_a_recipient():
+    text = "Our Showrooms\n\nStore | Hours\n\nRiverside bank branch | 9 to 5\n"
+    assert not [f for f in analyse(text, use_model=False).findings if f.topic == "third_party_sharing"]
