@@ -230,9 +230,9 @@ def veto(doc: Document, findings: list[Finding], model: TopicModel | None = None
 
     A rule fires on words ("share", "kids", "retain"); the model reads the whole paragraph. Where it gives the
     topic a probability below the topic's ``veto`` (chosen out of fold on the dev split, so that it removes
-    findings annotators did not label and keeps those they did), the rule's finding is dropped. Section
-    headings are judged by the findings left in their section: a heading finding whose section keeps none
-    goes too.
+    findings annotators did not label and keeps those they did), the rule's finding is dropped. Named recipients
+    stay (``_NOT_VETOED``). Section headings are judged by the findings left in their section: a heading finding
+    whose section keeps none goes too.
     """
     model = model if model is not None else load()
     if model is None or not any(w.veto > 0 for w in model.topics.values()):
@@ -252,7 +252,7 @@ def veto(doc: Document, findings: list[Finding], model: TopicModel | None = None
     kept = [f for f in findings if f.kind in _NOT_VETOED or f.topic not in model.topics
             or block_probability(f) >= model.topics[f.topic].veto]
     heading_starts = [s.start for s in doc.segments if s.kind == "heading"]
-    body = {}
+    body: dict[str, list[int]] = {}
     for f in kept:
         if f.kind != "section":
             body.setdefault(f.topic, []).append(f.start)
