@@ -111,7 +111,7 @@ _AGE_CHECK = re.compile(r"\b(?:age (?:gates?|screens?|verification|assurance|est
 # still about children: "you must be 18 to open an account")
 _ADULT_ONLY_OFFER = re.compile(
     r"\b(?:sweepstakes|contests?|giveaways?|prize draws?|raffles?)\b[^.]{0,200}\bresidents?\b|"
-    r"\bresidents?\b[^.]{0,200}\b(?:sweepstakes|contests?|giveaways?|prize draws?|raffles?)\b")
+    r"\bresidents?\b[^.]{0,200}\b(?:sweepstakes|contests?|giveaways?|prize draws?|raffles?)\b|\bentrants?\b")
 _AGE_RESTRICTED_GOODS = re.compile(
     r"\b(?:alcohol\w*|beer|wine|spirits|liquor|tobacco|cigar\w*|e-?cigarettes?|vap(?:e|es|ing)|firearms?|"
     r"guns?|ammunition|knives|fireworks|lottery|gambling|betting|wagers?)\b")
@@ -318,7 +318,9 @@ _CATEGORIES = [
                                r"test\s+(?:scores|results)|answers|homework|achievements?|learning\s+data)\b")),
     ("contact_details", re.compile(r"\b(?:(?:postal|home|street)\s+address|address|phone|telephone|"
                                    r"mobile\s+number)\b")),
-    ("school", re.compile(r"\b(?:school\s+name|class(?:es)?|year\s+group|grade\s+level|form\s+group)\b")),
+    # "class" is data only as a class's name or list ("teachers use it with their classes" names none)
+    ("school", re.compile(r"\b(?:school\s+name|class(?:es)?\s+(?:names?|lists?|rosters?|codes?|membership)|"
+                          r"year\s+group|grade\s+level|form\s+group)\b")),
     ("special_category", re.compile(r"\b(?:health|medical|special\s+educational\s+needs|sen|disabilit\w+|"
                                     r"ethnic\w*|religio\w+|biometric)\b")),
     ("location", re.compile(r"\b(?:geo-?location|location\s+data|gps|precise\s+location)\b")),

@@ -488,7 +488,8 @@ _SHARING_HEADING = re.compile(
     r"shar(?:e|ing)|disclos|third[- ]?part|recipient|who (?:we|do we) (?:share|disclose|give|pass)|with whom|"
     r"who (?:has|will have|can have|may have|gets?) access|service providers?|"
     r"sub-?processors?|processors|partners|affiliates|advertis|analytics|transfer|access to your|"
-    r"who (?:else )?(?:can |may |will |else can )?(?:sees?|receives?|gets?)\b",
+    r"who (?:else )?(?:can |may |will |else can )?(?:sees?|receives?|gets?)\b|"
+    r"(?:give|pass|send|sell|rent|show) (?:my|your|our|any|personal) (?:personal )?(?:information|data|details)",
     _I,
 )
 _NOT_SHARING_HEADING = re.compile(

@@ -469,3 +469,24 @@ def test_a_row_of_an_announced_recipient_table_names_a_kind_of_business():
 def test_a_table_row_outside_an_announced_list_is_not_a_recipient():
     text = "Our Showrooms\n\nStore | Hours\n\nRiverside bank branch | 9 to 5\n"
     assert not [f for f in analyse(text, use_model=False).findings if f.topic == "third_party_sharing"]
+
+
+# ---------------------------------------------------------------- rules+model-2026.11n
+@pytest.mark.parametrize("text", [
+    "Entrants provide their name, address, e-mail address and age; entrants must be at least 18 years old.",
+    "Students from middle school through college use the app on their own, and teachers use it with their classes.",
+])
+def test_adult_entrants_and_a_teachers_classes_are_not_childrens_data(text):
+    assert _children_quotes(text) == []
+
+
+def test_a_childs_class_list_is_still_childrens_data():
+    a = analyse("We collect class lists with each pupil's name and date of birth from teachers.", use_model=False)
+    assert any("school" in f.value.get("categories", []) for f in a.findings if f.topic == "children")
+
+
+def test_a_question_heading_about_giving_information_heads_a_sharing_section():
+    text = ("Q: Do you give my information to anyone else?\n\nWe share your information with payment processors "
+            "and delivery companies.\n\nQ: How do I contact you?\n\nWrite to us.")
+    assert "Q: Do you give my information to anyone else?" in [
+        f.quote for f in analyse(text, use_model=False).findings if f.rule == "tps.heading"]
