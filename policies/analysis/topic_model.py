@@ -8,7 +8,7 @@ analyser adds them after the topic modules have written the summary.
 
 It also vetoes (:func:`veto`): a rule finding in a block the model gives its topic a very low probability is
 dropped before the summary is written. The level is per topic and chosen out of fold on the dev split by the
-training script (0 turns the veto off); named recipients are never vetoed.
+training script (0 turns the veto off); named recipients and children's stance and consent are never vetoed.
 
 The model is logistic regression over hashed word unigrams and bigrams (plus the words of the block's
 heading), trained by ``bench/train_topic_model.py`` and exported to ``models/topic_model.json``. Inference
@@ -219,10 +219,13 @@ def find(doc: Document, existing: list[Finding], model: TopicModel | None = None
     return out
 
 
-#: Findings the model never vetoes: section headings (judged by their section, below) and named recipients, which
+#: Findings the model never vetoes: section headings (judged by their section, below); named recipients, which
 #: often stand in a bare list or table row ("Datadog, Inc. | Monitoring | United States") that the model, reading
-#: the row alone, cannot place; a name the gazetteer or a naming context found is evidence on its own.
-_NOT_VETOED = frozenset({"section", "named_recipient"})
+#: the row alone, cannot place; and the children's findings that set the summary's stance and consent, which a
+#: school's policy words in ways ("pupils", "the school as controller") the model rarely saw. Each is evidence
+#: the rules read off the text itself; the veto is for topic guesses.
+_NOT_VETOED = frozenset({"section", "named_recipient", "audience", "parental_consent", "school_consent",
+                         "remediation", "parent_contact"})
 
 
 def veto(doc: Document, findings: list[Finding], model: TopicModel | None = None) -> list[Finding]:
@@ -231,8 +234,8 @@ def veto(doc: Document, findings: list[Finding], model: TopicModel | None = None
     A rule fires on words ("share", "kids", "retain"); the model reads the whole paragraph. Where it gives the
     topic a probability below the topic's ``veto`` (chosen out of fold on the dev split, so that it removes
     findings annotators did not label and keeps those they did), the rule's finding is dropped. Named recipients
-    stay (``_NOT_VETOED``). Section headings are judged by the findings left in their section: a heading finding
-    whose section keeps none goes too.
+    and children's stance and consent findings stay (``_NOT_VETOED``). Section headings are judged by the findings
+    left in their section: a heading finding whose section keeps none goes too.
     """
     model = model if model is not None else load()
     if model is None or not any(w.veto > 0 for w in model.topics.values()):

@@ -535,6 +535,14 @@ def _anchored(doc: Document, found: list[Finding]) -> list[Finding]:
     return out
 
 
+class _MaskedHeading:
+    """_AGE_SECTION_HEADING read through the same near-miss masks as body text, so that a heading such as
+    "Information from Parents, Teachers and Other Grown-Ups" does not head a children's section."""
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return _AGE_SECTION_HEADING.search(_masked(text))
+
+
 def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
     out: list[Finding] = []
     prev = False
@@ -545,7 +553,7 @@ def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
         # "This data together with performance information is shared ..." continues a child-data sentence
         prev = child_data
     out = _anchored(doc, out)
-    return out + heading_findings(doc, out, _AGE_SECTION_HEADING, TOPIC, "children.heading")
+    return out + heading_findings(doc, out, _MaskedHeading(), TOPIC, "children.heading")
 
 
 def legal_bases(doc: Document) -> list[str]:

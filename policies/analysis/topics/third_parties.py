@@ -120,8 +120,9 @@ _THIRD_NOUN = (r"(?:insurers?|lenders?|banks?|partners?|providers?|vendors?|proc
                r"manufacturers?|retailers?|sponsors?|buyers?|acquirers?|purchasers?)")
 # the recipient before the data: "we give the bus company the number of children attending"
 _GIVE_PARTY_DATA = (
-    r"(?:give|gives|gave|giving|send|sends|tell|tells|provide|provides) (?:the|our|each|that|those|these|a|an) "
-    r"(?:[a-z-]+ ){0,2}?" + _THIRD_NOUN + r" (?:[^.;:]{0,60}? )?(?:the|your|their|his or her|a|an) (?:[a-z-]+ ){0,3}?"
+    r"(?:give|gives|gave|giving|send|sends|tell|tells|provide|provides) (?:(?:the|our|each|that|those|these|a|an) "
+    r"(?:[a-z-]+ ){0,2}?" + _THIRD_NOUN + r"|(?:each|all|both) of them) (?:[^.;:]{0,60}? )?"
+    r"(?:the|your|their|his or her|a|an) (?:[a-z-]+ ){0,3}?"
     r"(?:names?|information|details|data|numbers?|addresses|e-?mail address(?:es)?|lists?|rosters?|results)\b")
 # a row of an announced list of recipients whose first cell names a kind of business ("Financing bank | Credit
 # application | To decide your application"): the list's introduction already said these receive data

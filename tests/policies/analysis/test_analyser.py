@@ -490,3 +490,19 @@ def test_a_question_heading_about_giving_information_heads_a_sharing_section():
             "and delivery companies.\n\nQ: How do I contact you?\n\nWrite to us.")
     assert "Q: Do you give my information to anyone else?" in [
         f.quote for f in analyse(text, use_model=False).findings if f.rule == "tps.heading"]
+
+
+# ---------------------------------------------------------------- rules+model-2026.11o
+def test_a_heading_about_adults_information_does_not_head_a_childrens_section():
+    text = ("INFORMATION FROM PARENTS, TEACHERS AND OTHER GROWN-UPS\n\n"
+            "Grown-ups who join our newsletter give us an e-mail address; children under 13 cannot join it.\n")
+    quotes = [f.quote for f in analyse(text, use_model=False).findings if f.topic == "children"]
+    assert quotes and "INFORMATION FROM PARENTS, TEACHERS AND OTHER GROWN-UPS" not in quotes
+
+
+def test_sending_each_of_them_your_details_is_sharing_and_a_thank_you_card_is_not():
+    def sharing(text):
+        return [f for f in analyse(text, use_model=False).findings if f.topic == "third_party_sharing"]
+
+    assert sharing("When you ask five photographers for quotes, we send each of them your name and wedding date.")
+    assert not sharing("After the event we send each of them a thank-you card.")

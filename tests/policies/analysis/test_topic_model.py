@@ -8,7 +8,7 @@ import json
 from policies.analysis import topic_model as tm
 from policies.analysis.analyser import analyse
 from policies.analysis.segmentation import segment
-from policies.analysis.topics import third_parties
+from policies.analysis.topics import children, third_parties
 
 
 def test_model_file_present_and_well_formed():
@@ -123,3 +123,19 @@ def test_committed_model_vetoes_only_what_training_chose():
     for topic, w in model.topics.items():
         assert w.veto == data["topics"][topic].get("veto", 0.0)
         assert 0.0 <= w.veto < w.threshold  # a vetoed paragraph is never one the model itself would mark
+
+
+def test_veto_keeps_childrens_stance_and_consent_but_drops_mentions():
+    off_topic = tm.TopicModel(n_buckets=1 << 10, topics={
+        "children": tm.TopicWeights(bias=-10.0, weights={}, threshold=0.9, veto=0.5)})
+    text = ("Pupils' data is entered by the school.\n\n"
+            "We do not knowingly collect personal information from children under 13.\n\n"
+            "We obtain verifiable parental consent before a child can post.\n\n"
+            "Kids love our stickers, and parents can review the privacy settings.\n")
+    doc = segment(text)
+    found = [f for f in children.find(doc, None) if f.topic == "children"]
+    kept = tm.veto(doc, found, off_topic)
+    assert {f.kind for f in found} >= {"audience", "parental_consent"}
+    assert {f.kind for f in kept} == {f.kind for f in found} & {"audience", "parental_consent", "school_consent",
+                                                                 "remediation", "parent_contact"}
+    assert len(kept) < len(found)
