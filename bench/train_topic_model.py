@@ -37,7 +37,7 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from segment_eval import held_out_sets  # noqa: E402
+from segment_eval import split_names  # noqa: E402
 
 from policies.analysis import topic_model as tm  # noqa: E402
 from policies.analysis.analyser import analyse  # noqa: E402
@@ -73,10 +73,8 @@ MAX_VETO_RECALL_LOSS = 0.005
 
 
 def dev_names() -> list[str]:
-    spec = json.loads((DOCS / "split.json").read_text(encoding="utf-8"))
-    held = set().union(*(set(spec.get(k, ())) for k in held_out_sets(spec)))
-    # a "holdout*" document not yet listed in split.json is held out too: it was written to be measured blind
-    return sorted(p.stem for p in DOCS.glob("*.txt") if p.stem not in held and not p.stem.startswith("holdout"))
+    """The documents training may read: segment_eval's dev split (never a held-out or unlisted "holdout*" one)."""
+    return split_names("dev")
 
 
 def seg_votes(seg: dict, gold: dict, topic: str) -> int:
@@ -204,6 +202,7 @@ def main() -> int:
         gold = json.loads((DOCS / f"{n}.json").read_text(encoding="utf-8"))
         rules = analyse(text, use_model=False).findings
         docs[n] = (text, gold, rules, doc_examples(text, gold))
+    segmented = {n: segment(docs[n][0]) for n in names}  # each document split once, for every fold and level
     clauses = clause_examples()
     print(f"{len(names)} dev documents, {sum(len(d[3]) for d in docs.values())} blocks, {len(clauses)} clauses")
 
@@ -216,8 +215,8 @@ def main() -> int:
         model = train(train_ex, {t: 0.0 for t in TOPICS}, segment_max)
         folds.append(model)
         for n in test:
-            text, gold, rules, _ = docs[n]
-            oof[n] = tm.find(segment(text), rules, model)
+            rules = docs[n][2]
+            oof[n] = tm.find(segmented[n], rules, model)
 
     # the model alone, out of fold, on every dev block: (probability, any-annotator label, majority label)
     alone: dict[str, list[tuple[float, bool, bool]]] = {t: [] for t in TOPICS}
@@ -225,8 +224,8 @@ def main() -> int:
         test = names[k::FOLDS]
         model = folds[k]
         for n in test:
-            text, gold = docs[n][0], docs[n][1]
-            doc = segment(text)
+            gold = docs[n][1]
+            doc = segmented[n]
             for b in tm.blocks(doc):
                 probs, _ = tm.block_probabilities(model, doc, b)
                 for t in TOPICS:
@@ -265,7 +264,7 @@ def main() -> int:
                 model = with_veto(folds[k], t, v)
                 for n in names[k::FOLDS]:
                     gold, rules = docs[n][1], docs[n][2]
-                    rows.append((gold, tm.veto(segment(docs[n][0]), rules, model)
+                    rows.append((gold, tm.veto(segmented[n], rules, model)
                                  + [f for f in oof[n] if f.topic == t and f.confidence >= thresholds[t]]))
             p, r, f1, _, _ = score(rows, t)
             base_recall = r if base_recall is None else base_recall
