@@ -16,6 +16,11 @@ ROOT = Path(__file__).resolve().parents[3]
 SAMPLES = ROOT.parent / "shared" / "samples"
 
 
+def _rule_findings(text: str, topic: str) -> list:
+    """The rules' findings of one topic in ``text`` (the learned model off, so a rule alone decides)."""
+    return [f for f in analyse(text, use_model=False).findings if f.topic == topic]
+
+
 def _bench():
     spec = importlib.util.spec_from_file_location("analysis_clauses", ROOT / "bench" / "analysis_clauses.py")
     mod = importlib.util.module_from_spec(spec)
@@ -173,7 +178,7 @@ def test_children_vocabulary_clauses():
     "We collect the names, e-mail addresses and mobile numbers of parents and guardians for registration fees.",
 ])
 def test_children_near_misses_not_found(text):
-    assert not [f for f in analyse(text, use_model=False).findings if f.topic == "children"]
+    assert not _rule_findings(text, "children")
 
 
 @pytest.mark.parametrize("text", [
@@ -219,7 +224,7 @@ def test_payment_and_response_durations_are_not_periods(text):
 
 
 def _retention(text):
-    return [f for f in analyse(text, use_model=False).findings if f.topic == "retention"]
+    return _rule_findings(text, "retention")
 
 
 @pytest.mark.parametrize("text", [
@@ -260,7 +265,7 @@ def test_consent_forms_for_school_trips_are_not_parental_consent_to_processing()
 def test_college_students_records_are_not_childrens_data():
     text = ("The College will not release a student's education records to third parties without the student's "
             "written consent, except as FERPA permits.")
-    assert not [f for f in analyse(text, use_model=False).findings if f.topic == "children"]
+    assert not _rule_findings(text, "children")
 
 
 def test_parental_consent_for_teen_users_stands_beside_not_directed_under_13():
@@ -323,7 +328,7 @@ def test_parental_authority_and_consent_not_needed(text, consent):
 
 def test_kids_eat_free_is_a_deal_not_children():
     text = "You may sign up to receive text alerts about our weekly deals, including Kids Eat Free Tuesdays."
-    assert not [f for f in analyse(text, use_model=False).findings if f.topic == "children"]
+    assert not _rule_findings(text, "children")
 
 
 # ---------------------------------------------------------------- rules+model-2026.11i
@@ -333,7 +338,7 @@ def test_kids_eat_free_is_a_deal_not_children():
     "You must be 18 to join Rewards, open a pharmacy account or buy beer and wine online.",
 ])
 def test_age_gates_on_accounts_and_minors_in_contests_are_still_children(text):
-    assert [f for f in analyse(text, use_model=False).findings if f.topic == "children"]
+    assert _rule_findings(text, "children")
 
 
 def test_students_of_a_school_service_are_pupils_throughout_the_policy():
@@ -348,7 +353,7 @@ def test_students_of_a_school_service_are_pupils_throughout_the_policy():
 
 def test_a_who_can_join_heading_heads_an_age_limit_section():
     text = "1. Who Can Join\n\nYou must be at least 13 years old to create an account.\n\n2. Cookies\n\nWe use cookies."
-    found = [f for f in analyse(text, use_model=False).findings if f.topic == "children"]
+    found = _rule_findings(text, "children")
     assert any(f.rule == "children.heading" and f.quote == "Who Can Join" for f in found)
     assert not any("Cookies" in f.quote for f in found)
 
@@ -356,7 +361,7 @@ def test_a_who_can_join_heading_heads_an_age_limit_section():
 def test_sharing_headings_are_findings_when_their_section_shares():
     text = ("6. How We Share Information\n\nWe share your e-mail address with the artist's record label.\n\n"
             "7. Links to Other Websites\n\nOur site links to other websites.")
-    found = [f for f in analyse(text, use_model=False).findings if f.topic == "third_party_sharing"]
+    found = _rule_findings(text, "third_party_sharing")
     assert any(f.rule == "tps.heading" and f.quote == "How We Share Information" for f in found)
     assert not any(f.rule == "tps.heading" and "Links" in f.quote for f in found)
     quiet = "How We Share Information\n\nWe keep your e-mail address for two years."
@@ -368,41 +373,41 @@ def test_sharing_headings_are_findings_when_their_section_shares():
     "Keep your Parents' Corner password private and do not share it with your children.",
 ])
 def test_sharing_a_password_is_not_data_sharing(text):
-    assert not [f for f in analyse(text, use_model=False).findings if f.topic == "third_party_sharing"]
+    assert not _rule_findings(text, "third_party_sharing")
 
 
 def test_saying_with_whom_information_is_shared_is_about_sharing():
     text = "The official rules for each sweepstakes explain what information we collect and with whom we share it."
-    assert [f for f in analyse(text, use_model=False).findings if f.topic == "third_party_sharing"]
+    assert _rule_findings(text, "third_party_sharing")
 
 
 def test_a_password_warning_under_a_sharing_heading_is_not_sharing():
     text = ("How We Share Information\n\nWe share your e-mail address with our mailing house.\n\n"
             "If you have an account, pick a strong password and don't share it with anyone.")
-    found = [f for f in analyse(text, use_model=False).findings if f.topic == "third_party_sharing"]
+    found = _rule_findings(text, "third_party_sharing")
     assert found and not any("password" in f.quote for f in found)
 
 
 def test_what_users_provide_and_statute_names_are_not_disclosures():
     text = ("We use the information you provide to answer your questions and to comply with laws and regulations, "
             "including the Home Mortgage Disclosure Act.")
-    assert not [f for f in analyse(text, use_model=False).findings if f.topic == "third_party_sharing"]
+    assert not _rule_findings(text, "third_party_sharing")
 
 
 def test_information_a_user_gives_to_another_company_is_still_sharing():
     text = "If you give information directly to a franchisee, the franchisee's own privacy policy applies."
-    assert [f for f in analyse(text, use_model=False).findings if f.topic == "third_party_sharing"]
+    assert _rule_findings(text, "third_party_sharing")
 
 
 def test_how_long_minors_records_are_kept_is_about_childrens_data():
     text = ("Release forms for participants who were minors when they took part are kept until three years after "
             "the participant's 18th birthday.")
-    assert [f for f in analyse(text, use_model=False).findings if f.topic == "children"]
+    assert _rule_findings(text, "children")
 
 
 # ---------------------------------------------------------------- rules+model-2026.11k
 def _children_quotes(text):
-    return [f.quote for f in analyse(text, use_model=False).findings if f.topic == "children"]
+    return [f.quote for f in _rule_findings(text, "children")]
 
 
 def test_a_sentence_carries_on_about_childrens_data_only_when_it_refers_back():
@@ -452,7 +457,7 @@ def test_sharing_with_the_data_or_the_recipient_named_first(text):
     "We send a number of reminders to your inbox before each order ships.",
 ])
 def test_giving_a_service_or_a_number_of_reminders_is_not_sharing(text):
-    assert not [f for f in analyse(text, use_model=False).findings if f.topic == "third_party_sharing"]
+    assert not _rule_findings(text, "third_party_sharing")
 
 
 # ---------------------------------------------------------------- rules+model-2026.11m
@@ -468,7 +473,7 @@ def test_a_row_of_an_announced_recipient_table_names_a_kind_of_business():
 
 def test_a_table_row_outside_an_announced_list_is_not_a_recipient():
     text = "Our Showrooms\n\nStore | Hours\n\nRiverside bank branch | 9 to 5\n"
-    assert not [f for f in analyse(text, use_model=False).findings if f.topic == "third_party_sharing"]
+    assert not _rule_findings(text, "third_party_sharing")
 
 
 # ---------------------------------------------------------------- rules+model-2026.11n
@@ -496,13 +501,11 @@ def test_a_question_heading_about_giving_information_heads_a_sharing_section():
 def test_a_heading_about_adults_information_does_not_head_a_childrens_section():
     text = ("INFORMATION FROM PARENTS, TEACHERS AND OTHER GROWN-UPS\n\n"
             "Grown-ups who join our newsletter give us an e-mail address; children under 13 cannot join it.\n")
-    quotes = [f.quote for f in analyse(text, use_model=False).findings if f.topic == "children"]
+    quotes = [f.quote for f in _rule_findings(text, "children")]
     assert quotes and "INFORMATION FROM PARENTS, TEACHERS AND OTHER GROWN-UPS" not in quotes
 
 
 def test_sending_each_of_them_your_details_is_sharing_and_a_thank_you_card_is_not():
-    def sharing(text):
-        return [f for f in analyse(text, use_model=False).findings if f.topic == "third_party_sharing"]
-
-    assert sharing("When you ask five photographers for quotes, we send each of them your name and wedding date.")
-    assert not sharing("After the event we send each of them a thank-you card.")
+    quotes = "When you ask five photographers for quotes, we send each of them your name and wedding date."
+    assert _rule_findings(quotes, "third_party_sharing")
+    assert not _rule_findings("After the event we send each of them a thank-you card.", "third_party_sharing")
