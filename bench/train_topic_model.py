@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 from segment_eval import split_names  # noqa: E402
 
 from policies.analysis import topic_model as tm  # noqa: E402
-from policies.analysis.analyser import analyse  # noqa: E402
+from policies.analysis.analyser import NEVER_VETOED, analyse  # noqa: E402
 from policies.analysis.segmentation import segment  # noqa: E402
 from policies.analysis.topics._common import MAX_FINDING  # noqa: E402
 
@@ -264,7 +264,7 @@ def main() -> int:
                 model = with_veto(folds[k], t, v)
                 for n in names[k::FOLDS]:
                     gold, rules = docs[n][1], docs[n][2]
-                    rows.append((gold, tm.veto(segmented[n], rules, model)
+                    rows.append((gold, tm.veto(segmented[n], rules, model, NEVER_VETOED)
                                  + [f for f in oof[n] if f.topic == t and f.confidence >= thresholds[t]]))
             p, r, f1, _, _ = score(rows, t)
             base_recall = r if base_recall is None else base_recall

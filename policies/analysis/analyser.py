@@ -27,6 +27,8 @@ MODULES = (
     (transfers, ("international_transfers",)),
     (general, ("security", "user_rights", "policy_changes", "contact")),
 )
+#: Finding kinds the topic model's veto never drops, as the topic modules declare them.
+NEVER_VETOED = frozenset().union(*(module.NEVER_VETOED for module, _topics in MODULES))
 
 
 def analyse(text: str, use_model: bool = True) -> Analysis:
@@ -42,7 +44,8 @@ def analyse(text: str, use_model: bool = True) -> Analysis:
     summary: dict[str, Any] = {}
     found_by_module = [(module, module.find(doc, vendor)) for module, _topics in MODULES]
     if use_model:  # one veto over every module's findings: the document's blocks are judged once
-        kept = {id(f) for f in topic_model.veto(doc, [f for _, found in found_by_module for f in found])}
+        kept = {id(f) for f in topic_model.veto(doc, [f for _, found in found_by_module for f in found],
+                                                 never_vetoed=NEVER_VETOED)}
         found_by_module = [(module, [f for f in found if id(f) in kept]) for module, found in found_by_module]
     for module, found in found_by_module:
         findings.extend(found)

@@ -8,7 +8,7 @@ analyser adds them after the topic modules have written the summary.
 
 It also vetoes (:func:`veto`): a rule finding in a block the model gives its topic a very low probability is
 dropped before the summary is written. The level is per topic and chosen out of fold on the dev split by the
-training script (0 turns the veto off); named recipients and children's stance and consent are never vetoed.
+training script (0 turns the veto off); the kinds the topic modules declare ``NEVER_VETOED`` stay.
 
 The model is logistic regression over hashed word unigrams and bigrams (plus the words of the block's
 heading), trained by ``bench/train_topic_model.py`` and exported to ``models/topic_model.json``. Inference
@@ -219,23 +219,16 @@ def find(doc: Document, existing: list[Finding], model: TopicModel | None = None
     return out
 
 
-#: Findings the model never vetoes: section headings (judged by their section, below); named recipients, which
-#: often stand in a bare list or table row ("Datadog, Inc. | Monitoring | United States") that the model, reading
-#: the row alone, cannot place; and the children's findings that set the summary's stance and consent, which a
-#: school's policy words in ways ("pupils", "the school as controller") the model rarely saw. Each is evidence
-#: the rules read off the text itself; the veto is for topic guesses.
-_NOT_VETOED = frozenset({"section", "named_recipient", "audience", "parental_consent", "school_consent",
-                         "remediation", "parent_contact"})
-
-
-def veto(doc: Document, findings: list[Finding], model: TopicModel | None = None) -> list[Finding]:
+def veto(doc: Document, findings: list[Finding], model: TopicModel | None = None,
+         never_vetoed: frozenset[str] = frozenset()) -> list[Finding]:
     """The rule findings minus those in blocks the model is confident are not about the finding's topic.
 
     A rule fires on words ("share", "kids", "retain"); the model reads the whole paragraph. Where it gives the
     topic a probability below the topic's ``veto`` (chosen out of fold on the dev split, so that it removes
-    findings annotators did not label and keeps those they did), the rule's finding is dropped. Named recipients
-    and children's stance and consent findings stay (``_NOT_VETOED``). Section headings are judged by the findings
-    left in their section: a heading finding whose section keeps none goes too.
+    findings annotators did not label and keeps those they did), the rule's finding is dropped. Findings of a
+    kind in ``never_vetoed`` stay: evidence the rules read off the text (a named recipient in a bare table row, a
+    children's stance), which the topic modules declare. Section headings are judged by the findings left in
+    their section: a heading finding whose section keeps none goes too.
     """
     model = model if model is not None else load()
     if model is None or not any(w.veto > 0 for w in model.topics.values()):
@@ -252,7 +245,7 @@ def veto(doc: Document, findings: list[Finding], model: TopicModel | None = None
             probs[i] = block_probabilities(model, doc, found_blocks[i])[0]
         return probs[i].get(f.topic, 1.0)
 
-    kept = [f for f in findings if f.kind in _NOT_VETOED or f.topic not in model.topics
+    kept = [f for f in findings if f.kind == "section" or f.kind in never_vetoed or f.topic not in model.topics
             or block_probability(f) >= model.topics[f.topic].veto]
     heading_starts = [s.start for s in doc.segments if s.kind == "heading"]
     body: dict[str, list[int]] = {}

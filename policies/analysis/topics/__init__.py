@@ -1,8 +1,9 @@
-"""Per-topic finders: each module has find(doc, vendor_name) and summarise(findings, doc).
+"""Per-topic finders: each module has find(doc, vendor_name), summarise(findings, doc) and NEVER_VETOED.
 
 ``find`` returns :class:`~policies.analysis.types.Finding` objects whose span is one segment (a sentence,
 list item or table row), so ``quote == text[start:end]`` holds by construction. ``summarise`` returns a
-dict that the orchestrator merges into ``Analysis.summary``.
+dict that the orchestrator merges into ``Analysis.summary``. ``NEVER_VETOED`` names the module's finding kinds
+that the topic model may not drop (``topic_model.veto``): facts read off the text that the model cannot judge.
 
 Small helpers used by the retention, children and general finders live here.
 """

@@ -32,6 +32,9 @@ from ..types import Document, Finding, Segment
 from . import body_segments, finding, heading_findings, norm
 
 TOPIC = "children"
+#: Kinds the topic model never vetoes (``topic_model.veto``): they set the summary's stance and consent, and a
+#: school's policy words them in ways ("pupils", "the school as controller") the model rarely saw.
+NEVER_VETOED = frozenset({"audience", "parental_consent", "school_consent", "remediation", "parent_contact"})
 
 _MASK = re.compile(
     r"\bchild(?:ren)?'?s?'? (?:books?|stories|story|literature|magazines?|toys?|products?|clothing|clothes|"

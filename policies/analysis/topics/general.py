@@ -13,6 +13,8 @@ from datetime import date
 from ..types import Document, Finding, Segment
 from . import body_segments, finding, norm
 
+NEVER_VETOED: frozenset[str] = frozenset()
+
 # ---------------------------------------------------------------- vendor name
 _SUFFIX = (r"(?:Ltd|Limited|LTD|LIMITED|ltd|Inc|INC|Incorporated|LLC|L\.L\.C|LLP|PLC|plc|Plc|Corp|Corporation|"
            r"GmbH|AG|S\.A|SAS|B\.V|BV|Pty|Pte|Co|Company|CIC|Trust|Group|DAC|CLG|PBC|SE|Teoranta|Unlimited Company)\.?")

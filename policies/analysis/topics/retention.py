@@ -27,6 +27,7 @@ from ..types import Document, Finding, Segment
 from . import body_segments, finding, heading_findings, norm, paragraph_labels
 
 TOPIC = "retention"
+NEVER_VETOED: frozenset[str] = frozenset()
 
 _SMALL = {
     "a": 1, "an": 1, "one": 1, "a single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

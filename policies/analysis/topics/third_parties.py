@@ -36,6 +36,9 @@ from . import gazetteer, heading_findings
 from ._common import dedupe, make, norm, pieces
 
 TOPIC = "third_party_sharing"
+#: Kinds the topic model never vetoes (``topic_model.veto``): a named recipient often stands in a bare list or
+#: table row ("Datadog, Inc. | Monitoring | United States") that the model, reading the row alone, cannot place.
+NEVER_VETOED = frozenset({"named_recipient"})
 _I = re.IGNORECASE
 
 # ---------------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from ..types import Document, Finding
 from ._common import dedupe, make, norm, pieces
 
 TOPIC = "international_transfers"
+NEVER_VETOED: frozenset[str] = frozenset()
 _I = re.IGNORECASE
 
 _HOME = (r"(?:the )?(?:UK|U\.K\.|United Kingdom|Great Britain|Britain|England|EEA|E\.E\.A\.|European Economic Area|"

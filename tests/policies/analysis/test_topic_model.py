@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from policies.analysis import analyser
 from policies.analysis import topic_model as tm
 from policies.analysis.analyser import analyse
 from policies.analysis.segmentation import segment
@@ -99,7 +100,7 @@ def _tps(found):
 def test_veto_drops_rule_findings_in_paragraphs_off_the_topic():
     doc = segment(_VETO_TEXT)
     found = third_parties.find(doc, None)
-    kept = tm.veto(doc, found, _sharing_model(veto=0.5))
+    kept = tm.veto(doc, found, _sharing_model(veto=0.5), third_parties.NEVER_VETOED)
     quotes = {q for _, q in _tps(kept)}
     assert "We may share your information with our partners." in quotes
     assert "How We Share Information" in quotes  # its section keeps a finding
@@ -108,6 +109,8 @@ def test_veto_drops_rule_findings_in_paragraphs_off_the_topic():
     # a named recipient stays even where the model reads the paragraph as off the topic
     assert ("named_recipient", "We may share your information with Stripe to take payments.") in _tps(kept)
     assert all(f in found for f in kept)
+    # the exemption is the module's declaration: without it the recipient's paragraph is judged like any other
+    assert "named_recipient" not in {k for k, _ in _tps(tm.veto(doc, found, _sharing_model(veto=0.5)))}
 
 
 def test_veto_at_zero_or_without_a_model_changes_nothing(tmp_path, monkeypatch):
@@ -136,7 +139,7 @@ def test_veto_keeps_childrens_stance_and_consent_but_drops_mentions():
             "Kids love our stickers, and parents can review the privacy settings.\n")
     doc = segment(text)
     found = [f for f in children.find(doc, None) if f.topic == "children"]
-    kept = tm.veto(doc, found, off_topic)
+    kept = tm.veto(doc, found, off_topic, analyser.NEVER_VETOED)
     assert {f.kind for f in found} >= {"audience", "parental_consent"}
     assert {f.kind for f in kept} == {f.kind for f in found} & {"audience", "parental_consent", "school_consent",
                                                                  "remediation", "parent_contact"}
