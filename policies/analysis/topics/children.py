@@ -42,7 +42,13 @@ _MASK = re.compile(
     r"\bchild (?:compan\w+|entit\w+|elements?|pages?|nodes?|process\w*|themes?|windows?|objects?|records?|"
     r"categor\w+|folders?)\b|\bparent (?:compan\w+|organi[sz]ations?|entit\w+|groups?|corporations?|firms?|"
     r"elements?|pages?|nodes?|process\w*|folders?|brands?|business)\b|"
-    r"\bchildcare (?:providers?|settings?)\b|\bchildren and families act\b|\bkids?(?:'s)? (?:menu|meals?)\b|"
+    r"\bchildcare (?:providers?|settings?)\b|\bchildren and families act\b|\bkids?(?:'s|')? (?:menus?|meals?)\b|"
+    # legal and tax terms about a parent's obligations or credits, not a child's data
+    r"\bchild support\b|\bchild (?:and dependent )?care (?:tax )?credits?\b|\bchild tax credits?\b|"
+    # an age requirement for a job ("Carriers must be at least 18 and pass a background check") is about staff
+    r"\b(?:carriers|drivers|couriers|employees|staff(?: members)?|contractors|job applicants|applicants for "
+    r"(?:employment|jobs?)|workers|technicians|installers|groomers|instructors) (?:must|need to|have to) be (?:at "
+    r"least )?(?:1[68]|2[01]|sixteen|eighteen|twenty-one)\b|"
     r"\b(?:kids?|children) (?:eat|fly|stay|ride|go|get in|play) (?:for )?free\b|"
     r"\bchild(?:ren)?'?s?'? (?:car |safety |booster )?(?:car ?seats?|booster seats?|safety seats?|locks?|"
     r"proof\w*)\b|\b(?:baby|babies) and kids\b|\bkids (?:&|and) family (?:category|section|collection|titles?)\b|"
@@ -66,8 +72,8 @@ _MASK = re.compile(
     # what adults give about themselves: "information from grown-ups", "our program for grown-ups", "the mobile
     # numbers of parents and guardians"; a grown-up's permission or a parent's consent is still found
     r"\b(?:from|for|by) (?:(?:parents|teachers|visitors|members|users|subscribers|our)\W+){0,3}(?:and |or )?(?:other )?"
-    r"grown-?ups\b(?!'| (?:permission|consent|approval|help))|\bgrown-?ups (?:accounts?|sections?|pages?|areas?|"
-    r"newsletters?|club)\b|"
+    r"grown-?ups\b(?!'| (?:permission|consent|approval|help))|\bgrown-?ups'? (?:accounts?|sections?|pages?|areas?|"
+    r"newsletters?|club|corner|zone|lounge)\b|"
     r"\b(?:information|data|details|names|addresses|numbers) (?:from|about|of) (?:the |a )?parents?,? (?:and|or|/) ?"
     r"(?:legal )?guardians?\b(?! of)|\bparents? (?:and|or) guardians? (?:information|data|details)\b"
 )
@@ -79,7 +85,8 @@ _CHILD_NAMED_ORG = re.compile(
     r"Theat(?:re|er)|Cent(?:er|re)|Trust|Fund|Society|Library|Council|Federation|Academy|Clinic|Choir|Orchestra)\b"
 )
 _CHILD = re.compile(
-    r"\b(?:child(?:ren)?(?:'s|s')?|kids?|minors?|young (?:people|persons?|users|learners|children)|juveniles?|"
+    r"\b(?:child(?:ren)?(?:'s|s')?|kids?|minors?|young (?:people|persons?|users?|learners?|children|players?|"
+    r"readers?|members?)|juveniles?|"
     r"k-?(?:12|[5-9])|pre-?k|kindergartens?|elementary (?:schools?|students|pupils)|"
     r"teens?|teenagers?|pupils?|under[- ]?(?:13s|16s|18s)|coppa|children's online privacy protection|"
     r"parents? (?:or|and|/) ?(?:legal )?(?:guardians?|carers?)|(?:persons?|individuals?|anyone|users?|people|"
@@ -88,7 +95,7 @@ _CHILD = re.compile(
     # rules-2026.11b: words for children written from first principles (clauses/children.vocab.txt); age limits,
     # age checks, laws and parental tools are in _STRONG
     r"youths?|adolescen(?:ts?|ce)|tweens?|teenage\w*|school-?age(?:d)?|schoolchildren|"
-    r"younger (?:users|audiences?|players|visitors|people|members|customers|learners|students|siblings|"
+    r"younger (?:users?|audiences?|players?|visitors?|people|members?|customers?|learners?|students?|siblings?|"
     r"age groups?)|(?:under|below|younger than) the age of \d{1,2}|(?:aged|ages) (?:[5-9]|1[0-7]) ?(?:to|-|through|"
     r"and) ?(?:[5-9]|1[0-8])|sons? or daughters?|(?:your|their|a) (?:son|daughter|teen)(?:'s)?|grown-?ups?|"
     r"(?:(?:high|middle|junior high|grade|primary|secondary|elementary) school|k-?12) (?:students|pupils)|"
@@ -289,7 +296,8 @@ _ACTIVITY_CONSENT = re.compile(r"\b(?:consent|permission)\s+(?:forms?|slips?)\b|
                                r"excursions?|residentials?)\b")
 _WITHOUT_BEFORE = re.compile(r"\b(?:without|absent|lacking|no)\s+(?:\w+\s+){0,3}$")
 _COPPA = re.compile(r"\bcoppa\b|children's online privacy protection")
-_CHILD_HEADING = re.compile(r"\b(?:child(?:ren)?(?:'s)?|kids|minors|coppa|under 1[368]|young people|age "
+_CHILD_HEADING = re.compile(r"\b(?:child(?:ren)?(?:'s)?|kids|minors|coppa|under 1[368]|young(?:er)? (?:people|players?|"
+                            r"users?|members?|readers?|learners?|visitors?)|age "
                             r"(?:limits?|restrictions?|requirements?)|parents?|pupils?|"
                             r"youths?|teens?|teenagers?|adolescents?|under-?age|minimum age|parental)\b")
 # a section heading that names who may use the service ("Who Can Join", "Eligibility") heads a children's section
@@ -354,15 +362,63 @@ _NUM_WORDS = {"five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", 
 _NUM_WORD = re.compile(r"\b(" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")\b(?:\s*\(\d{1,2}\))?")
 
 
-def _masked(text: str) -> str:
-    """``norm(text)`` with near-misses and organisations named after children blanked, and spelled-out ages as
-    digits ("sixteen (16)" -> "16"); a matching copy only (findings quote whole segments, so its offsets need not
-    match the text's)."""
+def _masked(text: str, program: re.Pattern[str] | None = None) -> str:
+    """``norm(text)`` with near-misses and organisations named after children blanked, the policy's own names for
+    its children's program (``program``, see :func:`program_names`) read as "kids", and spelled-out ages as digits
+    ("sixteen (16)" -> "16"); a matching copy only (findings quote whole segments, so its offsets need not match
+    the text's)."""
     t = norm(text)
     for m in _CHILD_NAMED_ORG.finditer(text):  # norm() keeps offsets, so the original's match blanks the copy
         t = t[: m.start()] + " " * (m.end() - m.start()) + t[m.end():]
+    if program is not None:
+        for m in program.finditer(text):
+            word = "kids" if m.end() - m.start() >= 4 else "kid"
+            t = t[: m.start()] + word.ljust(m.end() - m.start()) + t[m.end():]
     t = _MASK.sub(lambda m: " " * (m.end() - m.start()), t)
     return _NUM_WORD.sub(lambda m: _NUM_WORDS[m.group(1)], t)
+
+
+# A policy may give its children's program or accounts a name of their own and then use only that name: "Starlite
+# Juniors is our youth bowling program for bowlers ages 5 to 18", "The Junior Explorers Club is our membership
+# program for young ocean fans ages 5 through 12", "Because most Sprouts are under 13". Such a definition makes the
+# name's head noun ("Juniors", "Explorers", "Sprouts") a word for children in that policy.
+_PROGRAM_DEFINITION = re.compile(
+    r"(?P<term>(?:[A-Z][\w'’&-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:is|are)\s+(?:(?:our|the|a|an)\s+)?"
+    r"(?:[\w'’&-]+\s+){0,4}?(?:program(?:me)?|club|accounts?|profiles?|membership|division|section|area|"
+    r"edition|zone|corner|league)\b[^.;]{0,60}?\bfor\s+(?:[\w'’-]+\s+){0,3}?(?:(?:ages?|aged)\s+(?:[2-9]|1[0-6])\b|"
+    r"(?:under|younger\s+than)\s+(?:the\s+age\s+of\s+)?(?:[5-9]|1[0-8])\b|children\b|kids\b|young\s+[a-z]+|"
+    r"(?:students|pupils|learners)\s+in\s+(?:kindergarten|grades?\s+\d|pre-?k))|"
+    r"\b(?:most|all|many|some)\s+(?P<members>[A-Z][\w'’-]*?)s?\s+are\s+(?:under|younger\s+than)\s+"
+    r"(?:the\s+age\s+of\s+)?(?:[5-9]|1[0-7])\b")
+_PROGRAM_GENERIC = {"club", "program", "programme", "account", "accounts", "profile", "profiles", "membership",
+                    "memberships", "division", "section", "area", "edition", "zone", "corner", "league"}
+# heads that are already words for children or name the adults: "The Kids Area", "Family Accounts"
+_PROGRAM_NOT_A_NAME = {"the", "our", "a", "an", "kid", "kids", "child", "children", "youth", "teen", "teens",
+                       "family", "families", "household", "parent", "parents", "adult", "adults", "member", "members",
+                       "student", "students", "this", "these", "it"}
+
+
+def program_names(text: str, vendor_name: str | None = None) -> re.Pattern[str] | None:
+    """Names the policy defines for its children's program (see _PROGRAM_DEFINITION), as a case-sensitive pattern
+    for the Title-case and UPPER-case head nouns (singular or plural); None when it defines none. A head noun that
+    is part of the vendor's own name is left out: the company is not a child."""
+    vendor = {w.lower() for w in re.findall(r"[\w'-]+", vendor_name or "")}
+    heads: set[str] = set()
+    for m in _PROGRAM_DEFINITION.finditer(text.replace("’", "'")):
+        words = (m.group("term") or m.group("members")).split()
+        while words and words[-1].lower() in _PROGRAM_GENERIC:
+            words.pop()
+        if not words:
+            continue
+        head = re.sub(r"'s?$", "", words[-1])
+        if len(head) > 4 and head.endswith("s") and not head.endswith("ss"):
+            head = head[:-1]
+        if len(head) >= 3 and head.lower() not in _PROGRAM_NOT_A_NAME | vendor:
+            heads.add(head[0].upper() + head[1:].lower())
+    if not heads:
+        return None
+    forms = sorted({f for h in heads for f in (h, h.upper())}, key=lambda f: (-len(f), f))
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")(?:s|S|'s|'S)?\b")
 
 
 def _negated(t: str, pos: int) -> bool:
@@ -387,6 +443,14 @@ def _categories(t: str) -> list[str]:
     return [name for name, rx in _CATEGORIES if rx.search(t)]
 
 
+def _adult_goods_document(text: str) -> bool:
+    """Does the policy sell goods only adults may buy (alcohol at 21)? Then its age checks ("Age Verification. We
+    send your date of birth to an identity verification company") are about buyers, not children; its age limit
+    ("You must be at least 21 to join") is still read as one."""
+    t = norm(text)
+    return bool(_AGE_RESTRICTED_GOODS.search(t)) and (21 in _ages(t) or "legal drinking age" in t)
+
+
 def _k12_document(text: str) -> bool:
     """Does the policy serve schoolchildren? It names primary or secondary schooling and no college or university,
     so every "student" in it is a pupil ("We do not sell information about students")."""
@@ -402,21 +466,22 @@ _REFERS_BACK = re.compile(
     r"(?:\w+\W+){1,6}?(?:it|them|such (?:information|data))\b)")
 
 
-def _segment_findings(seg: Segment, prev_child_data: bool, k12: bool = False) -> tuple[list[Finding], bool]:
-    t = _masked(seg.text)
+def _segment_findings(seg: Segment, prev_child_data: bool, k12: bool = False, adult_goods: bool = False,
+                      program: re.Pattern[str] | None = None) -> tuple[list[Finding], bool]:
+    t = _masked(seg.text, program)
     prev_child_data = prev_child_data and bool(_REFERS_BACK.search(t))
-    head = _masked(f"{seg.heading} | {seg.section}")
+    head = _masked(f"{seg.heading} | {seg.section}", program)
     head_ctx = bool(_CHILD_HEADING.search(head))
     child = _CHILD.search(t)
     strong = _STRONG.search(t)
-    if strong and ages_over_18_only(t):  # age checks for alcohol ("at least 21") are not about children
-        strong = _STRONG.search(_AGE_CHECK.sub(" ", t))
+    ages = _ages(t)
+    if strong and (ages_over_18_only(t) or (adult_goods and not ages and not child)):
+        strong = _STRONG.search(_AGE_CHECK.sub(" ", t))  # age checks for alcohol ("at least 21"): not children
     student = _STUDENT.search(t)
     school_ctx = (bool(_SCHOOL.search(t)) or bool(_SCHOOL.search(head))) and not (
         _HIGHER_ED.search(t) or _HIGHER_ED.search(head)) or bool(_K12.search(t)) or k12
     out: list[Finding] = []
     remediation = _REMEDIATION.search(t)
-    ages = _ages(t)
     if not child and ((ages and min(ages) >= 18 and _ADULT_ONLY_OFFER.search(t)) or (
             all(a >= 18 for a in ages) and _AGE_RESTRICTED_GOODS.search(t) and not _ACCOUNT_OR_USE.search(t))):
         return out, False
@@ -513,7 +578,7 @@ def _section_ids(doc: Document) -> dict[int, int]:
     return ids
 
 
-def _anchored(doc: Document, found: list[Finding]) -> list[Finding]:
+def _anchored(doc: Document, found: list[Finding], program: re.Pattern[str] | None = None) -> list[Finding]:
     """Drop weak findings that no children's-privacy statement supports.
 
     A bare mention of children under a children-looking heading ("Kids & Family category", "Car seats and child
@@ -524,7 +589,7 @@ def _anchored(doc: Document, found: list[Finding]) -> list[Finding]:
     """
     para, sect = _paragraph_ids(doc), _section_ids(doc)
     head_ctx = {seg.start for seg in doc.segments
-                if _CHILD_HEADING.search(_masked(norm(f"{seg.heading} | {seg.section}")))}
+                if _CHILD_HEADING.search(_masked(f"{seg.heading} | {seg.section}", program))}
     anchors = [f for f in found if f.rule not in _WEAK]
     anchor_sects = {sect.get(f.start) for f in anchors}
     anchor_paras = {para.get(f.start) for f in anchors}
@@ -540,23 +605,29 @@ def _anchored(doc: Document, found: list[Finding]) -> list[Finding]:
 
 class _MaskedHeading:
     """_AGE_SECTION_HEADING read through the same near-miss masks as body text, so that a heading such as
-    "Information from Parents, Teachers and Other Grown-Ups" does not head a children's section."""
+    "Information from Parents, Teachers and Other Grown-Ups" does not head a children's section, and a heading
+    naming the policy's children's program ("STARLITE JUNIORS") does."""
+
+    def __init__(self, program: re.Pattern[str] | None = None) -> None:
+        # heading_findings passes lower-cased text; a heading is short enough to match the name in any case
+        self.program = re.compile(program.pattern, re.IGNORECASE) if program is not None else None
 
     def search(self, text: str) -> re.Match[str] | None:
-        return _AGE_SECTION_HEADING.search(_masked(text))
+        return _AGE_SECTION_HEADING.search(_masked(text, self.program))
 
 
 def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
     out: list[Finding] = []
     prev = False
-    k12 = _k12_document(doc.text)
+    k12, adult_goods = _k12_document(doc.text), _adult_goods_document(doc.text)
+    program = program_names(doc.text, vendor_name)
     for seg in body_segments(doc):
-        fs, child_data = _segment_findings(seg, prev, k12)
+        fs, child_data = _segment_findings(seg, prev, k12, adult_goods, program)
         out.extend(fs)
         # "This data together with performance information is shared ..." continues a child-data sentence
         prev = child_data
-    out = _anchored(doc, out)
-    return out + heading_findings(doc, out, _MaskedHeading(), TOPIC, "children.heading")
+    out = _anchored(doc, out, program)
+    return out + heading_findings(doc, out, _MaskedHeading(program), TOPIC, "children.heading")
 
 
 def legal_bases(doc: Document) -> list[str]:

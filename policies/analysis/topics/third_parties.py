@@ -93,7 +93,8 @@ _STRONG_RECIPIENT = re.compile(
     r"outside (?:of )?(?:the|our|this|its) (?:company|organi[sz]ation|group|business|firm|corporation)|"
     # "hosted by a dealer website company", "provided by an outside firm"
     r"\b(?:by|to|with|through) (?:an?|another|one|that) (?:outside |external |third[- ]party |separate |specialist |"
-    r"independent |[a-z]+ ){0,2}(?:company|firm|business|organi[sz]ation)\b",
+    r"independent |[a-z-]+ ){0,2}(?:company|firm|business|organi[sz]ation|(?:fulfil?lment|call|data|mailing|service) "
+    r"(?:cent(?:er|re)|house))\b",
     _I,
 )
 
@@ -103,6 +104,10 @@ _DATA_NOUN = (r"(?:(?:your|his|her|their|our|the|this|that|such|any|all|some|cer
               r"technical|profile|identity|billing|payment|financial|location|device|health|sensitive)\s+){0,4}"
               r"(?:information|info|data|details|records|content|email address\w*|names?|addresses|(?<!a )numbers?|"
               r"identifiers?|profiles?|statistics|results|reports|PII|feedback|comments|responses|it|them|this|these)")
+# what may stand between the data and its recipient: a few words, or the rest of a list of data ("sends the names,
+# addresses and answers of these hunters to the U.S. Fish and Wildlife Service")
+_DATA_THEN = (r"(?: (?:\w+ ){0,3}?|(?:,? (?:and |or )?[\w'-]+){1,8}? (?=(?:to|with) (?:the|our|a|an|its|their|that|"
+              r"those|these|each|any|other|third|outside|selected|certain|relevant|trusted|participating)\b))")
 _RECIP_SHORT = (r"(?:third[- ]?part(?:y|ies)|3rd[- ]part(?:y|ies)|(?:\w+ )?(?:service |technology |hosting |cloud |"
                 r"payment |analytics |IT |e-?mail |marketing |advertising |outside |external )?providers?|vendors?|"
                 r"suppliers?|(?:sub-?)?contractors?|(?:sub-?)?processors?|(?:\w+ )?partners?|affiliates?|agents|"
@@ -112,9 +117,15 @@ _RECIP_SHORT = (r"(?:third[- ]?part(?:y|ies)|3rd[- ]part(?:y|ies)|(?:\w+ )?(?:se
                 r"(?:school )?administrators|employers|researchers|insurers|couriers?|"
                 r"(?:group|other|these|such|those) companies|sponsors?|Google|Amazon|Microsoft|Salesforce|"
                 r"(?:an?|another|one|that|this|the) (?:outside |external |third[- ]party |separate |specialist |"
-                r"independent |[a-z]+ ){0,2}(?:company|firm|business|organi[sz]ation|provider))\b")
-# places are not recipients: "we transfer your data to the United States" is an international transfer
-_PLACE = (r"(?!(?:the\s+|our\s+|a\s+|an\s+|other\s+)?(?:united|u\.s|usa|uk|eu|eea|europe\w*|countries|country|"
+                r"independent |[a-z-]+ ){0,2}(?:company|firm|business|organi[sz]ation|provider|(?:fulfil?lment|call|"
+                r"data|mailing|service) (?:cent(?:er|re)|house)))\b")
+_US_AGENCY = (r"\s+(?:postal|department|dept|government|federal|fish|forest|census|bureau|army|navy|air force|"
+              r"coast guard|customs|attorney|treasury|securities|food|social security|citizenship|immigration|secret|"
+              r"marshals?|geological)\b")
+# places are not recipients: "we transfer your data to the United States" is an international transfer; a US
+# agency is ("the names of these hunters are sent to the U.S. Fish and Wildlife Service")
+_PLACE = (r"(?!(?:the\s+|our\s+|a\s+|an\s+|other\s+)?(?:(?:united\s+states|u\.\s?s)(?!\.?" + _US_AGENCY + r")|"
+          r"united(?!\s+states" + _US_AGENCY + r")|usa|uk|eu|eea|europe\w*|countries|country|"
           r"jurisdictions?|servers?|cloud|regions?|"
           r"outside|overseas|abroad|territor\w+|third countries)\b)")
 _THIRD_NOUN = (r"(?:insurers?|lenders?|banks?|partners?|providers?|vendors?|processors?|compan(?:y|ies)|merchants?|"
@@ -122,25 +133,31 @@ _THIRD_NOUN = (r"(?:insurers?|lenders?|banks?|partners?|providers?|vendors?|proc
                r"subsidiar(?:y|ies)|contractors?|suppliers?|agenc(?:y|ies)|firms?|brokers?|third[- ]part(?:y|ies)|"
                r"manufacturers?|retailers?|sponsors?|buyers?|acquirers?|purchasers?)")
 # the recipient before the data: "we give the bus company the number of children attending"
+_PARTY_DATA = (r"(?:the|your|their|his or her|each|a|an) (?:[a-z'-]+ ){0,3}?(?:names?|information|details|data|"
+               r"numbers?|addresses|e-?mail address(?:es)?|lists?|rosters?|results)\b")
 _GIVE_PARTY_DATA = (
     r"(?:give|gives|gave|giving|send|sends|tell|tells|provide|provides) (?:(?:the|our|each|that|those|these|a|an) "
-    r"(?:[a-z-]+ ){0,2}?" + _THIRD_NOUN + r"|(?:each|all|both) of them) (?:[^.;:]{0,60}? )?"
-    r"(?:the|your|their|his or her|a|an) (?:[a-z-]+ ){0,3}?"
-    r"(?:names?|information|details|data|numbers?|addresses|e-?mail address(?:es)?|lists?|rosters?|results)\b")
+    r"(?:[a-z-]+ ){0,2}?" + _THIRD_NOUN + r"|(?:each|all|both) of them|(?-i:[A-Z][A-Za-z&.]*[A-Z][A-Za-z&.]*)) "
+    r"(?:[^.;:]{0,60}? )?" + _PARTY_DATA + r"|"
+    r"(?:provide|provides|supply|supplies|furnish|furnishes) (?!you\b|us\b|yourself)(?:the|our|each|that|those|these|"
+    r"a|an|(?-i:[A-Z]{2,}\b)) (?:[\w'-]+ ){0,6}?with " + _PARTY_DATA + r"|"
+    r"(?:report|reports|disclose|discloses|send|sends|provide|provides) to (?:the |our |their |its |participating |"
+    r"each )?(?:[a-z-]+ ){0,2}?" + _THIRD_NOUN + r" " + _PARTY_DATA)
 # a row of an announced list of recipients whose first cell names a kind of business ("Financing bank | Credit
 # application | To decide your application"): the list's introduction already said these receive data
-_ROW_NAMES_A_PARTY = re.compile(r"\W*(?:[A-Za-z-]+ ){0,3}" + _THIRD_NOUN + r"\s*(?:\||:|\t| - | \u2013 |,|$)", _I)
+_ROW_NAMES_A_PARTY = re.compile(r"\W*(?:[A-Za-z-]+ ){0,3}" + _THIRD_NOUN + r"\s*(?:\([^()|]{1,80}\)\s*)?"
+                                r"(?:\||:|\t| - | \u2013 |,|$)", _I)
 _SHARE_VERB = re.compile(
     r"\b(?:shar(?:e|es|ed|ing)(?! (?:price|capital|buttons?|holders?|(?:\w+ )?password))|"
     r"disclos(?:e|es|ed|ing|ures?)|transfer(?:s|red|ring)?|"
     r"(?:pass|passes|passed|passing) (?:\w+ ){0,4}(?:on|along)(?! the (?:costs?|savings?))|"
     r"pass (?:it|them|this|that|such|your|the|personal)|passed to|"
-    r"provid(?:e|es|ed|ing) " + _DATA_NOUN + r" (?:\w+ ){0,3}(?:to|with)\b|"
-    r"make (?:\w+ ){0,4}available|made available|makes (?:\w+ ){0,3}available|"
+    r"provid(?:e|es|ed|ing) " + _DATA_NOUN + _DATA_THEN + r"(?:to|with)\b|"
+    r"make (?:\w+ ){0,8}?available|made available|makes (?:\w+ ){0,8}?available|"
     r"rent(?:s|ed|ing)?\b|sell(?:s|ing)?\b|sold\b|trade(?:s|d)?\b|leas(?:e|es|ed|ing)\b|"
     r"releas(?:e|es|ed|ing)\b|exchang(?:e|es|ed|ing)\b|divulg\w+|furnish\w*|reveal\w*|"
     r"(?:send|sends|sent|forward|forwards|forwarded|upload|uploaded|report|reported|submit|submitted|"
-    r"transmit\w*|supply|supplies|supplied|communicat\w+) " + _DATA_NOUN + r" (?:\w+ ){0,3}(?:to|with)\b|"
+    r"transmit\w*|supply|supplies|supplied|communicat\w+) " + _DATA_NOUN + _DATA_THEN + r"(?:to|with)\b|"
     r"entrust\w*|outsourc\w*|syndicat\w+|(?:give|gives|giving|gave|hand|hands|handing|handed) out\b|"
     # weak verbs: only with the recipient right next to them
     + _RECIP_SHORT + r" (?:\w+ ){0,4}?(?:may |might |will |also |who |which |that |to |can |could |would |"
@@ -154,12 +171,12 @@ _SHARE_VERB = re.compile(
     r"(?:accessed|viewed|used|processed|received|seen|handled|reviewed) by (?:\w+ ){0,3}?" + _RECIP_SHORT + r"|"
     # generic: strong verb + (to|with) + any party that is not us/you
     r"(?:shared|disclosed|passed(?: on)?|transferred|transmitted|provided|given|sent|reported|released|syndicated|"
-    r"made available|accessible|available|supplied|forwarded|shown|revealed) (?:\w+ ){0,4}?(?:to|with) "
+    r"made available|accessible|available|supplied|forwarded|shown|revealed) (?:\w+ ){0,7}?(?:to|with) "
     r"(?!us\b|you\b|yourself|your (?:friends|contacts|classmates)|anyone\b)(?:the |our |a |an |any |their |"
     r"other |relevant |appropriate |certain |selected |your |its )?" + _PLACE + r"[a-z]\w+|"
     r"(?:share|shares|disclose|discloses|pass|passes|transfer|transfers|transmit|provide|provides|give|"
     r"gives|send|sends|report|reports|release|releases|supply|supplies|forward|forwards|show|shows) "
-    r"(?:\w+ ){0,2}" + _DATA_NOUN + r" (?:\w+ ){0,3}?(?:to|with) (?!us\b|you\b|yourself|your (?:friends|contacts))"
+    r"(?:\w+ ){0,2}" + _DATA_NOUN + _DATA_THEN + r"(?:to|with) (?!us\b|you\b|yourself|your (?:friends|contacts))"
     r"(?:the |our |a |an |any |their |other |relevant |appropriate |certain |selected |your |its )?"
     + _PLACE + r"[a-z]\w+|"
     r"(?:work|works|worked|working|partner|partners|partnered|engage|engages|"
@@ -185,12 +202,12 @@ _SHARE_VERB = re.compile(
 )
 _GENERIC_SHARE = re.compile(
     r"\b(?:(?:shared|disclosed|passed(?: on)?|transferred|transmitted|provided|given|sent|reported|released|syndicated|"
-    r"made available|accessible|supplied|forwarded|revealed) (?:\w+ ){0,4}?(?:to|with) "
+    r"made available|accessible|supplied|forwarded|revealed) (?:\w+ ){0,7}?(?:to|with) "
     r"(?!us\b|you\b|yourself|your (?:friends|contacts|classmates)|anyone\b)(?:the |our |a |an |any |their |"
     r"other |relevant |appropriate |certain |selected |your |its )?" + _PLACE + r"[a-z]\w+|"
     r"(?:share|shares|disclose|discloses|pass|passes|transfer|transfers|transmit|provide|provides|give|"
     r"gives|send|sends|report|reports|release|releases|supply|supplies|forward|forwards) "
-    r"(?:\w+ ){0,2}" + _DATA_NOUN + r" (?:\w+ ){0,3}?(?:to|with) (?!us\b|you\b|yourself|your (?:friends|contacts))"
+    r"(?:\w+ ){0,2}" + _DATA_NOUN + _DATA_THEN + r"(?:to|with) (?!us\b|you\b|yourself|your (?:friends|contacts))"
     r"(?:the |our |a |an |any |their |other |relevant |appropriate |certain |selected |your |its )?"
     + _PLACE + r"[a-z]\w+|" + _GIVE_PARTY_DATA + r")",
     _I,
@@ -284,7 +301,9 @@ _TP_TECH = re.compile(
     r"(?:like|share|follow|tweet|social sharing|social media|social networking) (?:buttons?|features?|plug-?ins?|"
     r"widgets?)|(?:google analytics|google tag manager|facebook pixel|meta pixel|hotjar|mixpanel|doubleclick|"
     r"adsense|google ads|segment\.(?:io|com)|new relic|crashlytics|firebase analytics|adobe analytics|quantcast|"
-    r"comscore|nielsen|appsflyer)",
+    r"comscore|nielsen|appsflyer)|"
+    r"opt(?:-| )?out of (?:\w+ ){0,4}?(?:(?:advertising|ad|member) networks?|networks'? cookies)|"
+    r"networkadvertising\.org|aboutads\.info|youronlinechoices",
     _I,
 )
 
@@ -506,7 +525,10 @@ _INTRO = re.compile(
     r"(?:share|disclose|provide|transfer|pass)\w* [^.]{0,100}(?:with|to)(?: the following| these| any of)?"
     r"[^.]{0,40}:\s*$|(?:we use|we engage|we work with|we rely on) (?:the following|these)|"
     r"(?:third[- ]?parties|sub-?processors|processors|service providers|recipients)[^.]{0,40}:\s*$|"
-    r"other than:?-?\s*$|except:?\s*$|as follows:?\s*$|include:\s*$",
+    r"other than:?-?\s*$|except:?\s*$|as follows:?\s*$|include:\s*$|"
+    # "We share it only as shown below:"
+    r"\b(?:share|disclose|provide|transfer|pass|give|send)\w*\b[^.]{0,80}\b(?:shown|listed|set out|described) "
+    r"below:?\s*$",
     _I,
 )
 
@@ -1018,6 +1040,9 @@ _BAD_NAME_WORDS = {
     # run-in labels of a policy's own sections ("Retention: We retain ...", "Children: Our website ...")
     "retention", "children", "changes", "rights", "access", "updates", "questions", "links", "definitions",
     "overview", "introduction", "complaints", "choices", "deletion", "storage", "sharing",
+    # numbered parts of the policy itself ("Part Four: Retention and Security")
+    "part", "chapter", "article", "step", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", "eleven", "twelve",
     # places: a table's location cell ("London (europe-west2)") is not a recipient
     "london", "cardiff", "edinburgh", "manchester", "dublin", "frankfurt", "amsterdam", "paris", "berlin",
     "netherlands", "germany", "france", "belgium", "sweden", "finland", "spain", "italy", "poland",
@@ -1191,7 +1216,7 @@ _ENTRY_LINE = re.compile(
     r"[ \t]*(?:[•*·-]\s*)?[\"']?(?:(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX + r")?|" + _LOWER_BRAND +
     r")(?:\s+\([^()\n]{1,80}\))?(?:\s+[-–—:]\s+|\s*:\s+|\t+)"
     # a run-in label opens a sentence ("Home plan: if you cancel, ..."); a recipient's line says what it does
-    r"(?!(?i:if|when|where|we|you|your|our|this|these|it|they|as|in|for|there|please|the|all|any|each)\b)\S|"
+    r"(?!(?i:if|when|where|we|you|your|our|this|these|it|they|as|in|for|there|please|the|all|any|each)\b)(?=\S)|"
     # a table row whose cells lost their borders and spaces: "Firetext Communications LtdSMS alerts to parents"
     r"(?P<g>" + _ORG + r",?\s+" + _LEGAL_SUFFIX + r")(?:\s*\([^()\n]{1,80}\))?(?=[A-Z]))")
 _BY_DATA_SUBJECT = re.compile(r"\b(?:data|information|details|records?|servers?|hosting|host|platform|service|"

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policies.analysis.analyser import ANALYSER_VERSION, analyse, analysis_to_contract
+from policies.analysis.topics import children
 
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLES = ROOT.parent / "shared" / "samples"
@@ -176,9 +177,65 @@ def test_children_vocabulary_clauses():
     "Information from grown-ups, such as newsletter subscriptions, is kept until you unsubscribe.",
     "When you join the Morning Club, our e-mail program for grown-ups, we ask for your name and e-mail address.",
     "We collect the names, e-mail addresses and mobile numbers of parents and guardians for registration fees.",
+    # legal and tax terms, a kids' menu, and an age requirement for a job (2026.11p)
+    "State child support enforcement laws require us to collect the Social Security number of each applicant.",
+    "Your number is released only to the state child support enforcement agency when it asks.",
+    "To claim the Child and Dependent Care Credit, we ask for the name and taxpayer ID of your care provider.",
+    "Restaurants list their hours and features, such as live music or a kids' menu, in our Dining Guide.",
+    "Carriers must be at least 18 years of age and pass a criminal background check before they get a route.",
 ])
 def test_children_near_misses_not_found(text):
     assert not _rule_findings(text, "children")
+
+
+_STARLITE = ("Starlite Lanes Privacy Policy\n\n"
+             "Gift Cards. We sell gift cards through PayPal, which sends us your name and shipping address.\n\n"
+             "STARLITE JUNIORS\n\n"
+             "Starlite Juniors is our youth bowling program for bowlers ages 5 to 18.\n\n"
+             "Registration. A parent or guardian must register each junior bowler in person or online.\n\n"
+             "Coaches. All Starlite Juniors coaches get a roster with each bowler's name, age and medical notes.\n\n"
+             "CONTACT\n\n"
+             "Questions about Starlite Lanes? Write to us at the address above.\n")
+
+
+def test_a_policys_own_name_for_its_childrens_program_is_a_word_for_children():
+    program = children.program_names(_STARLITE)
+    assert all(program.fullmatch(w) for w in ("Junior", "Juniors", "JUNIORS", "Junior's"))
+    assert not program.search("junior high") and not program.search("Starlite")
+    quotes = {f.quote for f in _rule_findings(_STARLITE, "children")}
+    assert "STARLITE JUNIORS" in quotes  # the program's heading heads a children's section
+    assert "All Starlite Juniors coaches get a roster with each bowler's name, age and medical notes." in quotes
+    assert not any("Gift Cards" in q or "Questions about" in q for q in quotes)
+
+
+@pytest.mark.parametrize("text, heads", [
+    ("The Junior Explorers Club is our membership program for young ocean fans ages 5 through 12.", "Explorer"),
+    ("A Sprout Account is the account a learner uses. Because most Sprouts are under 13, we follow COPPA.", "Sprout"),
+    ("Lantern Readers Club is a free reading club for kids who love books.", "Reader"),
+    # not a children's program: adults, a generic name, or the company itself
+    ("The Cellar Club is our membership program for adults ages 21 and over.", None),
+    ("The Kids Area is a section for children under 13.", None),
+    ("Family Accounts are accounts for families with children.", None),
+])
+def test_program_names_come_only_from_a_definition_for_children(text, heads):
+    found = children.program_names(text)
+    assert (found is None) if heads is None else (found is not None and found.match(heads))
+
+
+def test_a_program_named_after_the_vendor_is_not_a_word_for_children():
+    text = "Sprout Learning makes apps. Sprout Accounts are profiles for learners in kindergarten through grade 5."
+    assert children.program_names(text, vendor_name="Sprout Learning") is None
+    assert children.program_names(text) is not None
+
+
+def test_age_checks_of_a_seller_of_alcohol_are_not_about_children_but_its_age_limit_is():
+    text = ("You must be at least 21 years old to join the Beer Club or to receive a shipment of beer.\n\n"
+            "Age Verification. We send your name, address and date of birth to an identity verification company.\n\n"
+            "State law requires us to keep records of each shipment and of the age verification performed for it.")
+    quotes = [f.quote for f in _rule_findings(text, "children")]
+    assert quotes == ["You must be at least 21 years old to join the Beer Club or to receive a shipment of beer."]
+    # the same age check in a policy that sells nothing age-restricted is still an age check
+    assert _rule_findings("Age Verification. We ask for your date of birth to verify your age.", "children")
 
 
 @pytest.mark.parametrize("text", [
