@@ -74,6 +74,8 @@ _MASK = re.compile(
     r"\b(?:from|for|by) (?:(?:parents|teachers|visitors|members|users|subscribers|our)\W+){0,3}(?:and |or )?(?:other )?"
     r"grown-?ups\b(?!'| (?:permission|consent|approval|help))|\bgrown-?ups'? (?:accounts?|sections?|pages?|areas?|"
     r"newsletters?|club|corner|zone|lounge)\b|"
+    # "grown-up" as an adjective names adults' things: "enter a grown-up sweepstakes", "our grown-up sites"
+    r"\bgrown-?up (?:sweepstakes|contests?|sites?|shop|store|products?|events?|offers?|newsletters?|accounts?)\b|"
     r"\b(?:information|data|details|names|addresses|numbers) (?:from|about|of) (?:the |a )?parents?,? (?:and|or|/) ?"
     r"(?:legal )?guardians?\b(?! of)|\bparents? (?:and|or) guardians? (?:information|data|details)\b"
 )
@@ -398,10 +400,24 @@ _PROGRAM_NOT_A_NAME = {"the", "our", "a", "an", "kid", "kids", "child", "childre
                        "student", "students", "this", "these", "it"}
 
 
+#: A program's head noun found in more than this share of the policy's lines is the site's own subject ("Our Junior
+#: Golf program is for players ages 7 to 17" on a golf course's site), not a name for its children.
+_PROGRAM_MAX_SHARE = 0.4
+
+
+def _names_the_subject(head: str, text: str) -> bool:
+    rx = re.compile(r"\b(?:" + re.escape(head) + "|" + re.escape(head.upper()) + r")(?:s|S)?\b")
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) < 4:  # a clause, not a policy: nothing to compare with
+        return False
+    return bool(rx.search(lines[0])) or sum(1 for line in lines if rx.search(line)) > _PROGRAM_MAX_SHARE * len(lines)
+
+
 def program_names(text: str, vendor_name: str | None = None) -> re.Pattern[str] | None:
     """Names the policy defines for its children's program (see _PROGRAM_DEFINITION), as a case-sensitive pattern
     for the Title-case and UPPER-case head nouns (singular or plural); None when it defines none. A head noun that
-    is part of the vendor's own name is left out: the company is not a child."""
+    is part of the vendor's own name, or in the title or most lines of the policy, is left out: the company and
+    the site's subject are not children."""
     vendor = {w.lower() for w in re.findall(r"[\w'-]+", vendor_name or "")}
     heads: set[str] = set()
     for m in _PROGRAM_DEFINITION.finditer(text.replace("’", "'")):
@@ -413,8 +429,9 @@ def program_names(text: str, vendor_name: str | None = None) -> re.Pattern[str] 
         head = re.sub(r"'s?$", "", words[-1])
         if len(head) > 4 and head.endswith("s") and not head.endswith("ss"):
             head = head[:-1]
-        if len(head) >= 3 and head.lower() not in _PROGRAM_NOT_A_NAME | vendor:
-            heads.add(head[0].upper() + head[1:].lower())
+        head = head[0].upper() + head[1:].lower() if head else head
+        if len(head) >= 3 and head.lower() not in _PROGRAM_NOT_A_NAME | vendor and not _names_the_subject(head, text):
+            heads.add(head)
     if not heads:
         return None
     forms = sorted({f for h in heads for f in (h, h.upper())}, key=lambda f: (-len(f), f))
@@ -616,6 +633,16 @@ class _MaskedHeading:
         return _AGE_SECTION_HEADING.search(_masked(text, self.program))
 
 
+# The sentences that say what the policy covers or who the company is ("This Online Privacy Statement applies to
+# rivetsbaseball.com ... and the Knothole Kids Club", "Brambleway publishes Tadpole & Twig, a nature magazine for
+# readers ages 6 to 12") name the children's parts of a site without saying anything about children's data.
+_SCOPE_SENTENCE = re.compile(
+    r"(?i:\b(?:this|the|our)\s+(?:online\s+)?(?:privacy\s+)?(?:policy|statement|notice)\s+(?:also\s+|only\s+)?(?:applies|"
+    r"covers|explains|describes|tells|sets\s+out)\b)|^\W*(?:[A-Z][\w&.,'’-]*\s+){1,6}(?:publishes|makes|runs|operates|owns|"
+    r"produces)\b")
+_WEAK_OR_DATA = frozenset({"mention", "data_processed"})
+
+
 def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
     out: list[Finding] = []
     prev = False
@@ -623,6 +650,8 @@ def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
     program = program_names(doc.text, vendor_name)
     for seg in body_segments(doc):
         fs, child_data = _segment_findings(seg, prev, k12, adult_goods, program)
+        if _SCOPE_SENTENCE.search(seg.text):
+            fs = [f for f in fs if f.kind not in _WEAK_OR_DATA]
         out.extend(fs)
         # "This data together with performance information is shared ..." continues a child-data sentence
         prev = child_data

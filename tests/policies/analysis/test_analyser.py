@@ -183,6 +183,10 @@ def test_children_vocabulary_clauses():
     "To claim the Child and Dependent Care Credit, we ask for the name and taxpayer ID of your care provider.",
     "Restaurants list their hours and features, such as live music or a kids' menu, in our Dining Guide.",
     "Carriers must be at least 18 years of age and pass a criminal background check before they get a route.",
+    # grown-ups' own things, and the sentences that say what the policy covers (2026.11q)
+    "If you buy a T-shirt from our shop or enter a grown-up sweepstakes, we ask for your name and e-mail address.",
+    "This Online Privacy Statement applies to rivets.com, the Rivets app, our e-mail lists and the Knothole Kids Club.",
+    "Brambleway Publishing Company publishes Tadpole & Twig, a nature magazine for readers ages 6 to 12.",
 ])
 def test_children_near_misses_not_found(text):
     assert not _rule_findings(text, "children")
@@ -220,6 +224,13 @@ def test_a_policys_own_name_for_its_childrens_program_is_a_word_for_children():
 def test_program_names_come_only_from_a_definition_for_children(text, heads):
     found = children.program_names(text)
     assert (found is None) if heads is None else (found is not None and found.match(heads))
+
+
+def test_a_program_named_after_the_sites_subject_is_not_a_word_for_children():
+    text = ("Pinecrest Golf Club Privacy Policy\n\nBook Golf tee times online.\n\n"
+            "Our Junior Golf program is for players ages 7 to 17.\n\nWe e-mail Golf offers to members.\n\n"
+            "Contact us about Golf lessons.\n")
+    assert children.program_names(text) is None
 
 
 def test_a_program_named_after_the_vendor_is_not_a_word_for_children():
