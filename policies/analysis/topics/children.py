@@ -43,6 +43,9 @@ _MASK = re.compile(
     r"categor\w+|folders?)\b|\bparent (?:compan\w+|organi[sz]ations?|entit\w+|groups?|corporations?|firms?|"
     r"elements?|pages?|nodes?|process\w*|folders?|brands?|business)\b|"
     r"\bchildcare (?:providers?|settings?)\b|\bchildren and families act\b|\bkids?(?:'s|')? (?:menus?|meals?)\b|"
+    # schools for adults: their students are not pupils ("our driving school records when students sign in")
+    r"\b(?:driving|traffic|flight|cooking|culinary|beauty|barber|cosmetology|law|medical|nursing|business|graduate|"
+    r"dental|trade|vocational|truck driving) schools?\b|"
     # legal and tax terms about a parent's obligations or credits, not a child's data
     r"\bchild support\b|\bchild (?:and dependent )?care (?:tax )?credits?\b|\bchild tax credits?\b|"
     # an age requirement for a job ("Carriers must be at least 18 and pass a background check") is about staff
@@ -88,7 +91,8 @@ _CHILD_NAMED_ORG = re.compile(
 )
 _CHILD = re.compile(
     r"\b(?:child(?:ren)?(?:'s|s')?|kids?|minors?|young (?:people|persons?|users?|learners?|children|players?|"
-    r"readers?|members?)|juveniles?|"
+    r"readers?|members?|(?!(?:adults|professionals|couples|families|men|women|parents|mothers|fathers|moms|dads|"
+    r"voters|workers|employees|lawyers|attorneys|entrepreneurs|leaders)\b)[a-z]+s)|juveniles?|"
     r"k-?(?:12|[5-9])|pre-?k|kindergartens?|elementary (?:schools?|students|pupils)|"
     r"teens?|teenagers?|pupils?|under[- ]?(?:13s|16s|18s)|coppa|children's online privacy protection|"
     r"parents? (?:or|and|/) ?(?:legal )?(?:guardians?|carers?)|(?:persons?|individuals?|anyone|users?|people|"
@@ -400,6 +404,18 @@ _PROGRAM_NOT_A_NAME = {"the", "our", "a", "an", "kid", "kids", "child", "childre
                        "student", "students", "this", "these", "it"}
 
 
+# A common noun the policy gives children's ages ("WonderWell is an online encyclopedia for readers ages 7 to 14",
+# "overnight camps for campers ages 10 to 17") names children wherever else that policy uses it. Nouns for anyone
+# (users, members, visitors, players, students) are left out: a museum lets "visitors ages 5 to 12" in free.
+_AGED_NOUN = re.compile(r"(?P<before>\b[a-z]+\s+)?\b(?P<noun>[a-z]{4,}?)s,?\s+(?:ages?|aged)\s+(?P<a>\d{1,2})\s*"
+                        r"(?:to|-|–|through|and)\s*(?P<b>\d{1,2})\b")
+_AGED_NOUN_ANYONE = {"user", "visitor", "member", "guest", "customer", "participant", "resident", "patron", "person",
+                     "individual", "adult", "familie", "parent", "team", "player", "student", "rider", "passenger",
+                     "traveler", "traveller", "driver", "employee", "applicant", "subscriber", "viewer", "listener",
+                     "volunteer", "entrant", "winner", "athlete"}
+# "young readers ages 8 to 14", "teen volunteers ages 14 to 17": the modifier, not the noun, says these are children
+_AGED_NOUN_MODIFIER = {"young", "younger", "teen", "teenage", "junior", "youth", "student", "child", "kid", "little",
+                       "budding", "aspiring", "minor", "school"}
 #: A program's head noun found in more than this share of the policy's lines is the site's own subject ("Our Junior
 #: Golf program is for players ages 7 to 17" on a golf course's site), not a name for its children.
 _PROGRAM_MAX_SHARE = 0.4
@@ -432,9 +448,18 @@ def program_names(text: str, vendor_name: str | None = None) -> re.Pattern[str] 
         head = head[0].upper() + head[1:].lower() if head else head
         if len(head) >= 3 and head.lower() not in _PROGRAM_NOT_A_NAME | vendor and not _names_the_subject(head, text):
             heads.add(head)
-    if not heads:
+    nouns: set[str] = set()
+    for m in _AGED_NOUN.finditer(text.lower()):
+        noun = m.group("noun")
+        if (m.group("before") or "").strip() in _AGED_NOUN_MODIFIER:
+            continue
+        if int(m.group("a")) <= 14 and int(m.group("b")) <= 18 and noun not in _AGED_NOUN_ANYONE | _PROGRAM_NOT_A_NAME \
+                and not _CHILD.search(noun + "s") and not _names_the_subject(noun.capitalize(), text):
+            nouns.add(noun)
+    if not heads and not nouns:
         return None
-    forms = sorted({f for h in heads for f in (h, h.upper())}, key=lambda f: (-len(f), f))
+    words = {f for h in heads for f in (h, h.upper())} | {f for n in nouns for f in (n, n.capitalize(), n.upper())}
+    forms = sorted(words, key=lambda f: (-len(f), f))
     return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")(?:s|S|'s|'S)?\b")
 
 
@@ -600,7 +625,9 @@ def _anchored(doc: Document, found: list[Finding], program: re.Pattern[str] | No
 
     A bare mention of children under a children-looking heading ("Kids & Family category", "Car seats and child
     safety") is about children only if the section also states something about children as an audience (age
-    limit, consent, COPPA, children's data...). A sentence that has no child word at all and is kept only for its
+    limit, consent, COPPA, children's data...) or mentions children's privacy more than once ("Parents in Charge":
+    "Before a kid can play rated games, a parent must open the account", "a parent can see everything in a
+    player's profile"). A sentence that has no child word at all and is kept only for its
     heading ("heading_context") must also share a paragraph with such a statement: the paragraphs that follow a
     children's section without a heading of their own (security, changes, contact) are about something else.
     """
@@ -610,11 +637,16 @@ def _anchored(doc: Document, found: list[Finding], program: re.Pattern[str] | No
     anchors = [f for f in found if f.rule not in _WEAK]
     anchor_sects = {sect.get(f.start) for f in anchors}
     anchor_paras = {para.get(f.start) for f in anchors}
+    mentions_per_sect: dict[int | None, int] = {}
+    for f in found:
+        if f.rule == "children.mention":
+            mentions_per_sect[sect.get(f.start)] = mentions_per_sect.get(sect.get(f.start), 0) + 1
     out = []
     for f in found:
         if f.rule == "children.heading_context" and para.get(f.start) not in anchor_paras:
             continue
-        if f.rule == "children.mention" and f.start in head_ctx and sect.get(f.start) not in anchor_sects:
+        if f.rule == "children.mention" and f.start in head_ctx and sect.get(f.start) not in anchor_sects and \
+                mentions_per_sect.get(sect.get(f.start), 0) < 2:
             continue
         out.append(f)
     return out

@@ -226,6 +226,29 @@ def test_program_names_come_only_from_a_definition_for_children(text, heads):
     assert (found is None) if heads is None else (found is not None and found.match(heads))
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    ("WonderWell is an online encyclopedia for readers ages 7 to 14.", "readers", True),
+    ("Our overnight camps are for campers ages 10 to 17.", "Campers", True),
+    # a modifier, not the noun, says who the children are; nouns for anyone; adults' ages
+    ("Each spring we invite young readers ages 8 to 14 to write a story.", "readers", False),
+    ("Teen volunteers ages 14 to 17 apply with a form signed by a parent.", "volunteers", False),
+    ("Visitors ages 5 to 12 get in free on Sundays.", "Visitors", False),
+    ("Our classes are for students ages 16 to 18.", "students", False),
+])
+def test_a_noun_given_childrens_ages_names_children(text, word, expected):
+    found = children.program_names(text)
+    assert bool(found and found.search(word)) is expected
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Information about young artists is used to run their Sketchbooks.", True),
+    ("Our Young Lawyers Division collects your bar number and your firm's address.", False),
+    ("When students of our driving school take the online course, we record the lessons they complete.", False),
+])
+def test_young_people_named_by_what_they_do(text, found):
+    assert bool(_rule_findings(text, "children")) is found
+
+
 def test_a_program_named_after_the_sites_subject_is_not_a_word_for_children():
     text = ("Pinecrest Golf Club Privacy Policy\n\nBook Golf tee times online.\n\n"
             "Our Junior Golf program is for players ages 7 to 17.\n\nWe e-mail Golf offers to members.\n\n"
@@ -237,6 +260,14 @@ def test_a_program_named_after_the_vendor_is_not_a_word_for_children():
     text = "Sprout Learning makes apps. Sprout Accounts are profiles for learners in kindergarten through grade 5."
     assert children.program_names(text, vendor_name="Sprout Learning") is None
     assert children.program_names(text) is not None
+
+
+def test_a_section_of_several_childrens_privacy_mentions_needs_no_other_anchor():
+    one = "Kids & Family\n\nKids love the shows in this category, and you can see them in your account.\n"
+    assert not _rule_findings(one, "children")
+    two = ("Parents in Charge\n\nBefore a kid can play rated games or use chat, a parent must open the account.\n\n"
+           "A parent can turn off chat for a kid from the dashboard.\n")
+    assert len([f for f in _rule_findings(two, "children") if f.kind == "mention"]) == 2
 
 
 def test_age_checks_of_a_seller_of_alcohol_are_not_about_children_but_its_age_limit_is():
