@@ -27,6 +27,7 @@ directed (unless only weak and a not-directed statement exists); not-directed ev
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..types import Document, Finding, Segment
 from . import body_segments, finding, heading_findings, norm
@@ -409,6 +410,7 @@ _PROGRAM_NOT_A_NAME = {"the", "our", "a", "an", "kid", "kids", "child", "childre
 # (users, members, visitors, players, students) are left out: a museum lets "visitors ages 5 to 12" in free.
 _AGED_NOUN = re.compile(r"(?P<before>\b[a-z]+\s+)?\b(?P<noun>[a-z]{4,}?)s,?\s+(?:ages?|aged)\s+(?P<a>\d{1,2})\s*"
                         r"(?:to|-|–|through|and)\s*(?P<b>\d{1,2})\b")
+# the nouns as _AGED_NOUN captures them, without their plural "s" ("familie" is "families")
 _AGED_NOUN_ANYONE = {"user", "visitor", "member", "guest", "customer", "participant", "resident", "patron", "person",
                      "individual", "adult", "familie", "parent", "team", "player", "student", "rider", "passenger",
                      "traveler", "traveller", "driver", "employee", "applicant", "subscriber", "viewer", "listener",
@@ -430,10 +432,11 @@ def _names_the_subject(head: str, text: str) -> bool:
 
 
 def program_names(text: str, vendor_name: str | None = None) -> re.Pattern[str] | None:
-    """Names the policy defines for its children's program (see _PROGRAM_DEFINITION), as a case-sensitive pattern
-    for the Title-case and UPPER-case head nouns (singular or plural); None when it defines none. A head noun that
-    is part of the vendor's own name, or in the title or most lines of the policy, is left out: the company and
-    the site's subject are not children."""
+    """The policy's own words for its children, as one case-sensitive pattern (singular or plural, Title-case and
+    UPPER-case; lower-case too for common nouns): the head nouns of the programs it defines for children
+    (_PROGRAM_DEFINITION) and the common nouns it gives children's ages (_AGED_NOUN). None when there are none. A
+    word that is part of the vendor's own name, or in the title or most lines of the policy, is left out: the
+    company and the site's subject are not children."""
     vendor = {w.lower() for w in re.findall(r"[\w'-]+", vendor_name or "")}
     heads: set[str] = set()
     for m in _PROGRAM_DEFINITION.finditer(text.replace("’", "'")):
@@ -637,16 +640,13 @@ def _anchored(doc: Document, found: list[Finding], program: re.Pattern[str] | No
     anchors = [f for f in found if f.rule not in _WEAK]
     anchor_sects = {sect.get(f.start) for f in anchors}
     anchor_paras = {para.get(f.start) for f in anchors}
-    mentions_per_sect: dict[int | None, int] = {}
-    for f in found:
-        if f.rule == "children.mention":
-            mentions_per_sect[sect.get(f.start)] = mentions_per_sect.get(sect.get(f.start), 0) + 1
+    mentions_per_sect = Counter(sect.get(f.start) for f in found if f.rule == "children.mention")
     out = []
     for f in found:
         if f.rule == "children.heading_context" and para.get(f.start) not in anchor_paras:
             continue
         if f.rule == "children.mention" and f.start in head_ctx and sect.get(f.start) not in anchor_sects and \
-                mentions_per_sect.get(sect.get(f.start), 0) < 2:
+                mentions_per_sect[sect.get(f.start)] < 2:
             continue
         out.append(f)
     return out
