@@ -71,7 +71,12 @@ _MASK = re.compile(
     r"\b(?:number|ages?) of (?:adults|guests|people|visitors|tickets)(?:,| and| or)? (?:and |or )?(?:children|kids)\b|"
     r"\bhow many (?:children|kids)\b|"
     # staff who work with children, and goods for children of every age, say nothing about children's data
-    r"\b(?:work|works|working|worked) (?:directly )?with (?:children|kids|minors|young people|youth)\b|"
+    r"\b(?:work|works|working|worked) (?:directly )?with (?:children|kids|minors|young people|youth|students)\b|"
+    r"\b(?:coach|supervise|mentor|chaperone|teach)(?:es|s)? (?:or (?:coach|supervise|mentor|chaperone|teach) )?"
+    r"(?:young athletes|children|kids|minors|young people|youth)\b|"
+    r"\b(?:child|youth) (?:protection|safety|safeguarding) (?:training|screening)\b|"
+    # crimes against children that a site reports to the authorities are not children's data it holds
+    r"\bchild (?:sexual )?(?:exploitation|abuse|pornography|trafficking|endangerment|predators?)\b|"
     r"\bfor (?:kids|children) of (?:all|every) ages?\b|"
     # what adults give about themselves: "information from grown-ups", "our program for grown-ups", "the mobile
     # numbers of parents and guardians"; a grown-up's permission or a parent's consent is still found
@@ -90,10 +95,12 @@ _CHILD_NAMED_ORG = re.compile(
     r"(?:[A-Z][\w'\u2019&-]*\s+){0,3}(?:Museum|Hospital|Foundation|Network|Alliance|League|Association|Press|"
     r"Theat(?:re|er)|Cent(?:er|re)|Trust|Fund|Society|Library|Council|Federation|Academy|Clinic|Choir|Orchestra)\b"
 )
+# "young writers", "our youngest musicians": young people, whatever the policy calls them (not young professionals)
+_YOUNG_ONES = (r"young(?:est)? (?:people|persons?|users?|learners?|children|players?|readers?|members?|visitors?|"
+               r"(?!(?:adults|professionals|couples|families|men|women|parents|mothers|fathers|moms|dads|voters|"
+               r"workers|employees|lawyers|attorneys|entrepreneurs|leaders)\b)[a-z]+s)")
 _CHILD = re.compile(
-    r"\b(?:child(?:ren)?(?:'s|s')?|kids?|minors?|young (?:people|persons?|users?|learners?|children|players?|"
-    r"readers?|members?|(?!(?:adults|professionals|couples|families|men|women|parents|mothers|fathers|moms|dads|"
-    r"voters|workers|employees|lawyers|attorneys|entrepreneurs|leaders)\b)[a-z]+s)|juveniles?|"
+    r"\b(?:child(?:ren)?(?:'s|s')?|kids?|minors?|" + _YOUNG_ONES + r"|juveniles?|"
     r"k-?(?:12|[5-9])|pre-?k|kindergartens?|elementary (?:schools?|students|pupils)|"
     r"teens?|teenagers?|pupils?|under[- ]?(?:13s|16s|18s)|coppa|children's online privacy protection|"
     r"parents? (?:or|and|/) ?(?:legal )?(?:guardians?|carers?)|(?:persons?|individuals?|anyone|users?|people|"
@@ -303,8 +310,8 @@ _ACTIVITY_CONSENT = re.compile(r"\b(?:consent|permission)\s+(?:forms?|slips?)\b|
                                r"excursions?|residentials?)\b")
 _WITHOUT_BEFORE = re.compile(r"\b(?:without|absent|lacking|no)\s+(?:\w+\s+){0,3}$")
 _COPPA = re.compile(r"\bcoppa\b|children's online privacy protection")
-_CHILD_HEADING = re.compile(r"\b(?:child(?:ren)?(?:'s)?|kids|minors|coppa|under 1[368]|young(?:er)? (?:people|players?|"
-                            r"users?|members?|readers?|learners?|visitors?)|age "
+_CHILD_HEADING = re.compile(r"\b(?:child(?:ren)?(?:'s)?|kids|minors|coppa|under 1[368]|" + _YOUNG_ONES + r"|"
+                            r"younger (?:people|players?|users?|members?|readers?|learners?|visitors?)|age "
                             r"(?:limits?|restrictions?|requirements?)|parents?|pupils?|"
                             r"youths?|teens?|teenagers?|adolescents?|under-?age|minimum age|parental)\b")
 # a section heading that names who may use the service ("Who Can Join", "Eligibility") heads a children's section
@@ -405,11 +412,13 @@ _PROGRAM_NOT_A_NAME = {"the", "our", "a", "an", "kid", "kids", "child", "childre
                        "student", "students", "this", "these", "it"}
 
 
-# A common noun the policy gives children's ages ("WonderWell is an online encyclopedia for readers ages 7 to 14",
-# "overnight camps for campers ages 10 to 17") names children wherever else that policy uses it. Nouns for anyone
-# (users, members, visitors, players, students) are left out: a museum lets "visitors ages 5 to 12" in free.
-_AGED_NOUN = re.compile(r"(?P<before>\b[a-z]+\s+)?\b(?P<noun>[a-z]{4,}?)s,?\s+(?:ages?|aged)\s+(?P<a>\d{1,2})\s*"
-                        r"(?:to|-|–|through|and)\s*(?P<b>\d{1,2})\b")
+# A common noun the policy gives children's ages or school grades ("WonderWell is an online encyclopedia for readers
+# ages 7 to 14", "overnight camps for campers ages 10 to 17", "musicians in grades 3 through 12") names children
+# wherever else that policy uses it. Nouns for anyone (users, members, visitors, players, students) are left out: a
+# museum lets "visitors ages 5 to 12" in free.
+_AGED_NOUN = re.compile(r"(?P<before>\b[a-z]+\s+)?\b(?P<noun>[a-z]{4,}?)s,?\s+(?:(?:ages?|aged)\s+(?P<a>\d{1,2})\s*"
+                        r"(?:to|-|–|through|and)\s*(?P<b>\d{1,2})|in\s+grades?\s+(?:k|pre-?k|\d{1,2})\s*"
+                        r"(?:to|-|–|through)\s*(?P<grade>\d{1,2}))\b")
 # the nouns as _AGED_NOUN captures them, without their plural "s" ("familie" is "families")
 _AGED_NOUN_ANYONE = {"user", "visitor", "member", "guest", "customer", "participant", "resident", "patron", "person",
                      "individual", "adult", "familie", "parent", "team", "player", "student", "rider", "passenger",
@@ -456,7 +465,9 @@ def program_names(text: str, vendor_name: str | None = None) -> re.Pattern[str] 
         noun = m.group("noun")
         if (m.group("before") or "").strip() in _AGED_NOUN_MODIFIER:
             continue
-        if int(m.group("a")) <= 14 and int(m.group("b")) <= 18 and noun not in _AGED_NOUN_ANYONE | _PROGRAM_NOT_A_NAME \
+        school_age = int(m.group("grade")) <= 12 if m.group("grade") else \
+            int(m.group("a")) <= 14 and int(m.group("b")) <= 18
+        if school_age and noun not in _AGED_NOUN_ANYONE | _PROGRAM_NOT_A_NAME \
                 and not _CHILD.search(noun + "s") and not _names_the_subject(noun.capitalize(), text):
             nouns.add(noun)
     if not heads and not nouns:
@@ -512,7 +523,8 @@ _REFERS_BACK = re.compile(
 
 
 def _segment_findings(seg: Segment, prev_child_data: bool, k12: bool = False, adult_goods: bool = False,
-                      program: re.Pattern[str] | None = None) -> tuple[list[Finding], bool]:
+                      program: re.Pattern[str] | None = None,
+                      paragraph_ctx: bool = False) -> tuple[list[Finding], bool]:
     t = _masked(seg.text, program)
     prev_child_data = prev_child_data and bool(_REFERS_BACK.search(t))
     head = _masked(f"{seg.heading} | {seg.section}", program)
@@ -591,7 +603,8 @@ def _segment_findings(seg: Segment, prev_child_data: bool, k12: bool = False, ad
         out.append(finding(seg, TOPIC, "age_limit", {"min_age": ages[0]}, "children.age_with_parent", 0.7))
     if not out and strong:
         out.append(finding(seg, TOPIC, "mention", {}, "children.age_or_law", 0.7))
-    if not out and (child or head_ctx) and (_STRICT_PRIVACY_CTX.search(t) or (head_ctx and _PRIVACY_CTX.search(t))):
+    if not out and (child or head_ctx) and (_STRICT_PRIVACY_CTX.search(t) or (child and paragraph_ctx) or
+                                            (head_ctx and _PRIVACY_CTX.search(t))):
         out.append(finding(seg, TOPIC, "mention", {}, "children.mention" if child else "children.heading_context",
                            0.65 if child else 0.55))
     return out, child_data
@@ -628,7 +641,8 @@ def _anchored(doc: Document, found: list[Finding], program: re.Pattern[str] | No
 
     A bare mention of children under a children-looking heading ("Kids & Family category", "Car seats and child
     safety") is about children only if the section also states something about children as an audience (age
-    limit, consent, COPPA, children's data...) or mentions children's privacy more than once ("Parents in Charge":
+    limit, consent, COPPA, children's data...), its heading speaks of children's data ("What do we collect from young
+    writers?"), or it mentions children's privacy more than once ("Parents in Charge":
     "Before a kid can play rated games, a parent must open the account", "a parent can see everything in a
     player's profile"). A sentence that has no child word at all and is kept only for its
     heading ("heading_context") must also share a paragraph with such a statement: the paragraphs that follow a
@@ -638,7 +652,11 @@ def _anchored(doc: Document, found: list[Finding], program: re.Pattern[str] | No
     head_ctx = {seg.start for seg in doc.segments
                 if _CHILD_HEADING.search(_masked(f"{seg.heading} | {seg.section}", program))}
     anchors = [f for f in found if f.rule not in _WEAK]
-    anchor_sects = {sect.get(f.start) for f in anchors}
+    # a children's heading that itself speaks of their data ("What do we collect from young writers?") anchors its
+    # section as a statement would
+    anchor_sects = {sect.get(f.start) for f in anchors} | {
+        sect.get(seg.start) for seg in doc.segments if seg.kind == "heading" and _CHILD_HEADING.search(
+            h := _masked(seg.text, program)) and _STRICT_PRIVACY_CTX.search(h)}
     anchor_paras = {para.get(f.start) for f in anchors}
     mentions_per_sect = Counter(sect.get(f.start) for f in found if f.rule == "children.mention")
     out = []
@@ -680,8 +698,16 @@ def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
     prev = False
     k12, adult_goods = _k12_document(doc.text), _adult_goods_document(doc.text)
     program = program_names(doc.text, vendor_name)
-    for seg in body_segments(doc):
-        fs, child_data = _segment_findings(seg, prev, k12, adult_goods, program)
+    segs = list(body_segments(doc))
+    # "Young writers may send stories by mail. We ask for the writer's first name, age and state": the privacy
+    # context of a sentence naming children may be in the next sentence of its paragraph
+    para = _paragraph_ids(doc)
+    para_text: dict[int, list[str]] = {}
+    for seg in segs:
+        para_text.setdefault(para.get(seg.start, -1), []).append(seg.text)
+    para_ctx = {p for p, texts in para_text.items() if _STRICT_PRIVACY_CTX.search(_masked(" ".join(texts), program))}
+    for seg in segs:
+        fs, child_data = _segment_findings(seg, prev, k12, adult_goods, program, para.get(seg.start, -1) in para_ctx)
         if _SCOPE_SENTENCE.search(seg.text):
             fs = [f for f in fs if f.kind not in _WEAK_OR_DATA]
         out.extend(fs)

@@ -187,6 +187,12 @@ def test_children_vocabulary_clauses():
     "If you buy a T-shirt from our shop or enter a grown-up sweepstakes, we ask for your name and e-mail address.",
     "This Online Privacy Statement applies to rivets.com, the Rivets app, our e-mail lists and the Knothole Kids Club.",
     "Brambleway Publishing Company publishes Tadpole & Twig, a nature magazine for readers ages 6 to 12.",
+    # staff who coach children, their training, and crimes reported to the police (2026.11s)
+    "Organizations often require adults who will coach or supervise young athletes to pass a background check.",
+    "We also record the date each volunteer completed our required Youth Safety Training.",
+    "Every coach and mentor who works directly with students must pass a background screening.",
+    "We may disclose information to protect our players, including reporting suspected child exploitation to "
+    "the authorities.",
 ])
 def test_children_near_misses_not_found(text):
     assert not _rule_findings(text, "children")
@@ -234,6 +240,9 @@ def test_program_names_come_only_from_a_definition_for_children(text, heads):
     ("Teen volunteers ages 14 to 17 apply with a form signed by a parent.", "volunteers", False),
     ("Visitors ages 5 to 12 get in free on Sundays.", "Visitors", False),
     ("Our classes are for students ages 16 to 18.", "students", False),
+    # school grades say the same as ages (2026.11s); college years do not
+    ("We train orchestral musicians in grades 3 through 12 in four ensembles.", "musicians", True),
+    ("We train orchestral musicians in grades 3 through 14 in four ensembles.", "musicians", False),
 ])
 def test_a_noun_given_childrens_ages_names_children(text, word, expected):
     found = children.program_names(text)
@@ -247,6 +256,29 @@ def test_a_noun_given_childrens_ages_names_children(text, word, expected):
 ])
 def test_young_people_named_by_what_they_do(text, found):
     assert bool(_rule_findings(text, "children")) is found
+
+
+@pytest.mark.parametrize("text", [
+    "What do we collect from young writers?\n\nFrom young writers we collect a first name, age and state.\n",
+    "8. Our Youngest Musicians\n\nWe collect the names and ages of our youngest musicians from their parents.\n",
+])
+def test_a_heading_naming_young_people_heads_a_childrens_section(text):
+    heading = text.split("\n")[0]
+    assert any(f.rule == "children.heading" and f.quote in heading for f in _rule_findings(text, "children"))
+
+
+def test_a_childrens_heading_that_speaks_of_their_data_anchors_a_lone_mention():
+    asks = "What do we collect from young writers?\n\nYoung writers send stories. We keep them for a year.\n"
+    assert "Young writers send stories." in [f.quote for f in _rule_findings(asks, "children")]
+    names = "Young Writers\n\nYoung writers send stories. We keep them for a year.\n"
+    assert not _rule_findings(names, "children")
+
+
+def test_a_childs_privacy_context_may_be_in_the_next_sentence_of_the_paragraph():
+    same = "Young writers may send stories by mail. We ask for the writer's first name, age and state.\n"
+    assert [f.quote for f in _rule_findings(same, "children")] == ["Young writers may send stories by mail."]
+    apart = "Young writers may send stories by mail.\n\nWe ask for your first name and state.\n"
+    assert not _rule_findings(apart, "children")
 
 
 def test_a_program_named_after_the_sites_subject_is_not_a_word_for_children():
