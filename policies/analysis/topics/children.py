@@ -39,6 +39,7 @@ NEVER_VETOED = frozenset({"audience", "parental_consent", "school_consent", "rem
 
 _MASK = re.compile(
     r"\bchild(?:ren)?'?s?'? (?:books?|stories|story|literature|magazines?|toys?|products?|clothing|clothes|"
+    r"(?:(?:cold|cough|flu|allergy|pain|fever|and|&) )*(?:medicines?|medications?|vitamins|relief)|"
     r"charit(?:y|ies)|hospitals?|television|tv|shows?|authors?|publishing|fiction|games? store)\b|"
     r"\bchild (?:compan\w+|entit\w+|elements?|pages?|nodes?|process\w*|themes?|windows?|objects?|records?|"
     r"categor\w+|folders?)\b|\bparent (?:compan\w+|organi[sz]ations?|entit\w+|groups?|corporations?|firms?|"
@@ -53,7 +54,8 @@ _MASK = re.compile(
     r"\b(?:carriers|drivers|couriers|employees|staff(?: members)?|contractors|job applicants|applicants for "
     r"(?:employment|jobs?)|workers|technicians|installers|groomers|instructors) (?:must|need to|have to) be (?:at "
     r"least )?(?:1[68]|2[01]|sixteen|eighteen|twenty-one)\b|"
-    r"\b(?:kids?|children) (?:eat|fly|stay|ride|go|get in|play) (?:for )?free\b|"
+    r"\b(?:kids?|children)[- ](?:eat|fly|stay|ride|go|get in|play)[- ](?:for[- ])?free\b|"
+    r"\bmissing (?:and|&) exploited children\b|"
     r"\bchild(?:ren)?'?s?'? (?:car |safety |booster )?(?:car ?seats?|booster seats?|safety seats?|locks?|"
     r"proof\w*)\b|\b(?:baby|babies) and kids\b|\bkids (?:&|and) family (?:category|section|collection|titles?)\b|"
     # "minor" as an adjective: minor changes / updates / bugs / breaches are not children
@@ -66,7 +68,7 @@ _MASK = re.compile(
     # the make-up of an adult customer's household is a marketing detail about the adult, not children's data
     r"\b(?:whether (?:there are|you have) (?:any )?|number (?:and ages? )?of |ages? of (?:the |your |any )?)"
     r"(?:children|kids)(?: (?:in|at|living in) (?:the |your )?(?:household|home))?\b|"
-    r"\b(?:children|kids) (?:in|at|living in) (?:the |your )?(?:household|home)\b|"
+    r"\b(?:children|kids) (?:in|at|living in) (?:the |your |the same )?(?:household|home)\b|"
     # so is the make-up of a visiting party ("the number of adults, children and infants", "how many children came")
     r"\b(?:number|ages?) of (?:adults|guests|people|visitors|tickets)(?:,| and| or)? (?:and |or )?(?:children|kids)\b|"
     r"\bhow many (?:children|kids)\b|"
@@ -93,12 +95,16 @@ _MASK = re.compile(
 _CHILD_NAMED_ORG = re.compile(
     r"\b(?:[A-Z][\w'\u2019&.-]*\s+){0,4}(?:Children['\u2019]?s|Kids['\u2019]?|Youth|Junior|Teen)\s+"
     r"(?:[A-Z][\w'\u2019&-]*\s+){0,3}(?:Museum|Hospital|Foundation|Network|Alliance|League|Association|Press|"
-    r"Theat(?:re|er)|Cent(?:er|re)|Trust|Fund|Society|Library|Council|Federation|Academy|Clinic|Choir|Orchestra)\b"
+    r"Theat(?:re|er)|Cent(?:er|re)|Trust|Fund|Society|Library|Council|Federation|Academy|Clinic|Choir|Orchestra|"
+    r"School)\b"
 )
 # "young writers", "our youngest musicians": young people, whatever the policy calls them (not young professionals)
 _YOUNG_ONES = (r"young(?:est)? (?:people|persons?|users?|learners?|children|players?|readers?|members?|visitors?|"
                r"(?!(?:adults|professionals|couples|families|men|women|parents|mothers|fathers|moms|dads|voters|"
-               r"workers|employees|lawyers|attorneys|entrepreneurs|leaders)\b)[a-z]+s)")
+               r"workers|employees|lawyers|attorneys|entrepreneurs|leaders)\b)[a-z]+s)|"
+               # "Junior Players", "junior members": not junior staff, analysts or doctors
+               r"junior (?:players?|members?|users?|golfers?|athletes?|skiers?|swimmers?|bowlers?|anglers?|readers?|"
+               r"rangers?|explorers?|accounts?|memberships?)")
 _CHILD = re.compile(
     r"\b(?:child(?:ren)?(?:'s|s')?|kids?|minors?|" + _YOUNG_ONES + r"|juveniles?|"
     r"k-?(?:12|[5-9])|pre-?k|kindergartens?|elementary (?:schools?|students|pupils)|"
@@ -326,7 +332,7 @@ _PRIVACY_CTX = re.compile(r"\b(?:personal|information|data|privacy|collect\w*|co
 # products for families ("parents can buy gift cards for their kids")
 _STRICT_PRIVACY_CTX = re.compile(
     r"\b(?:personal|information|data|details|privacy|collect\w*|consent|permission|approv\w+|ages?|aged|"
-    r"registers?|registration|accounts?|sign(?:s|ed|ing)?[- ]?up|log[- ]?in|profiles?|protect\w*|coppa|"
+    r"registers?|registration|enrol\w*|accounts?|sign(?:s|ed|ing)?[- ]?up|log[- ]?in|profiles?|protect\w*|coppa|"
     r"knowingly|verif\w+|"
     r"delet\w+|review|supervis\w+|monitor\w*|safeguard\w*|directed|intended|chat|messag\w+|contact|"
     r"advertis\w+|personali[sz]ed|settings|private|progress|(?:geo-?)?locations?|display\w*|visible|publicly|"
@@ -423,7 +429,7 @@ _AGED_NOUN = re.compile(r"(?P<before>\b[a-z]+\s+)?\b(?P<noun>[a-z]{4,}?)s,?\s+(?
 _AGED_NOUN_ANYONE = {"user", "visitor", "member", "guest", "customer", "participant", "resident", "patron", "person",
                      "individual", "adult", "familie", "parent", "team", "player", "student", "rider", "passenger",
                      "traveler", "traveller", "driver", "employee", "applicant", "subscriber", "viewer", "listener",
-                     "volunteer", "entrant", "winner", "athlete"}
+                     "volunteer", "entrant", "winner", "athlete", "patient", "client", "shopper", "buyer"}
 # "young readers ages 8 to 14", "teen volunteers ages 14 to 17": the modifier, not the noun, says these are children
 _AGED_NOUN_MODIFIER = {"young", "younger", "teen", "teenage", "junior", "youth", "student", "child", "kid", "little",
                        "budding", "aspiring", "minor", "school"}
@@ -438,6 +444,14 @@ def _names_the_subject(head: str, text: str) -> bool:
     if len(lines) < 4:  # a clause, not a policy: nothing to compare with
         return False
     return bool(rx.search(lines[0])) or sum(1 for line in lines if rx.search(line)) > _PROGRAM_MAX_SHARE * len(lines)
+
+
+def _also_adults(noun: str, text: str) -> bool:
+    """Does the policy also speak of adult ``noun``s ("adult riders", "members 18 and older")? Then its children are
+    only some of them, and the noun alone does not name children."""
+    return bool(re.search(r"\b(?:adult|grown-?up)\s+" + noun + r"s?\b|\b" + noun + r"s?\s+(?:who\s+are\s+)?(?:aged\s+)?"
+                          r"(?:18|eighteen|19|21)\s*(?:\+|(?:years?\s+(?:of\s+age\s+)?|and\s+|or\s+)(?:and\s+|or\s+)?"
+                          r"(?:older|over|up))", text, re.IGNORECASE))
 
 
 def program_names(text: str, vendor_name: str | None = None) -> re.Pattern[str] | None:
@@ -467,8 +481,8 @@ def program_names(text: str, vendor_name: str | None = None) -> re.Pattern[str] 
             continue
         school_age = int(m.group("grade")) <= 12 if m.group("grade") else \
             int(m.group("a")) <= 14 and int(m.group("b")) <= 18
-        if school_age and noun not in _AGED_NOUN_ANYONE | _PROGRAM_NOT_A_NAME \
-                and not _CHILD.search(noun + "s") and not _names_the_subject(noun.capitalize(), text):
+        if school_age and noun not in _AGED_NOUN_ANYONE | _PROGRAM_NOT_A_NAME and not _CHILD.search(noun + "s") \
+                and not _names_the_subject(noun.capitalize(), text) and not _also_adults(noun, text):
             nouns.add(noun)
     if not heads and not nouns:
         return None

@@ -191,6 +191,11 @@ def test_children_vocabulary_clauses():
     "Organizations often require adults who will coach or supervise young athletes to pass a background check.",
     "We also record the date each volunteer completed our required Youth Safety Training.",
     "Every coach and mentor who works directly with students must pass a background screening.",
+    "We may disclose information to the National Center for Missing and Exploited Children when the law requires.",
+    "Based on the information in your profile we send resort offers, such as kids-stay-free and kids-eat-free deals.",
+    "Our store carries children's cold and allergy medicine; we collect your name and address when you order.",
+    "Family memberships cover two named adults and all children living in the same household; we collect their names.",
+    "Crosstown Fitness collects personal information at its health clubs and the Aqua Kids Swim School.",
     "We may disclose information to protect our players, including reporting suspected child exploitation to "
     "the authorities.",
 ])
@@ -243,6 +248,10 @@ def test_program_names_come_only_from_a_definition_for_children(text, heads):
     # school grades say the same as ages (2026.11s); college years do not
     ("We train orchestral musicians in grades 3 through 12 in four ensembles.", "musicians", True),
     ("We train orchestral musicians in grades 3 through 14 in four ensembles.", "musicians", False),
+    # patients of every age, and a noun the policy also gives adults (2026.11t)
+    ("Patients Ages 12 to 17. A patient 12 to 17 may have a portal account.", "patient", False),
+    ("Our camps are for campers ages 10 to 17. Campers 18 and older may train as counselors.", "campers", False),
+    ("Our camps are for campers ages 10 to 17. Adult campers join family weekends.", "campers", False),
 ])
 def test_a_noun_given_childrens_ages_names_children(text, word, expected):
     found = children.program_names(text)
@@ -265,6 +274,15 @@ def test_young_people_named_by_what_they_do(text, found):
 def test_a_heading_naming_young_people_heads_a_childrens_section(text):
     heading = text.split("\n")[0]
     assert any(f.rule == "children.heading" and f.quote in heading for f in _rule_findings(text, "children"))
+
+
+@pytest.mark.parametrize("text, found", [
+    ("9. JUNIOR PLAYERS\n\nJunior players may not chat, and we collect only a username from them.\n", True),
+    ("When a minor patient turns 18, proxy access ends and the patient may enroll for full access.", True),
+    ("Junior analysts review the information we collect to improve our service.", False),
+])
+def test_junior_players_and_a_minors_enrolment_are_children(text, found):
+    assert bool(_rule_findings(text, "children")) is found
 
 
 def test_a_childrens_heading_that_speaks_of_their_data_anchors_a_lone_mention():
