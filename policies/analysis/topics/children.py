@@ -96,7 +96,7 @@ _CHILD_NAMED_ORG = re.compile(
     r"\b(?:[A-Z][\w'\u2019&.-]*\s+){0,4}(?:Children['\u2019]?s|Kids['\u2019]?|Youth|Junior|Teen)\s+"
     r"(?:[A-Z][\w'\u2019&-]*\s+){0,3}(?:Museum|Hospital|Foundation|Network|Alliance|League|Association|Press|"
     r"Theat(?:re|er)|Cent(?:er|re)|Trust|Fund|Society|Library|Council|Federation|Academy|Clinic|Choir|Orchestra|"
-    r"School)\b"
+    r"(?<!High )School)\b"
 )
 # "young writers", "our youngest musicians": young people, whatever the policy calls them (not young professionals)
 _YOUNG_ONES = (r"young(?:est)? (?:people|persons?|users?|learners?|children|players?|readers?|members?|visitors?|"

@@ -285,6 +285,12 @@ def test_junior_players_and_a_minors_enrolment_are_children(text, found):
     assert bool(_rule_findings(text, "children")) is found
 
 
+def test_a_junior_high_school_is_not_an_organisation_named_after_children():
+    text = "We collect the names and grades of Lincoln Junior High School students from their teachers."
+    assert "junior high school students" in children._masked(text)
+    assert "aqua kids swim school" not in children._masked("Members may use the Aqua Kids Swim School pool.")
+
+
 def test_a_childrens_heading_that_speaks_of_their_data_anchors_a_lone_mention():
     asks = "What do we collect from young writers?\n\nYoung writers send stories. We keep them for a year.\n"
     assert "Young writers send stories." in [f.quote for f in _rule_findings(asks, "children")]
