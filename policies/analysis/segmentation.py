@@ -48,6 +48,10 @@ _MARKERS = [
 ]
 _KEY_VALUE = re.compile(r"^[A-Z][\w /&()'’.-]{0,40}:[ \t\u00a0]*\S")
 _CELL_SEP = re.compile(r"\t|\s\|\s|^\||[ \u00a0]{3,}\S")
+_TAB_CELLS = re.compile(r"\S\t+\S")
+# words a long or comma-bearing line may end with only when it continues on the next line ("What we use it for" is
+# still a heading)
+_WRAP_END = {"for", "to", "from", "that", "which", "with", "is", "are", "will", "may", "can", "be", "into", "whether"}
 _FUNCTION_END = {"a", "an", "the", "and", "or", "of", "in", "on", "by", "our", "your", "as", "at", "such", "than", "if"}
 _SENT_END = re.compile(r"[.!?…]+[\"'’”)\]]*(?=\s|$)")
 # Abbreviations after which a period does not end a sentence.
@@ -188,6 +192,8 @@ def _heading_candidate(text: str, ln: _Line) -> str:
         return ""
     if words[-1].lower().strip("\"'’”") in _FUNCTION_END:
         return ""
+    if words[-1].lower() in _WRAP_END and ("," in body or len(words) > 8):
+        return ""  # a sentence hard-wrapped before its object ("we keep contracts with Schools for / six years")
     if _SENT_END.search(body[:-1]) and len(words) > 6:  # contains a sentence end: it's text
         return ""
     letters = [c for c in body if c.isalpha()]
@@ -233,6 +239,10 @@ def _blocks(text: str, lines: list[_Line]) -> list[_Block]:
             continue
 
         cand = _heading_candidate(text, ln)
+        if cand and ln.marker == "" and _TAB_CELLS.search(text[ln.body : ln.end]) and (
+                (adjacent_prev and prev is not None and prev.kind == "row")
+                or (adjacent_next and _TAB_CELLS.search(text[nl.body : nl.end]))):
+            cand = ""  # a row of a tab-separated table ("Pupil photos<TAB>Deleted within 28 days"), not a heading
         if cand and ln.marker == "num":
             # a run of short numbered lines is a list, not a series of headings
             sib = False

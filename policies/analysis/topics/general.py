@@ -16,8 +16,12 @@ from . import body_segments, finding, norm
 NEVER_VETOED: frozenset[str] = frozenset()
 
 # ---------------------------------------------------------------- vendor name
+# Nordic company forms ("Bitrunde AS", "Lärfabriken AB", "Koodi Oy"). "AS" is also an English word in capitals
+# ("PROVIDED AS IS"), so these count only after a name written in mixed case.
+_NORDIC_SUFFIX = r"AS|ASA|AB|A/S|ApS|Oy|Oyj"
 _SUFFIX = (r"(?:Ltd|Limited|LTD|LIMITED|ltd|Inc|INC|Incorporated|LLC|L\.L\.C|LLP|PLC|plc|Plc|Corp|Corporation|"
-           r"GmbH|AG|S\.A|SAS|B\.V|BV|Pty|Pte|Co|Company|CIC|Trust|Group|DAC|CLG|PBC|SE|Teoranta|Unlimited Company)\.?")
+           r"GmbH|AG|S\.A|SAS|B\.V|BV|Pty|Pte|Co|Company|CIC|Trust|Group|DAC|CLG|PBC|SE|Teoranta|Unlimited Company|"
+           + _NORDIC_SUFFIX + r"|S\.p\.A|SpA|S\.r\.l|SRL|S\.L|SARL|N\.V|NV)\.?")
 _CAPWORD = r"(?:[A-Z0-9][\w&'’.+-]*|[a-z]+[A-Z][\w]*)"  # "Acme", "123", "youHQ"
 _CONNECT = r"(?:of|on|and|&|for|the|de|in)"
 _COMPANY = re.compile(
@@ -65,6 +69,8 @@ def vendor_name(doc: Document) -> tuple[str | None, Segment | None]:
             name = _clean_name(m.group("name"))
             suf = m.group("suf")
             if not name or suf.lower().rstrip(".") in ("group", "company", "trust", "co") and len(name.split()) < 1:
+                continue
+            if re.fullmatch(_NORDIC_SUFFIX, suf) and name.upper() == name:
                 continue
             full = f"{name} {suf[0].upper() + suf[1:] if suf.islower() else suf}".strip()
             w = 1.0

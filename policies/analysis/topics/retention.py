@@ -76,7 +76,9 @@ _AFTER_BAD = re.compile(
     r"from (?:the date of )?(?:receipt of|receiving) your request|of (?:receipt of|receiving) your request|"
     r"to respond|to reply|of your birth|of birth|prior to|before (?:the|any|we|such|this|they) (?:change|"
     r"update|amend|modif|delet|eras|clos|expir|renew)\w*|of (?:the|your) (?:purchase|order|delivery)|"
-    r"to (?:change your mind|cancel|return|withdraw|ask for a refund|request a refund))"
+    r"to (?:change your mind|cancel|return|withdraw|ask for a refund|request a refund)|"
+    # how long something else runs: "menus run on a three-week cycle", "courses take 4 to 6 weeks to complete"
+    r"(?:menu |billing |rota |teaching )?cycles?\b|rotations?\b|to (?:complete|finish)\b)"
 )
 # a duration used as a response time or a cooling-off time even with a data verb nearby
 _RESPONSE_CTX = re.compile(

@@ -533,7 +533,8 @@ _INTRO = re.compile(
 )
 
 _PROCESSING_CUE = re.compile(
-    r"shar|disclos|process|host|stor(?:e|ed|age|ing)|analytic|payment|pay\b|billing|transaction|provider|"
+    r"shar|disclos|process|host|stor(?:e|ed|age|ing)|(?:kept|held) (?:in|on|with|by)\b|analytic|payment|pay\b|"
+    r"billing|transaction|provider|"
     r"processor|servic|partner|collect|cookie|pixel|beacon|track|advertis|\bads?\b|marketing|e-?mail|"
     r"newsletter|\bCRM\b|transfer|\bvia\b|through|powered|supplier|vendor|receiv|data|information|server|"
     r"cloud|infrastructure|database|platform|tool|software|sub-?processor|SDK|plug-?in|widget|login|"
@@ -1311,6 +1312,10 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
             if pm:
                 inline_purpose = pm.group(1).strip()
         dm = _DOMAIN_ONLY.match(first)
+        if not dm:  # "gocardless.com - Direct Debit for staff meal accounts": the domain, then what it does
+            cell, _, rest = first.partition(" - ")
+            dm = _DOMAIN_ONLY.match(cell) if rest.strip() else None
+            inline_purpose = inline_purpose or (rest.strip() if dm else None)
         if dm:
             canon = canonical_from_domain(dm.group(1))
             if canon:
@@ -1364,7 +1369,7 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
         re.search(r"analytic|host|stor|process|payment|pay\b|transaction|provider|processor|sub-?processor|"
                   r"partner|cookie|pixel|track|advertis|newsletter|e-?mail|CRM|servers?|cloud|infrastructure|"
                   r"powered|handled|via|through|we use|uses|using|utili|integrat|sync|connect|sent to|send to|"
-                  r"shared with|disclosed to", text, _I)))
+                  r"shared with|disclosed to|(?:kept|held|recorded) (?:in|on|with|by)\b", text, _I)))
     self_hosted = bool(_SELF_HOSTED.search(text)) or bool(_POLICY_SCOPE.match(text))
     for canon, a, b, cat in _gazetteer_names(text, ctx):
         if not cue or self_hosted:

@@ -460,6 +460,33 @@ def test_irish_designated_activity_company_is_the_vendor():
     assert analyse(text, use_model=False).vendor_name == "Brightfield Schools Apps DAC"
 
 
+@pytest.mark.parametrize("text, vendor", [
+    ("When a family buys the subscription, Bitrunde AS is responsible for the treatment (controller).", "Bitrunde AS"),
+    ("Koodikoulu Oy operates the platform and is the controller of your data.", "Koodikoulu Oy"),
+    ("THE SERVICE IS PROVIDED AS IS. Lantern Learning Ltd is the controller of your data.", "Lantern Learning Ltd"),
+])
+def test_nordic_company_forms_name_the_vendor_but_an_all_caps_as_does_not(text, vendor):
+    assert analyse(text, use_model=False).vendor_name == vendor
+
+
+@pytest.mark.parametrize("text, name, purpose", [
+    ("6.2\tSub-processors:\n123reg.co.uk\t–\tdomain names\ngocardless.com\t–\tDirect Debit for staff meal accounts\n",
+     "GoCardless", "Direct Debit for staff meal accounts"),
+    ("For our own accounts, Trust invoices are kept in xero.com.", "Xero", None),
+])
+def test_a_recipient_named_by_its_domain_in_a_row_or_where_records_are_kept(text, name, purpose):
+    found = [f.value for f in analyse(text, use_model=False).findings if f.kind == "named_recipient"]
+    assert any(v["name"] == name and (purpose is None or v["purpose"] == purpose) for v in found)
+
+
+@pytest.mark.parametrize("text, days", [
+    ("Menus run on a three-week cycle, and we keep till records for one year.", [365]),
+    ("Most courses take 4 to 6 weeks to complete; we keep your certificate record for 6 years.", [2190]),
+])
+def test_how_long_something_else_runs_is_not_a_retention_period(text, days):
+    assert sorted(_periods(text)) == days
+
+
 @pytest.mark.parametrize("text, days", [
     ("8. Duration of conservation\n\nd) Invoices and accounting documents: 10 years, in conformity with the Code of "
      "commerce.\n\ne) Logs of connection: 1 year.", [365, 3650]),

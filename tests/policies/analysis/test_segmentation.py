@@ -128,3 +128,23 @@ def test_linear_time_large_text():
     doc = segment(text)
     assert time.perf_counter() - t0 < 2.0
     assert len(doc.segments) > 10000
+
+
+def test_a_hard_wrapped_clause_is_not_a_heading():
+    text = ("11.3 As controller, we keep contracts, invoices and related correspondence with Schools for\n"
+            "six years after the end of the contract, to meet HMRC requirements.\n")
+    assert [(s.kind, s.text[-40:]) for s in segment(text).segments] == [
+        ("list_item", "the contract, to meet HMRC requirements.")]
+    assert segment(text).segments[0].text.startswith("As controller")
+
+
+def test_a_row_of_a_tab_separated_table_is_not_a_heading():
+    text = ("Information\tHow long we keep it\n"
+            "Dietary and allergy information\tUntil the pupil leaves, then deleted 3 months after the leaving date\n"
+            "Pupil photos used at the till\tDeleted within 28 days of the pupil leaving\n"
+            "Parent account and balance\tTwo years after the last pupil linked to the account leaves, so that any "
+            "balance can be refunded\n")
+    doc = segment(text)
+    assert [s.kind for s in doc.segments] == ["table_row"] * 4
+    short = segment("What we use your data for\n\nWe use it to run the service.\n").segments[0]
+    assert (short.kind, short.text) == ("heading", "What we use your data for")
