@@ -47,6 +47,11 @@ _MARKERS = [
     ("step", re.compile(r"(?:Step|Article|Section|Clause)\s+\d{1,3}(?:\.\d+)*[.:]?(?=[ \t\u00a0])", re.I)),
 ]
 _KEY_VALUE = re.compile(r"^[A-Z][\w /&()'’.-]{0,40}:[ \t\u00a0]*\S")
+# a numbered part ("Section 4: Security") or a heading with a subtitle in title case that joins words ("Notice to
+# Parents: Questions and Answers", "Cookies: How We Use Them"), unlike a field and its value ("Data Controller: Acme
+# Learning Ltd", "Retention: 6 years")
+_TITLED_SUBTITLE = re.compile(r"^(?:Section|Part|Article|Chapter|Schedule|Appendix|Annex)\s+[\w.]+:|:\s+(?=(?:\S+\s+)*(?i:and|or|to|for|of|the|we|you|your|our|with|how|what|why)\s)"
+                              r"(?:(?:[A-Z][\w'’-]*|and|or|to|for|of|the|a|an|in|on|at|by|with)\s+)+[A-Z][\w'’-]*\??$")
 _CELL_SEP = re.compile(r"\t|\s\|\s|^\||[ \u00a0]{3,}\S")
 _TAB_CELLS = re.compile(r"\S\t+\S")
 # words a long or comma-bearing line may end with only when it continues on the next line ("What we use it for" is
@@ -188,7 +193,7 @@ def _heading_candidate(text: str, ln: _Line) -> str:
         return "strong" if len(words) <= 16 else ""
     if body[-1] in ".,;:!-–—" and not (ln.marker == "num" and len(words) <= 6 and body[-1] in ".:"):
         return ""
-    if _KEY_VALUE.match(body) and not body.rstrip().endswith(":"):
+    if _KEY_VALUE.match(body) and not body.rstrip().endswith(":") and not _TITLED_SUBTITLE.search(body):
         return ""
     if words[-1].lower().strip("\"'’”") in _FUNCTION_END:
         return ""

@@ -247,7 +247,8 @@ def veto(doc: Document, findings: list[Finding], model: TopicModel | None = None
 
     kept = [f for f in findings if f.kind == "section" or f.kind in never_vetoed or f.topic not in model.topics
             or block_probability(f) >= model.topics[f.topic].veto]
-    heading_starts = [s.start for s in doc.segments if s.kind == "heading"]
+    section_ends = {s.start: doc.section_end(i) for i, s in enumerate(doc.segments) if s.kind == "heading"}
+    heading_starts = sorted(section_ends)
     body: dict[str, list[int]] = {}
     for f in kept:
         if f.kind != "section":
@@ -255,7 +256,7 @@ def veto(doc: Document, findings: list[Finding], model: TopicModel | None = None
 
     def section_keeps_findings(f: Finding) -> bool:
         nxt = bisect.bisect_right(heading_starts, f.start)
-        end = heading_starts[nxt] if nxt < len(heading_starts) else len(doc.text)
+        end = section_ends.get(f.start, heading_starts[nxt] if nxt < len(heading_starts) else len(doc.text))
         return any(f.end <= s < end for s in body.get(f.topic, ()))
 
     return [f for f in kept if f.kind != "section" or f.topic not in model.topics or section_keeps_findings(f)]

@@ -4,6 +4,7 @@ Nothing here knows about Django, the database or HTTP.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -32,6 +33,8 @@ TOPIC_LABELS = {
     "policy_changes": "Policy changes",
     "contact": "Contact and DPO",
 }
+
+_QUESTION = re.compile(r"^\W*Q\s*[.:]|\?\W*$")
 
 #: Findings below this confidence are shown to reviewers as "low confidence".
 LOW_CONFIDENCE = 0.6
@@ -63,6 +66,15 @@ class Document:
 
     text: str
     segments: tuple[Segment, ...]
+
+    def section_end(self, index: int) -> int:
+        """Where the section headed by ``segments[index]`` ends: at the next heading, except that a heading over
+        questions ("Notice to Parents: Questions and Answers" / "Q. Can my child open an account?") heads all of
+        them, up to the next heading that is not a question."""
+        following = self.segments[index + 1:]
+        q_and_a = bool(following) and following[0].kind == "heading" and bool(_QUESTION.search(following[0].text))
+        return next((s.start for s in following if s.kind == "heading" and not (
+            q_and_a and _QUESTION.search(s.text))), len(self.text))
 
 
 @dataclass

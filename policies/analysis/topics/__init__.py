@@ -66,7 +66,7 @@ def heading_findings(doc: Document, found: list[Finding], heading_rx, topic: str
         if seg.kind != "heading" or not heading_rx.search(text) or _TITLE.search(text) or (
                 exclude_rx and exclude_rx.search(text)):
             continue  # the document's title ("Kids Network Privacy Policy") heads every topic, so names none
-        end = next((s.start for s in segs[i + 1:] if s.kind == "heading"), len(doc.text))
+        end = doc.section_end(i)
         if any(seg.end <= s < end for s in starts):
             out.append(finding(seg, topic, "section", {"heading": seg.text}, rule, confidence))
     return out

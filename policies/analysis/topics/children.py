@@ -63,7 +63,8 @@ _MASK = re.compile(
     r"edits?|amendments?|revisions?|modifications?|alterations?|adjustments?|corrections?|errors?|typos?|bugs?|"
     r"issues?|fix(?:es)?|versions?|releases?|improvements?|details?|incidents?|breach(?:es)?|injur\w+|repairs?|"
     r"roles?|parts?|differences?|variations?|delays?|inconvenien\w+|clarifications?|wording|problems?|defects?|"
-    r"faults?|discrepanc\w+|deviations?|points?|offen[cs]es?|infringements?|damage|losses?|risks?|impact)\b|"
+    r"faults?|discrepanc\w+|deviations?|points?|offen[cs]es?|infringements?|damage|losses?|risks?|impact|"
+    r"leagues?|leaguers?|surger(?:y|ies)|procedures?|illness(?:es)?|ailments?|dents?|scratch(?:es)?)\b|"
     r"\b(?:parental|maternity|paternity) leave\b|\bchild themes?\b|\bthe guardian\b|"
     # the make-up of an adult customer's household is a marketing detail about the adult, not children's data
     r"\b(?:whether (?:there are|you have) (?:any )?|number (?:and ages? )?of |ages? of (?:the |your |any )?)"
@@ -581,6 +582,9 @@ def _segment_findings(seg: Segment, prev_child_data: bool, k12: bool = False, ad
         m = None  # "schools use the app to collect consent from parents for trips": the school's forms
     if m and re.search(r"\b(?:on\s+behalf|in\s+place|instead|in\s+lieu)\b", m.group(0)):
         m = None  # "the school consents on behalf of parents": school consent, not the parents' own
+    if m and re.search(r"\b(?:register|sign\s+up|create|set\s+up|accept)$", m.group(0)) and not (
+            child or head_ctx or student or ages):
+        m = None  # "expectant parents may create a registry", "parents may sign up for our newsletter": their own
     if m and not remediation and not _WITHOUT_BEFORE.search(t[max(0, m.start() - 30) : m.start()]) and not \
             _NO_PARENTAL_CONSENT.search(t) and (child or head_ctx or "parent" in m.group(0) or student):
         out.append(finding(seg, TOPIC, "parental_consent",
@@ -728,7 +732,18 @@ def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
         # "This data together with performance information is shared ..." continues a child-data sentence
         prev = child_data
     out = _anchored(doc, out, program)
+    out += _list_items_of_children_lead(segs, out)
     return out + heading_findings(doc, out, _MaskedHeading(program), TOPIC, "children.heading")
+
+
+def _list_items_of_children_lead(segs: list[Segment], found: list[Finding]) -> list[Finding]:
+    """The items of a list whose lead-in speaks of children ("If you are under 16, your account:" / "- never shows
+    ads;") are about children too, though the items themselves name no child."""
+    child_sentences = {f.quote for f in found if f.kind != "remediation"}
+    covered = {f.start for f in found}
+    return [finding(seg, TOPIC, "mention", {}, "children.list_lead_in", 0.6) for seg in segs
+            if seg.kind == "list_item" and seg.lead and seg.start not in covered and
+            any(seg.lead == s or seg.lead.startswith(s + " ") for s in child_sentences)]
 
 
 def legal_bases(doc: Document) -> list[str]:

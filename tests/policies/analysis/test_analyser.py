@@ -305,6 +305,23 @@ def test_a_childs_privacy_context_may_be_in_the_next_sentence_of_the_paragraph()
     assert not _rule_findings(apart, "children")
 
 
+def test_the_items_of_a_list_introduced_by_a_childrens_statement_are_about_children():
+    text = ("If you are under 16, your account:\n\n- can't send or receive private messages;\n"
+            "- never shows ads, from Google or anyone else.\n")
+    quotes = [f.quote for f in _rule_findings(text, "children")]
+    assert "never shows ads, from Google or anyone else." in quotes
+    assert "can't send or receive private messages;" in quotes
+    adults = "If you subscribe, your account:\n\n- can't send or receive private messages;\n- never shows ads.\n"
+    assert not _rule_findings(adults, "children")
+
+
+def test_a_heading_over_questions_names_the_topic_of_their_answers():
+    text = ("Notice to Parents\n\nQ. Does the Bee collect personal information from spellers?\n"
+            "Spellers do not register themselves.\n\nQ. Can my child open an account?\n"
+            "Only after a parent gives consent by e-mail.\n")
+    assert "Notice to Parents" in [f.quote for f in _rule_findings(text, "children") if f.kind == "section"]
+
+
 def test_a_program_named_after_the_sites_subject_is_not_a_word_for_children():
     text = ("Pinecrest Golf Club Privacy Policy\n\nBook Golf tee times online.\n\n"
             "Our Junior Golf program is for players ages 7 to 17.\n\nWe e-mail Golf offers to members.\n\n"
