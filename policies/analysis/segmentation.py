@@ -50,7 +50,8 @@ _KEY_VALUE = re.compile(r"^[A-Z][\w /&()'’.-]{0,40}:[ \t\u00a0]*\S")
 # a numbered part ("Section 4: Security") or a heading with a subtitle in title case that joins words ("Notice to
 # Parents: Questions and Answers", "Cookies: How We Use Them"), unlike a field and its value ("Data Controller: Acme
 # Learning Ltd", "Retention: 6 years")
-_TITLED_SUBTITLE = re.compile(r"^(?:Section|Part|Article|Chapter|Schedule|Appendix|Annex)\s+[\w.]+:|:\s+(?=(?:\S+\s+)*(?i:and|or|to|for|of|the|we|you|your|our|with|how|what|why)\s)"
+_TITLED_SUBTITLE = re.compile(r"^(?:Section|Part|Article|Chapter|Schedule|Appendix|Annex)\s+[\w.]+:|"
+                              r":\s+(?=(?:\S+\s+)*(?i:and|or|to|for|of|the|we|you|your|our|with|how|what|why)\s)"
                               r"(?:(?:[A-Z][\w'’-]*|and|or|to|for|of|the|a|an|in|on|at|by|with)\s+)+[A-Z][\w'’-]*\??$")
 _CELL_SEP = re.compile(r"\t|\s\|\s|^\||[ \u00a0]{3,}\S")
 _TAB_CELLS = re.compile(r"\S\t+\S")

@@ -168,7 +168,8 @@ def test_a_field_and_its_value_is_not_a_heading(line):
 
 def test_a_heading_over_questions_heads_all_of_them():
     text = ("Notice to Parents\n\nQ. Can my child open an account?\nOnly with a parent's consent.\n\n"
-            "Q. How long do you keep it?\nFor one year.\n\nChanges to This Policy\n\nWe may update this policy and will post the new version here.\n")
+            "Q. How long do you keep it?\nFor one year.\n\nChanges to This Policy\n\n"
+            "We may update this policy and will post the new version here.\n")
     doc = segment(text)
     heads = [i for i, s in enumerate(doc.segments) if s.kind == "heading"]
     assert [doc.segments[i].text for i in heads] == [
