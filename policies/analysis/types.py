@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any
 
 TOPICS = (
@@ -71,10 +72,23 @@ class Document:
         """Where the section headed by ``segments[index]`` ends: at the next heading, except that a heading over
         questions ("Notice to Parents: Questions and Answers" / "Q. Can my child open an account?") heads all of
         them, up to the next heading that is not a question."""
-        following = self.segments[index + 1:]
-        q_and_a = bool(following) and following[0].kind == "heading" and bool(_QUESTION.search(following[0].text))
-        return next((s.start for s in following if s.kind == "heading" and not (
-            q_and_a and _QUESTION.search(s.text))), len(self.text))
+        return self._section_ends[index]
+
+    @cached_property
+    def _section_ends(self) -> tuple[int, ...]:
+        # one pass from the end, so that a text of nothing but headings stays linear
+        ends = [0] * len(self.segments)
+        next_heading = next_non_question = len(self.text)
+        for i in range(len(self.segments) - 1, -1, -1):
+            seg = self.segments[i]
+            nxt = self.segments[i + 1] if i + 1 < len(self.segments) else None
+            q_and_a = nxt is not None and nxt.kind == "heading" and bool(_QUESTION.search(nxt.text))
+            ends[i] = next_non_question if q_and_a else next_heading
+            if seg.kind == "heading":
+                next_heading = seg.start
+                if not _QUESTION.search(seg.text):
+                    next_non_question = seg.start
+        return tuple(ends)
 
 
 @dataclass

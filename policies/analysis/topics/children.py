@@ -739,8 +739,9 @@ def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
 def _list_items_of_children_lead(segs: list[Segment], found: list[Finding]) -> list[Finding]:
     """The items of a list whose lead-in speaks of children ("If you are under 16, your account:" / "- never shows
     ads;") are about children too, though the items themselves name no child."""
-    child_sentences = {f.quote for f in found if f.kind != "remediation"}
     covered = {f.start for f in found}
+    stated = {f.start for f in found if f.kind != "remediation"}
+    child_sentences = {seg.text for seg in segs if seg.start in stated}  # whole: a quote may be cut short
     return [finding(seg, TOPIC, "mention", {}, "children.list_lead_in", 0.6) for seg in segs
             if seg.kind == "list_item" and seg.lead and seg.start not in covered and
             any(seg.lead == s or seg.lead.startswith(s + " ") for s in child_sentences)]

@@ -177,3 +177,10 @@ def test_a_heading_over_questions_heads_all_of_them():
         "Changes to This Policy"]
     assert doc.section_end(heads[0]) == text.index("Changes to This Policy")
     assert doc.section_end(heads[1]) == text.index("Q. How long")
+
+
+def test_a_text_of_nothing_but_questions_ends_every_section_at_the_end():
+    text = "Questions\n\n" + "".join(f"Q. Is question {i} answered?\n\n" for i in range(3000))
+    doc = segment(text)
+    assert len(doc.segments) == 3001
+    assert {doc.section_end(i) for i in range(len(doc.segments))} == {len(text)}
