@@ -141,13 +141,20 @@ _AGE_CHECK = re.compile(r"\b(?:age (?:gates?|screens?|verification|assurance|est
 # ammunition are sold only to customers who meet the minimum age of 18 or 21" (an age gate on an *account* is
 # still about children: "you must be 18 to open an account")
 _ADULT_ONLY_OFFER = re.compile(
-    r"\b(?:sweepstakes|contests?|giveaways?|prize draws?|raffles?)\b[^.]{0,200}\bresidents?\b|"
-    r"\bresidents?\b[^.]{0,200}\b(?:sweepstakes|contests?|giveaways?|prize draws?|raffles?)\b|\bentrants?\b")
+    r"\b(?:sweepstakes|contests?|giveaways?|prize draws?|prizes?|raffles?)\b[^.]{0,200}\bresidents?\b|"
+    r"\bresidents?\b[^.]{0,200}\b(?:sweepstakes|contests?|giveaways?|prize draws?|prizes?|raffles?)\b|\bentrants?\b|"
+    # "To apply to be a contestant, you must be at least 18 years old and a U.S. resident": eligibility for an
+    # offer, not an age limit for the site (one that also names an account or the site's use still is)
+    r"^(?!.*\b(?:accounts?|register\w*|registration|sign(?:ing)? up|use (?:the|our|this)|access (?:the|our|this)|"
+    r"site|website|services?|app)\b).*\b(?:legal )?residents?\b")
 _AGE_RESTRICTED_GOODS = re.compile(
     r"\b(?:alcohol\w*|beer|wine|spirits|liquor|tobacco|cigar\w*|e-?cigarettes?|vap(?:e|es|ing)|firearms?|"
     r"guns?|ammunition|knives|fireworks|lottery|gambling|betting|wagers?)\b")
 _ACCOUNT_OR_USE = re.compile(r"\b(?:accounts?|join\w*|register\w*|registration|sign(?:ing)? up|members?(?:hip)?|"
                              r"use (?:the|our|this)|access (?:the|our|this))\b")
+# rules for being somewhere in person (a venue, a studio audience, a rental property), or free admission
+_IN_PERSON = re.compile(r"\baccompanied by (?:a |an |their |his or her )?(?:parents?|adults?|guardians?)\b|"
+                        r"\badmitted\b|\bon (?:the )?(?:premises|property)\b|\bfree (?:admission|entry)\b")
 _STUDENT = re.compile(r"\b(?:students?|pupils?|learners?)\b")
 # a college's or university's students are adults: their records are not children's data
 _HIGHER_ED = re.compile(r"\b(?:colleges?|university|universities|higher education|post-?secondary|undergraduates?|"
@@ -557,6 +564,8 @@ def _segment_findings(seg: Segment, prev_child_data: bool, k12: bool = False, ad
     if not child and ((ages and min(ages) >= 18 and _ADULT_ONLY_OFFER.search(t)) or (
             all(a >= 18 for a in ages) and _AGE_RESTRICTED_GOODS.search(t) and not _ACCOUNT_OR_USE.search(t))):
         return out, False
+    if _IN_PERSON.search(t) and not _STRICT_PRIVACY_CTX.search(t):
+        return out, False  # "anyone under 16 must be accompanied by an adult": who may come in, not whose data
     if not (child or head_ctx or (student and school_ctx) or _PARENTAL_CONSENT.search(t) or ages or
             "adult" in t or _SCHOOL_CONSENT.search(t) or prev_child_data or strong):
         return out, False

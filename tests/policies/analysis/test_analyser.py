@@ -322,6 +322,26 @@ def test_a_heading_over_questions_names_the_topic_of_their_answers():
     assert "Notice to Parents" in [f.quote for f in _rule_findings(text, "children") if f.kind == "section"]
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Audience members must be at least 12 years old, and anyone under 16 must be accompanied by an adult.", False),
+    ("Children 12 and under are admitted free to grandstand seating with a paid adult.", False),
+    ("Children under 16 may be on the property only with an adult renter.", False),
+    ("Children under 13 must be accompanied by a parent and may not register for an account.", True),
+])
+def test_who_may_come_in_person_is_not_an_age_limit_for_childrens_data(text, found):
+    assert bool(_rule_findings(text, "children")) is found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("To apply to be a contestant on the show, you must be at least 18 years old and a U.S. resident.", False),
+    ("To be eligible for weekly prizes you must be a legal resident of the United States, 18 years of age or older.",
+     False),
+    ("You must be at least 18 years old and a resident of the United States to use the Service.", True),
+])
+def test_eligibility_for_an_offer_is_not_an_age_limit_for_the_site(text, found):
+    assert bool(_rule_findings(text, "children")) is found
+
+
 def test_a_program_named_after_the_sites_subject_is_not_a_word_for_children():
     text = ("Pinecrest Golf Club Privacy Policy\n\nBook Golf tee times online.\n\n"
             "Our Junior Golf program is for players ages 7 to 17.\n\nWe e-mail Golf offers to members.\n\n"
