@@ -146,7 +146,7 @@ _ADULT_ONLY_OFFER = re.compile(
     # "To apply to be a contestant, you must be at least 18 years old and a U.S. resident": eligibility for an
     # offer, not an age limit for the site (one that also names an account or the site's use still is)
     r"^(?!.*\b(?:accounts?|register\w*|registration|sign(?:ing)? up|use (?:the|our|this)|access (?:the|our|this)|"
-    r"site|website|services?|app)\b).*\b(?:legal )?residents?\b")
+    r"site|website|services?|app)\b).*\bresidents?\b")
 _AGE_RESTRICTED_GOODS = re.compile(
     r"\b(?:alcohol\w*|beer|wine|spirits|liquor|tobacco|cigar\w*|e-?cigarettes?|vap(?:e|es|ing)|firearms?|"
     r"guns?|ammunition|knives|fireworks|lottery|gambling|betting|wagers?)\b")
@@ -750,10 +750,14 @@ def _list_items_of_children_lead(segs: list[Segment], found: list[Finding]) -> l
     ads;") are about children too, though the items themselves name no child."""
     covered = {f.start for f in found}
     stated = {f.start for f in found if f.kind != "remediation"}
-    child_sentences = {seg.text for seg in segs if seg.start in stated}  # whole: a quote may be cut short
-    return [finding(seg, TOPIC, "mention", {}, "children.list_lead_in", 0.6) for seg in segs
-            if seg.kind == "list_item" and seg.lead and seg.start not in covered and
-            any(seg.lead == s or seg.lead.startswith(s + " ") for s in child_sentences)]
+    out: list[Finding] = []
+    lead = None  # the text of the sentence before the current list, when it speaks of children
+    for seg in segs:
+        if seg.kind != "list_item":
+            lead = seg.text if seg.start in stated else None
+        elif lead is not None and seg.start not in covered and (seg.lead == lead or seg.lead.startswith(lead + " ")):
+            out.append(finding(seg, TOPIC, "mention", {}, "children.list_lead_in", 0.6))
+    return out
 
 
 def legal_bases(doc: Document) -> list[str]:
