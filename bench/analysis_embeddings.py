@@ -68,10 +68,10 @@ for n in names + HELD:
     docs[n] = (text, gold, rules, T.doc_examples(text, gold), doc)
 clauses = T.clause_examples()
 # embed everything up front
-allt = [key(t, h) for t, h, _ in clauses]
+allt = [key(t, h) for t, h, *_ in clauses]
 for n in names + HELD:
     text, gold, rules, ex, doc = docs[n]
-    allt += [key(t, h) for t, h, _ in ex]
+    allt += [key(t, h) for t, h, *_ in ex]
     for b in tm.blocks(doc):
         allt.append(key(text[b.start : b.end], b.heading))
         if len(b.segments) > 1:
@@ -84,7 +84,7 @@ np.savez(CACHE, k=np.array(list(store.keys()), dtype=object), v=np.array(list(st
 
 def fitE(examples, topic, C):
     keep = [e for e in examples if e[2][topic] is not None]
-    X = emb([key(t, h) for t, h, _ in keep])
+    X = emb([key(t, h) for t, h, *_ in keep])
     y = np.array([e[2][topic] for e in keep])
     cw = "balanced" if "--bal" in sys.argv else None
     clf = LogisticRegression(C=C, max_iter=2000, class_weight=cw).fit(X, y)

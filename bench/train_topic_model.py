@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 from segment_eval import split_names  # noqa: E402
 
 from policies.analysis import topic_model as tm  # noqa: E402
-from policies.analysis.analyser import NEVER_VETOED, analyse  # noqa: E402
+from policies.analysis.analyser import NEVER_VETOED, analyse, model_findings  # noqa: E402
 from policies.analysis.segmentation import segment  # noqa: E402
 from policies.analysis.topics._common import MAX_FINDING  # noqa: E402
 
@@ -63,9 +63,9 @@ CLASS_WEIGHT: str | None = None
 MIN_PRECISION = 0.93
 MAX_DEV_F1_LOSS = 0.01
 #: weights smaller than this are left out of the export: it keeps the file under its 2 MB budget (148 dev documents
-#: took it past 2 MB at 1e-3, 190 past it at 2e-3), and the thresholds and vetoes chosen out of fold are the same at
-#: either level
-PRUNE = 2.5e-3
+#: took it past 2 MB at 1e-3, 190 past it at 2e-3, 218 past it at 2.5e-3), and the thresholds and vetoes chosen out of
+#: fold are the same at either level
+PRUNE = 3.5e-3
 #: Candidate veto levels: the model drops a rule finding in a block it gives the topic less than this. Chosen per
 #: topic by out-of-fold dev F1 (rules vetoed by the fold's model, plus its findings): a higher level must gain more
 #: than VETO_MIN_GAIN (a finding or two on dev) over the best lower one, and may lose at most MAX_VETO_RECALL_LOSS
@@ -88,8 +88,11 @@ def seg_votes(seg: dict, gold: dict, topic: str) -> int:
     return seg.get("category_votes", {}).get(CATEGORY[topic], 0)
 
 
-def doc_examples(text: str, gold: dict) -> list[tuple[str, str, dict[str, int | None]]]:
-    """(block text, heading, {topic: 1/0/None}) for every block of the analysed text."""
+Example = tuple[str, str, dict[str, "int | None"], tuple[str, ...]]
+
+
+def doc_examples(text: str, gold: dict, context: tuple[str, ...] = ()) -> list[Example]:
+    """(block text, heading, {topic: 1/0/None}, document context) for every block of the analysed text."""
     doc = segment(text)
     out = []
     for b in tm.blocks(doc):
@@ -104,11 +107,11 @@ def doc_examples(text: str, gold: dict) -> list[tuple[str, str, dict[str, int | 
         for t in TOPICS:
             v = seg_votes(best, gold, t)
             labels[t] = 1 if v >= 2 else 0 if v == 0 else None
-        out.append((text[b.start:b.end], b.heading, labels))
+        out.append((text[b.start:b.end], b.heading, labels, context))
     return out
 
 
-def clause_examples() -> list[tuple[str, str, dict[str, int | None]]]:
+def clause_examples() -> list[Example]:
     out = []
     for topic, files in CLAUSE_FILES.items():
         for name in files:
@@ -122,14 +125,14 @@ def clause_examples() -> list[tuple[str, str, dict[str, int | None]]]:
                 body = line[1:].split("||")[0].strip()
                 labels = {t: None for t in TOPICS}
                 labels[topic] = 1 if line[0] == "+" else 0
-                out.append((body, "", labels))
+                out.append((body, "", labels, ()))
     return out
 
 
 def matrix(examples, n_buckets: int = N_BUCKETS) -> csr_matrix:
     rows, cols = [], []
-    for i, (text, heading, _) in enumerate(examples):
-        for j in sorted(tm.hashed(text, heading, n_buckets)):
+    for i, (text, heading, _, context) in enumerate(examples):
+        for j in sorted(tm.hashed(text, heading, n_buckets, context)):
             rows.append(i)
             cols.append(j)
     return csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(examples), n_buckets))
@@ -200,14 +203,17 @@ def main() -> int:
 
     names = dev_names()
     docs = {}
+    context: dict[str, tuple[str, ...]] = {}
     for n in names:
         text = (DOCS / f"{n}.txt").read_text(encoding="utf-8")
         gold = json.loads((DOCS / f"{n}.json").read_text(encoding="utf-8"))
         rules = analyse(text, use_model=False).findings
-        docs[n] = (text, gold, rules, doc_examples(text, gold))
+        context[n] = tm.document_context(segment(text), rules)
+        docs[n] = (text, gold, rules, doc_examples(text, gold, context[n]))
     segmented = {n: segment(docs[n][0]) for n in names}  # each document split once, for every fold and level
     clauses = clause_examples()
-    print(f"{len(names)} dev documents, {sum(len(d[3]) for d in docs.values())} blocks, {len(clauses)} clauses")
+    print(f"{len(names)} dev documents ({sum(1 for c in context.values() if c)} with a context feature), "
+          f"{sum(len(d[3]) for d in docs.values())} blocks, {len(clauses)} clauses")
 
     # out-of-fold model findings (thresholds at 0, filtered per candidate threshold below)
     oof: dict[str, list] = {}
@@ -219,7 +225,7 @@ def main() -> int:
         folds.append(model)
         for n in test:
             rules = docs[n][2]
-            oof[n] = tm.find(segmented[n], rules, model)
+            oof[n] = model_findings(segmented[n], rules, model, context[n])
 
     # the model alone, out of fold, on every dev block: (probability, any-annotator label, majority label)
     alone: dict[str, list[tuple[float, bool, bool]]] = {t: [] for t in TOPICS}
@@ -230,7 +236,7 @@ def main() -> int:
             gold = docs[n][1]
             doc = segmented[n]
             for b in tm.blocks(doc):
-                probs, _ = tm.block_probabilities(model, doc, b)
+                probs, _ = tm.block_probabilities(model, doc, b, context[n])
                 for t in TOPICS:
                     v = max((seg_votes(s, gold, t) for s in gold["segments"]
                              if min(b.end, s["end"]) > max(b.start, s["start"])), default=0)
@@ -267,7 +273,7 @@ def main() -> int:
                 model = with_veto(folds[k], t, v)
                 for n in names[k::FOLDS]:
                     gold, rules = docs[n][1], docs[n][2]
-                    rows.append((gold, tm.veto(segmented[n], rules, model, NEVER_VETOED)
+                    rows.append((gold, tm.veto(segmented[n], rules, model, NEVER_VETOED, context[n])
                                  + [f for f in oof[n] if f.topic == t and f.confidence >= thresholds[t]]))
             p, r, f1, _, _ = score(rows, t)
             base_recall = r if base_recall is None else base_recall

@@ -15,9 +15,9 @@ from typing import Any
 from . import topic_model
 from .segmentation import segment
 from .topics import children, general, retention, third_parties, transfers
-from .types import Analysis, Finding
+from .types import Analysis, Document, Finding
 
-ANALYSER_VERSION = "rules+model-2026.11w"
+ANALYSER_VERSION = "rules+model-2026.11x"
 
 #: (module, topics whose findings it summarises). Order matters only for the summary's key order.
 MODULES = (
@@ -43,19 +43,28 @@ def analyse(text: str, use_model: bool = True) -> Analysis:
     findings: list[Finding] = []
     summary: dict[str, Any] = {}
     found_by_module = [(module, module.find(doc, vendor)) for module, _topics in MODULES]
+    rule_findings = [f for _, found in found_by_module for f in found]
+    context = topic_model.document_context(doc, rule_findings) if use_model else ()
     if use_model:  # one veto over every module's findings: the document's blocks are judged once
-        kept = {id(f) for f in topic_model.veto(doc, [f for _, found in found_by_module for f in found],
-                                                 never_vetoed=NEVER_VETOED)}
+        kept = {id(f) for f in topic_model.veto(doc, rule_findings, never_vetoed=NEVER_VETOED, context=context)}
         found_by_module = [(module, [f for f in found if id(f) in kept]) for module, found in found_by_module]
     for module, found in found_by_module:
         findings.extend(found)
         summary.update(module.summarise(found, doc))
     if use_model:
-        findings.extend(topic_model.find(doc, findings))
+        findings.extend(model_findings(doc, findings, context=context))
     findings = _valid(findings, text)
     findings.sort(key=lambda f: (f.start, f.end, f.topic, f.kind))
     return Analysis(text_length=len(text), vendor_name=vendor, last_updated=last_updated, findings=findings,
                     summary=summary, analyser_version=ANALYSER_VERSION)
+
+
+def model_findings(doc: Document, existing: list[Finding], model: topic_model.TopicModel | None = None,
+                   context: tuple[str, ...] = ()) -> list[Finding]:
+    """The topic model's findings for blocks no finding in ``existing`` covers, less its children findings on text
+    the children rules read otherwise (who may come in person, what a price covers: ``children.read_otherwise``)."""
+    return [f for f in topic_model.find(doc, existing, model, context=context)
+            if not (f.topic == children.TOPIC and children.read_otherwise(segment(f.quote)))]
 
 
 def _valid(findings: list[Finding], text: str) -> list[Finding]:

@@ -46,10 +46,11 @@ def tokens(text: str) -> list[str]:
     return ["0" if t.isdigit() else t for t in _TOKEN.findall(text)]
 
 
-def features(text: str, heading: str = "") -> list[str]:
-    """Feature strings: unigrams, bigrams (with sentence-start marker) and heading unigrams ("h:")."""
+def features(text: str, heading: str = "", context: tuple[str, ...] = ()) -> list[str]:
+    """Feature strings: unigrams, bigrams (with sentence-start marker), heading unigrams ("h:") and the
+    document's context features (:func:`document_context`)."""
     toks = tokens(text)
-    feats = list(toks)
+    feats = list(toks) + list(context)
     prev = "^"
     for t in toks:
         feats.append(f"{prev} {t}")
@@ -63,9 +64,9 @@ def bucket(feature: str, n_buckets: int) -> int:
     return zlib.crc32(feature.encode("utf-8")) % n_buckets
 
 
-def hashed(text: str, heading: str, n_buckets: int) -> dict[int, float]:
+def hashed(text: str, heading: str, n_buckets: int, context: tuple[str, ...] = ()) -> dict[int, float]:
     """Binary bag of hashed features (duplicates count once)."""
-    return {bucket(f, n_buckets): 1.0 for f in features(text, heading)}
+    return {bucket(f, n_buckets): 1.0 for f in features(text, heading, context)}
 
 
 @dataclass(frozen=True)
@@ -90,11 +91,11 @@ class TopicModel:
     #: also judge each segment of a multi-segment block, and take the larger probability
     segment_max: bool = True
 
-    def probabilities(self, text: str, heading: str = "") -> dict[str, float]:
-        """P(topic) for one piece of text; {} for blank text."""
+    def probabilities(self, text: str, heading: str = "", context: tuple[str, ...] = ()) -> dict[str, float]:
+        """P(topic) for one piece of text of a document with ``context``; {} for blank text."""
         if not text or not text.strip():
             return {}
-        x = hashed(text, heading, self.n_buckets)
+        x = hashed(text, heading, self.n_buckets, context)
         return {t: w.probability(x) for t, w in self.topics.items()}
 
 
@@ -159,14 +160,15 @@ def blocks(doc: Document) -> list[Block]:
     return out
 
 
-def block_probabilities(model: TopicModel, doc: Document, block: Block) -> tuple[dict[str, float], dict[str, Segment]]:
+def block_probabilities(model: TopicModel, doc: Document, block: Block,
+                        context: tuple[str, ...] = ()) -> tuple[dict[str, float], dict[str, Segment]]:
     """P(topic) for a block: the larger of the whole block's and its best segment's, and that segment."""
-    probs = model.probabilities(doc.text[block.start:block.end], block.heading)
+    probs = model.probabilities(doc.text[block.start:block.end], block.heading, context)
     best: dict[str, Segment] = {}
     if model.segment_max and len(block.segments) > 1:
         best_p: dict[str, float] = {}
         for seg in block.segments:
-            for t, v in model.probabilities(seg.text, block.heading).items():
+            for t, v in model.probabilities(seg.text, block.heading, context).items():
                 if v > best_p.get(t, -1.0):
                     best[t], best_p[t] = seg, v
         for t, v in best_p.items():
@@ -189,7 +191,7 @@ def _span(doc: Document, block: Block, seg: Segment | None) -> tuple[int, int]:
 
 
 def find(doc: Document, existing: list[Finding], model: TopicModel | None = None,
-         topics: tuple[str, ...] | None = None) -> list[Finding]:
+         topics: tuple[str, ...] | None = None, context: tuple[str, ...] = ()) -> list[Finding]:
     """Model findings for blocks the rules left without a finding of the topic (kind "mention")."""
     model = model if model is not None else load()
     if model is None:
@@ -206,7 +208,7 @@ def find(doc: Document, existing: list[Finding], model: TopicModel | None = None
         todo = [t for t in wanted if not _overlaps(covered[t], block.start, block.end)]
         if not todo:
             continue
-        probs, best = block_probabilities(model, doc, block)
+        probs, best = block_probabilities(model, doc, block, context)
         for t in todo:
             p = probs.get(t, 0.0)
             if p < model.topics[t].threshold:
@@ -220,7 +222,7 @@ def find(doc: Document, existing: list[Finding], model: TopicModel | None = None
 
 
 def veto(doc: Document, findings: list[Finding], model: TopicModel | None = None,
-         never_vetoed: frozenset[str] = frozenset()) -> list[Finding]:
+         never_vetoed: frozenset[str] = frozenset(), context: tuple[str, ...] = ()) -> list[Finding]:
     """The rule findings minus those in blocks the model is confident are not about the finding's topic.
 
     A rule fires on words ("share", "kids", "retain"); the model reads the whole paragraph. Where it gives the
@@ -242,7 +244,7 @@ def veto(doc: Document, findings: list[Finding], model: TopicModel | None = None
         if i < 0 or f.start >= found_blocks[i].end:
             return 1.0  # between blocks (blank text): nothing to judge
         if i not in probs:
-            probs[i] = block_probabilities(model, doc, found_blocks[i])[0]
+            probs[i] = block_probabilities(model, doc, found_blocks[i], context)[0]
         return probs[i].get(f.topic, 1.0)
 
     kept = [f for f in findings if f.kind == "section" or f.kind in never_vetoed or f.topic not in model.topics
@@ -260,6 +262,30 @@ def veto(doc: Document, findings: list[Finding], model: TopicModel | None = None
         return any(f.end <= s < end for s in body.get(f.topic, ()))
 
     return [f for f in kept if f.kind != "section" or f.topic not in model.topics or section_keeps_findings(f)]
+
+
+#: How much of a policy is about children, as the rules read it: one feature per level its share of blocks with a
+#: children finding reaches. A policy mostly about children (a children's site, a youth league's) gets them all, and
+#: the model learns how much likelier each of its blocks is to be about children (or anything else), where a
+#: paragraph may speak of "players" or "campers" and name no child. Levels rather than one cut-off, so that training,
+#: not us, weighs them; measured out of fold on the dev split (bench/train_topic_model.py).
+CHILDREN_SHARE_LEVELS = (0.1, 0.2, 0.3, 0.4)
+
+
+def document_context(doc: Document, rule_findings: list[Finding]) -> tuple[str, ...]:
+    """The document-level features for the model, read off the rules' findings ("ctx:children>=0.2", ...)."""
+    found_blocks = blocks(doc)
+    ends = [b.end for b in found_blocks]
+    hit: set[int] = set()
+    for f in rule_findings:
+        if f.topic != "children":
+            continue
+        i = bisect.bisect_right(ends, f.start)  # the first block ending after the finding starts
+        while i < len(found_blocks) and found_blocks[i].start < f.end:
+            hit.add(i)
+            i += 1
+    share = len(hit) / len(found_blocks) if found_blocks else 0.0
+    return tuple(f"ctx:children>={level}" for level in CHILDREN_SHARE_LEVELS if share >= level)
 
 
 def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:

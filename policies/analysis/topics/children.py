@@ -154,7 +154,11 @@ _ACCOUNT_OR_USE = re.compile(r"\b(?:accounts?|join\w*|register\w*|registration|s
                              r"use (?:the|our|this)|access (?:the|our|this))\b")
 # rules for being somewhere in person (a venue, a studio audience, a rental property), or free admission
 _IN_PERSON = re.compile(r"\baccompanied by (?:a |an |their |his or her )?(?:parents?|adults?|guardians?)\b|"
-                        r"\badmitted\b|\bon (?:the )?(?:premises|property)\b|\bfree (?:admission|entry)\b")
+                        r"\badmitted\b|\bon (?:the )?(?:premises|property)\b|\bfree (?:admission|entry)\b|"
+                        r"\b(?:jump|ride|play|eat|swim|skate|bowl|stay|get in)s? free\b|\bwith (?:a |an |one )?paying "
+                        r"(?:adults?|parents?)\b")
+# "Family - $95 - two adults and all children under 18 in the household": who a price covers, not whose data
+_PRICE = re.compile(r"[$£€]\s?\d|\b\d+\s+(?:dollars|cents)\b")
 _STUDENT = re.compile(r"\b(?:students?|pupils?|learners?)\b")
 # a college's or university's students are adults: their records are not children's data
 _HIGHER_ED = re.compile(r"\b(?:colleges?|university|universities|higher education|post-?secondary|undergraduates?|"
@@ -333,7 +337,9 @@ _CHILD_HEADING = re.compile(r"\b(?:child(?:ren)?(?:'s)?|kids|minors|coppa|under 
 _AGE_SECTION_HEADING = re.compile(_CHILD_HEADING.pattern + r"|\b(?:who (?:can|may) (?:join|use|register|sign up|"
                                   r"participate)|eligib\w+)\b")
 _DATA_VERB = re.compile(r"\b(?:collect\w*|process\w*|record\w*|hold|held|store\w*|use[sd]?|includ\w+|sell|sold|rent|"
-                        r"provid\w+|shar\w+|captur\w+|ask\w* for|obtain\w*|receiv\w+|data|information)\b")
+                        r"provid\w+|shar\w+|captur\w+|ask\w* for|obtain\w*|receiv\w+|data|information|"
+                        # "if you give us a child's birthday", "a parent enters each child's name"
+                        r"(?:giv|tell)\w* us|submit\w*|enter(?:s|ed|ing)? (?:your|a|the|their|his|her|each))\b")
 _PRIVACY_CTX = re.compile(r"\b(?:personal|information|data|privacy|collect\w*|consent|age|parents?|guardians?|"
                           r"use|register\w*|accounts?|protect\w*|online|services?|website|site|app)\b")
 # a bare mention of children outside a children section must be about their data or privacy, not about
@@ -544,6 +550,33 @@ _REFERS_BACK = re.compile(
     r"(?:\w+\W+){1,6}?(?:it|them|such (?:information|data))\b)")
 
 
+def _read_otherwise(t: str, child: bool, ages: list[int]) -> bool:
+    """Does the (masked) sentence speak of ages or children only to say who may come in person, what a price
+    covers, or who may win a prize or buy age-restricted goods? Then it is not about children's data."""
+    if not child and ((ages and min(ages) >= 18 and _ADULT_ONLY_OFFER.search(t)) or (
+            all(a >= 18 for a in ages) and _AGE_RESTRICTED_GOODS.search(t) and not _ACCOUNT_OR_USE.search(t))):
+        return True
+    # "anyone under 16 must be accompanied by an adult": who may come in, not whose data
+    return bool((_IN_PERSON.search(t) or _PRICE.search(t)) and not _STRICT_PRIVACY_CTX.search(t))
+
+
+def read_otherwise(doc: Document) -> bool:
+    """Is every sentence of ``doc`` that mentions children or ages one the rules read as something else
+    (:func:`_read_otherwise`)? The topic model weighs words, not constructions: it gives "Children under 12 must be
+    accompanied by an adult" a high probability of being about children, and the analyser drops its children
+    findings on such text."""
+    read = False
+    for seg in doc.segments:
+        t = _masked(seg.text)
+        child, ages = bool(_CHILD.search(t)), _ages(t)
+        if not (child or ages or _STRONG.search(t)):
+            continue
+        if not _read_otherwise(t, child, ages):
+            return False
+        read = True
+    return read
+
+
 def _segment_findings(seg: Segment, prev_child_data: bool, k12: bool = False, adult_goods: bool = False,
                       program: re.Pattern[str] | None = None,
                       paragraph_ctx: bool = False) -> tuple[list[Finding], bool]:
@@ -561,11 +594,8 @@ def _segment_findings(seg: Segment, prev_child_data: bool, k12: bool = False, ad
         _HIGHER_ED.search(t) or _HIGHER_ED.search(head)) or bool(_K12.search(t)) or k12
     out: list[Finding] = []
     remediation = _REMEDIATION.search(t)
-    if not child and ((ages and min(ages) >= 18 and _ADULT_ONLY_OFFER.search(t)) or (
-            all(a >= 18 for a in ages) and _AGE_RESTRICTED_GOODS.search(t) and not _ACCOUNT_OR_USE.search(t))):
+    if _read_otherwise(t, bool(child), ages):
         return out, False
-    if _IN_PERSON.search(t) and not _STRICT_PRIVACY_CTX.search(t):
-        return out, False  # "anyone under 16 must be accompanied by an adult": who may come in, not whose data
     if not (child or head_ctx or (student and school_ctx) or _PARENTAL_CONSENT.search(t) or ages or
             "adult" in t or _SCHOOL_CONSENT.search(t) or prev_child_data or strong):
         return out, False

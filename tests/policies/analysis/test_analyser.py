@@ -327,9 +327,34 @@ def test_a_heading_over_questions_names_the_topic_of_their_answers():
     ("Children 12 and under are admitted free to grandstand seating with a paid adult.", False),
     ("Children under 16 may be on the property only with an adult renter.", False),
     ("Children under 13 must be accompanied by a parent and may not register for an account.", True),
+    # what a price covers (rules+model-2026.11x)
+    ("Children 3 and under jump free with a paying adult.", False),
+    ("Family - $95 - two adults and all children under 18 in the household", False),
+    ("Kids' meals are $4.99 for children 10 and under.", False),
+    ("Accounts for children under 13 cost $2 a month and need a parent's consent.", True),
 ])
 def test_who_may_come_in_person_is_not_an_age_limit_for_childrens_data(text, found):
     assert bool(_rule_findings(text, "children")) is found
+
+
+@pytest.mark.parametrize("text", [
+    "Children under 12 must be accompanied by an adult at Rooftop Telescope Nights.",
+    "Children 3 and under jump free with a paying adult.",
+    "Family membership is $95 a year and covers two adults and all children under 18 in the household.",
+])
+def test_the_model_does_not_mark_what_the_rules_read_otherwise(text):
+    # the model alone gives these a high probability of being about children (the words, not the construction)
+    assert not [f for f in analyse(text).findings if f.topic == "children"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("If you give us a child's birthday, we mail the child a birthday card during the birthday month.", True),
+    ("The child tells us his or her birth year and a parent's e-mail address.", True),
+    ("Parents enter each child's first name and birth month in the Family tab.", True),
+    ("Parents can give us a call about their children's lessons.", False),
+])
+def test_what_a_parent_or_child_gives_us_is_childrens_data(text, found):
+    assert any(f.kind == "data_processed" for f in _rule_findings(text, "children")) is found
 
 
 @pytest.mark.parametrize("text, found", [

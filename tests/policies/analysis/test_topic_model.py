@@ -9,7 +9,7 @@ from policies.analysis import analyser
 from policies.analysis import topic_model as tm
 from policies.analysis.analyser import analyse
 from policies.analysis.segmentation import segment
-from policies.analysis.topics import children, third_parties
+from policies.analysis.topics import children, retention, third_parties
 
 
 def test_model_file_present_and_well_formed():
@@ -144,3 +144,34 @@ def test_veto_keeps_childrens_stance_and_consent_but_drops_mentions():
     assert {f.kind for f in kept} == {f.kind for f in found} & {"audience", "parental_consent", "school_consent",
                                                                  "remediation", "parent_contact"}
     assert len(kept) < len(found)
+
+
+def test_veto_keeps_stated_retention_periods():
+    off_topic = tm.TopicModel(n_buckets=1 << 10, topics={
+        "retention": tm.TopicWeights(bias=-10.0, weights={}, threshold=0.9, veto=0.5)})
+    text = ("The database is backed up every night, and the backups are stored in fourteen days.\n\n"
+            "We keep your information for as long as necessary.\n")
+    doc = segment(text)
+    found = [f for f in retention.find(doc, None) if f.topic == "retention"]
+    kept = tm.veto(doc, found, off_topic, analyser.NEVER_VETOED)
+    assert {f.kind for f in found} > {"period"}
+    assert [f.value["days"] for f in kept if f.kind == "period"] == [14]
+    assert {f.kind for f in kept} == {"period"}
+
+
+def test_how_much_of_a_policy_is_about_children_is_a_feature_of_each_block():
+    kids = ("Camp Privacy Policy\n\nCampers under 13 join only with a parent's consent.\n\n"
+            "We collect each child's name and date of birth.\n\nParents may review their child's records.\n\n"
+            "We share order details with our payment processor.\n")
+    ordinary = ("Shop Privacy Policy\n\nWe collect your name and address to deliver orders.\n\n"
+                "We share order details with our payment processor.\n\nWe keep invoices for six years.\n\n"
+                "We use cookies to remember your basket.\n\n"
+                "We do not knowingly collect information from children under 13.\n")
+    levels = {}
+    for name, text in (("kids", kids), ("ordinary", ordinary)):
+        levels[name] = tm.document_context(segment(text), analyse(text, use_model=False).findings)
+    assert levels["kids"] == tuple(f"ctx:children>={x}" for x in tm.CHILDREN_SHARE_LEVELS)  # 3 of 5 blocks
+    assert levels["ordinary"] == ("ctx:children>=0.1",)  # 1 of 6 blocks
+    assert tm.document_context(segment(ordinary), []) == ()
+    assert "ctx:children>=0.4" in tm.features("a paragraph", "", levels["kids"])
+    assert not any(f.startswith("ctx:") for f in tm.features("a paragraph"))
