@@ -70,6 +70,9 @@ _MASK = re.compile(
     r"\b(?:whether (?:there are|you have) (?:any )?|number (?:and ages? )?of |ages? of (?:the |your |any )?)"
     r"(?:children|kids)(?: (?:in|at|living in) (?:the |your )?(?:household|home))?\b|"
     r"\b(?:children|kids) (?:in|at|living in) (?:the |your |the same )?(?:household|home)\b|"
+    # so is a saving goal ("saving for your kids' college costs", "a 529 plan for your child's education")
+    r"\b(?:sav\w*|pay\w*|plan\w*|invest\w*)(?: \w+)? for (?:your |their |his or her |a )?(?:kids|children|child)"
+    r"(?:'s|')? (?:college|education|tuition|university|future)\b|"
     # so is the make-up of a visiting party ("the number of adults, children and infants", "how many children came")
     r"\b(?:number|ages?) of (?:adults|guests|people|visitors|tickets)(?:,| and| or)? (?:and |or )?(?:children|kids)\b|"
     r"\bhow many (?:children|kids)\b|"
@@ -424,6 +427,15 @@ _PROGRAM_DEFINITION = re.compile(
     r"(?:students|pupils|learners)\s+in\s+(?:kindergarten|grades?\s+\d|pre-?k))|"
     r"\b(?:most|all|many|some)\s+(?P<members>[A-Z][\w'’-]*?)s?\s+are\s+(?:under|younger\s+than)\s+"
     r"(?:the\s+age\s+of\s+)?(?:[5-9]|1[0-7])\b")
+# A defined term for the policy's children ("The child who wears the watch is the "Wearer"", "The children in a
+# family, whom we call "Savers,"", "a child under 13 (a "Junior Member")") names them wherever the policy uses it.
+# The term must be quoted, as defined terms are.
+_CHILD_DEFINED_TERM = re.compile(
+    r"\b(?:child(?:ren)?|kids?|minors?|boys|girls|teens?|teenagers?|young (?:people|users|members|fans))\b"
+    r"[^.;()\"“]{0,60}?(?:\b(?:whom|who|which|that) we (?:call|refer to as) |"
+    r"\b(?:is|are) (?:called |known as |referred to as )?(?:the |our |an? )?|"
+    r",? (?:hereinafter |also )?(?:called|known as|referred to as) |\((?:the |each |an? )?)"
+    r"[\"“](?P<term>[A-Za-z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}?)[.,]?[\"”]")
 _PROGRAM_GENERIC = {"club", "program", "programme", "account", "accounts", "profile", "profiles", "membership",
                     "memberships", "division", "section", "area", "edition", "zone", "corner", "league"}
 # heads that are already words for children or name the adults: "The Kids Area", "Family Accounts"
@@ -489,6 +501,19 @@ def program_names(text: str, vendor_name: str | None = None) -> re.Pattern[str] 
         if len(head) >= 3 and head.lower() not in _PROGRAM_NOT_A_NAME | vendor and not _names_the_subject(head, text):
             heads.add(head)
     nouns: set[str] = set()
+    for m in _CHILD_DEFINED_TERM.finditer(text.replace("’", "'")):
+        term = m.group("term")
+        head = re.sub(r"'s?$", "", term)
+        if len(head) > 4 and head.endswith("s") and not head.endswith("ss"):
+            head = head[:-1]
+        if len(head) < 3 or term.isupper() or _CHILD.search(head.lower()) or _CHILD.search(head.lower() + "s") or \
+                head.lower() in _PROGRAM_GENERIC | {"the", "our", "a", "an"} | vendor:
+            continue
+        # defined as the children ("whom we call members"): however often the policy uses it
+        if head[0].islower():
+            nouns.add(head)
+        else:
+            heads.add(head)
     for m in _AGED_NOUN.finditer(text.lower()):
         noun = m.group("noun")
         if (m.group("before") or "").strip() in _AGED_NOUN_MODIFIER:

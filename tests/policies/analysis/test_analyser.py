@@ -198,6 +198,9 @@ def test_children_vocabulary_clauses():
     "Crosstown Fitness collects personal information at its health clubs and the Aqua Kids Swim School.",
     "We may disclose information to protect our players, including reporting suspected child exploitation to "
     "the authorities.",
+    # an adult's saving goal (2026.11y)
+    "You may tell us your age range, household income and goals such as saving for your kids' college costs.",
+    "Our planners ask about your income and whether you are investing for your children's education.",
 ])
 def test_children_near_misses_not_found(text):
     assert not _rule_findings(text, "children")
@@ -235,6 +238,20 @@ def test_a_policys_own_name_for_its_childrens_program_is_a_word_for_children():
 def test_program_names_come_only_from_a_definition_for_children(text, heads):
     found = children.program_names(text)
     assert (found is None) if heads is None else (found is not None and found.match(heads))
+
+
+@pytest.mark.parametrize("text, term", [
+    ('The child who wears the watch is the "Wearer." Wearers never create an account.', "Wearer"),
+    ('The children in a family, whom we call "Savers," use the app through a login the parent creates.', "Saver"),
+    ('Our virtual village is for girls and boys ages 6 to 12, whom we call "members".', "members"),
+    # not a term for the children: an acronym, the adults, or a term defined after the sentence about children ends
+    ("We comply with the Children's Online Privacy Protection Act (\"COPPA\").", None),
+    ('Parents are the "Account Holders".', None),
+    ('Our services are not for children. This website (the "Site") is run by Acme.', None),
+])
+def test_a_quoted_term_defined_for_the_children_is_a_word_for_children(text, term):
+    found = children.program_names(text)
+    assert (found is None) if term is None else (found is not None and found.match(term))
 
 
 @pytest.mark.parametrize("text, word, expected", [
@@ -753,3 +770,12 @@ def test_sending_each_of_them_your_details_is_sharing_and_a_thank_you_card_is_no
     quotes = "When you ask five photographers for quotes, we send each of them your name and wedding date."
     assert _rule_findings(quotes, "third_party_sharing")
     assert not _rule_findings("After the event we send each of them a thank-you card.", "third_party_sharing")
+
+
+def test_a_paragraph_about_the_defined_term_is_about_children():
+    text = ('Kinwrist Privacy Policy\n\nThe child who wears the watch is the "Wearer."\n\n'
+            "Location. The watch reports the Wearer's location to our server every minute.\n\n"
+            "Payments. Card payments are processed by our payment provider.\n")
+    quotes = [f.quote for f in _rule_findings(text, "children")]
+    assert any("Wearer's location" in q for q in quotes)
+    assert not any("Payments" in q for q in quotes)
