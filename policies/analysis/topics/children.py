@@ -436,6 +436,9 @@ _CHILD_DEFINED_TERM = re.compile(
     r"\b(?:is|are) (?:called |known as |referred to as )?(?:the |our |an? )?|"
     r",? (?:hereinafter |also )?(?:called|known as|referred to as) |\((?:the |each |an? )?)"
     r"[\"“](?P<term>[A-Za-z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}?)[.,]?[\"”]")
+# the adults a term may be defined for next to their children ("parents or guardians of children ("Parents")")
+_DEFINED_TERM_NOT_CHILDREN = {"the", "our", "a", "an", "parent", "guardian", "adult", "family", "familie", "household",
+                              "teacher", "educator", "school", "caregiver", "carer"}
 _PROGRAM_GENERIC = {"club", "program", "programme", "account", "accounts", "profile", "profiles", "membership",
                     "memberships", "division", "section", "area", "edition", "zone", "corner", "league"}
 # heads that are already words for children or name the adults: "The Kids Area", "Family Accounts"
@@ -507,7 +510,7 @@ def program_names(text: str, vendor_name: str | None = None) -> re.Pattern[str] 
         if len(head) > 4 and head.endswith("s") and not head.endswith("ss"):
             head = head[:-1]
         if len(head) < 3 or term.isupper() or _CHILD.search(head.lower()) or _CHILD.search(head.lower() + "s") or \
-                head.lower() in _PROGRAM_GENERIC | {"the", "our", "a", "an"} | vendor:
+                head.lower() in _PROGRAM_GENERIC | _DEFINED_TERM_NOT_CHILDREN | vendor:
             continue
         # defined as the children ("whom we call members"): however often the policy uses it
         if head[0].islower():

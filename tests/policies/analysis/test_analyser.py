@@ -247,6 +247,7 @@ def test_program_names_come_only_from_a_definition_for_children(text, heads):
     # not a term for the children: an acronym, the adults, or a term defined after the sentence about children ends
     ("We comply with the Children's Online Privacy Protection Act (\"COPPA\").", None),
     ('Parents are the "Account Holders".', None),
+    ('This policy applies to parents or legal guardians of children ("Parents") who use TutorNest.', None),
     ('Our services are not for children. This website (the "Site") is run by Acme.', None),
 ])
 def test_a_quoted_term_defined_for_the_children_is_a_word_for_children(text, term):
