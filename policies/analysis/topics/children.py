@@ -803,16 +803,25 @@ def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
     return out + heading_findings(doc, out, _MaskedHeading(program), TOPIC, "children.heading")
 
 
+# a lead-in that names the adults with the children ("We use information about families and young chefs to:")
+# introduces items about everyone
+_CHILD_NOUNS = r"(?:child(?:ren)?|kids|minors|teens|students|young [a-z]+)"
+_ADULTS_WITH_CHILDREN = re.compile(
+    r"\b(?:famil(?:y|ies)|parents?|guardians?|adults?|grown-?ups?|customers|users|members)(?:,? and|,? or|,| &) "
+    r"(?:their |our |your )?" + _CHILD_NOUNS + r"\b|\b" + _CHILD_NOUNS + r"(?:,? and|,? or|,| &) (?:their |your )?"
+    r"(?:famil(?:y|ies)|parents|guardians|adults|grown-?ups|teachers)\b")
+
+
 def _list_items_of_children_lead(segs: list[Segment], found: list[Finding]) -> list[Finding]:
     """The items of a list whose lead-in speaks of children ("If you are under 16, your account:" / "- never shows
     ads;") are about children too, though the items themselves name no child."""
     covered = {f.start for f in found}
     stated = {f.start for f in found if f.kind != "remediation"}
     out: list[Finding] = []
-    lead = None  # the text of the sentence before the current list, when it speaks of children
+    lead = None  # the text of the sentence before the current list, when it speaks of children only
     for seg in segs:
         if seg.kind != "list_item":
-            lead = seg.text if seg.start in stated else None
+            lead = seg.text if seg.start in stated and not _ADULTS_WITH_CHILDREN.search(norm(seg.text)) else None
         elif lead is not None and seg.start not in covered and (seg.lead == lead or seg.lead.startswith(lead + " ")):
             out.append(finding(seg, TOPIC, "mention", {}, "children.list_lead_in", 0.6))
     return out

@@ -331,6 +331,10 @@ def test_the_items_of_a_list_introduced_by_a_childrens_statement_are_about_child
     assert "can't send or receive private messages;" in quotes
     adults = "If you subscribe, your account:\n\n- can't send or receive private messages;\n- never shows ads.\n"
     assert not _rule_findings(adults, "children")
+    # a lead-in about everyone, the children among them, does not make its items about children
+    everyone = ("We use information about families and young chefs to:\n\n- process payments and refunds;\n"
+                "- send booking confirmations and reminders.\n")
+    assert not [f for f in _rule_findings(everyone, "children") if f.rule == "children.list_lead_in"]
 
 
 def test_a_heading_over_questions_names_the_topic_of_their_answers():
