@@ -203,14 +203,15 @@ def main() -> int:
 
     names = dev_names()
     docs = {}
+    segmented = {}  # each document split once, for every fold and level
     context: dict[str, tuple[str, ...]] = {}
     for n in names:
         text = (DOCS / f"{n}.txt").read_text(encoding="utf-8")
         gold = json.loads((DOCS / f"{n}.json").read_text(encoding="utf-8"))
         rules = analyse(text, use_model=False).findings
-        context[n] = tm.document_context(segment(text), rules)
+        segmented[n] = segment(text)
+        context[n] = tm.document_context(segmented[n], rules)
         docs[n] = (text, gold, rules, doc_examples(text, gold, context[n]))
-    segmented = {n: segment(docs[n][0]) for n in names}  # each document split once, for every fold and level
     clauses = clause_examples()
     print(f"{len(names)} dev documents ({sum(1 for c in context.values() if c)} with a context feature), "
           f"{sum(len(d[3]) for d in docs.values())} blocks, {len(clauses)} clauses")

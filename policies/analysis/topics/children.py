@@ -483,12 +483,19 @@ def _also_adults(noun: str, text: str) -> bool:
                           r"(?:older|over|up))", text, re.IGNORECASE))
 
 
+def _singular(word: str) -> str:
+    """A name's head as one: "Explorers" -> "Explorer", "Sprout's" -> "Sprout" ("Class" and "Kids" stay)."""
+    head = re.sub(r"'s?$", "", word)
+    return head[:-1] if len(head) > 4 and head.endswith("s") and not head.endswith("ss") else head
+
+
 def program_names(text: str, vendor_name: str | None = None) -> re.Pattern[str] | None:
     """The policy's own words for its children, as one case-sensitive pattern (singular or plural, Title-case and
     UPPER-case; lower-case too for common nouns): the head nouns of the programs it defines for children
-    (_PROGRAM_DEFINITION) and the common nouns it gives children's ages (_AGED_NOUN). None when there are none. A
-    word that is part of the vendor's own name, or in the title or most lines of the policy, is left out: the
-    company and the site's subject are not children."""
+    (_PROGRAM_DEFINITION), the quoted terms it defines for its children (_CHILD_DEFINED_TERM) and the common nouns
+    it gives children's ages (_AGED_NOUN). None when there are none. A word that is part of the vendor's own name,
+    or (unless defined for the children) in the title or most lines of the policy, is left out: the company and
+    the site's subject are not children."""
     vendor = {w.lower() for w in re.findall(r"[\w'-]+", vendor_name or "")}
     heads: set[str] = set()
     for m in _PROGRAM_DEFINITION.finditer(text.replace("’", "'")):
@@ -497,18 +504,14 @@ def program_names(text: str, vendor_name: str | None = None) -> re.Pattern[str] 
             words.pop()
         if not words:
             continue
-        head = re.sub(r"'s?$", "", words[-1])
-        if len(head) > 4 and head.endswith("s") and not head.endswith("ss"):
-            head = head[:-1]
+        head = _singular(words[-1])
         head = head[0].upper() + head[1:].lower() if head else head
         if len(head) >= 3 and head.lower() not in _PROGRAM_NOT_A_NAME | vendor and not _names_the_subject(head, text):
             heads.add(head)
     nouns: set[str] = set()
     for m in _CHILD_DEFINED_TERM.finditer(text.replace("’", "'")):
         term = m.group("term")
-        head = re.sub(r"'s?$", "", term)
-        if len(head) > 4 and head.endswith("s") and not head.endswith("ss"):
-            head = head[:-1]
+        head = _singular(term)
         if len(head) < 3 or term.isupper() or _CHILD.search(head.lower()) or _CHILD.search(head.lower() + "s") or \
                 head.lower() in _PROGRAM_GENERIC | _DEFINED_TERM_NOT_CHILDREN | vendor:
             continue

@@ -10,7 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from policies.analysis import analyser, topic_model
 from policies.analysis.analyser import ANALYSER_VERSION, analyse, analysis_to_contract
+from policies.analysis.segmentation import segment
 from policies.analysis.topics import children
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -359,14 +361,25 @@ def test_who_may_come_in_person_is_not_an_age_limit_for_childrens_data(text, fou
     assert bool(_rule_findings(text, "children")) is found
 
 
-@pytest.mark.parametrize("text", [
-    "Children under 12 must be accompanied by an adult at Rooftop Telescope Nights.",
-    "Children 3 and under jump free with a paying adult.",
-    "Family membership is $95 a year and covers two adults and all children under 18 in the household.",
+def _children_word_model() -> topic_model.TopicModel:
+    """A hand-made model that marks any text with "children" in it as about children, as a model weighing words
+    would ("Children under 12 must be accompanied by an adult")."""
+    n = 1 << 10
+    return topic_model.TopicModel(n_buckets=n, topics={"children": topic_model.TopicWeights(
+        bias=-10.0, weights={topic_model.bucket("children", n): 20.0}, threshold=0.9)})
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Children under 12 must be accompanied by an adult at Rooftop Telescope Nights.", False),
+    ("Children 3 and under jump free with a paying adult.", False),
+    ("Family membership is $95 a year and covers two adults and all children under 18 in the household.", False),
+    ("Children under 12 may play games that save their scores to our servers.", True),
 ])
-def test_the_model_does_not_mark_what_the_rules_read_otherwise(text):
-    # the model alone gives these a high probability of being about children (the words, not the construction)
-    assert not [f for f in analyse(text).findings if f.topic == "children"]
+def test_the_model_does_not_mark_what_the_rules_read_otherwise(text, kept):
+    doc = segment(text)
+    assert [f.topic for f in topic_model.find(doc, [], _children_word_model())] == ["children"]
+    found = analyser.model_findings(doc, [], _children_word_model())
+    assert bool(found) is kept
 
 
 @pytest.mark.parametrize("text, found", [
