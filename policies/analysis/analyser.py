@@ -13,11 +13,11 @@ from __future__ import annotations
 from typing import Any
 
 from . import topic_model
-from .segmentation import segment
+from .segmentation import dehyphenate, segment
 from .topics import children, general, retention, third_parties, transfers
 from .types import Analysis, Document, Finding
 
-ANALYSER_VERSION = "rules+model-2026.11z"
+ANALYSER_VERSION = "rules+model-2026.11aa"
 
 #: (module, topics whose findings it summarises). Order matters only for the summary's key order.
 MODULES = (
@@ -37,7 +37,7 @@ def analyse(text: str, use_model: bool = True) -> Analysis:
     ``use_model=False`` runs the rules only (the topic model's training script needs that)."""
     if not isinstance(text, str):
         raise TypeError("analyse() needs the policy text as str")
-    doc = segment(text)
+    doc = segment(dehyphenate(text))  # same length: offsets into it are offsets into text
     vendor, _ = general.vendor_name(doc)
     last_updated, _ = general.last_updated(doc)
     findings: list[Finding] = []
@@ -68,7 +68,8 @@ def model_findings(doc: Document, existing: list[Finding], model: topic_model.To
 
 
 def _valid(findings: list[Finding], text: str) -> list[Finding]:
-    """Drop exact duplicates; repair a quote that does not match its offsets (defensive - should not happen)."""
+    """Drop exact duplicates; quote ``text[start:end]`` itself (the rules read the dehyphenated copy, whose
+    broken words are joined: "Ser-\\nvices" there is "Services  ")."""
     seen: set[tuple] = set()
     out: list[Finding] = []
     for f in findings:

@@ -249,6 +249,9 @@ def _blocks(text: str, lines: list[_Line]) -> list[_Block]:
                 (adjacent_prev and prev is not None and prev.kind == "row")
                 or (adjacent_next and _TAB_CELLS.search(text[nl.body : nl.end]))):
             cand = ""  # a row of a tab-separated table ("Pupil photos<TAB>Deleted within 28 days"), not a heading
+        if cand and ln.marker in ("num", "step") and adjacent_next and nl.marker == "" and \
+                _starts_lower(text, nl.body) and not _BOLD_LINE.match(text[ln.body : ln.end]):
+            cand = ""  # a numbered clause wrapped mid-sentence ("10.3 Contracts are kept for six years / after ...")
         if cand and ln.marker == "num":
             # a run of short numbered lines is a list, not a series of headings
             sib = False
@@ -401,3 +404,39 @@ def segment(text: str) -> Document:
             if last.endswith(":") or last.endswith(":-"):
                 lead = f"{base_lead} {last}".strip()
     return Document(text=text, segments=tuple(segs))
+
+
+# A word broken across lines with a hyphen, as text taken from a PDF has it ("Amazon Web Ser-\nvices").
+_LINE_END_HYPHEN = re.compile(r"(?<!\w)(?P<left>[A-Za-z]+)[-\u2010\u00ad][ \t]*(?:\r\n|\r|\n)[ \t]*"
+                              r"(?P<right>[a-z]+)(?P<punct>[.,;:)]*)")
+# left halves that open a real hyphenated compound, which a line break does not make one word: "twenty-four",
+# "third-party", "opt-out", "e-mail"
+_COMPOUND_LEFT = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "third", "opt", "e",
+                  "sign", "log", "self", "non", "co", "cross", "long", "short", "well", "follow", "up", "pre", "post"}
+
+
+def dehyphenate(text: str) -> str:
+    """``text`` with words broken across lines joined, at the same length, so that every offset stays valid.
+
+    Why by hand: text extractors either leave these breaks (pypdf) or join them by changing the text's length,
+    which would break our offsets. A break is joined without its hyphen ("Ser-\\nvices" -> "Services") when the
+    joined word occurs elsewhere in the document or the left half is not one that opens a compound; it keeps the
+    hyphen otherwise ("twenty-\\nfour" -> "twenty-four", "third-\\nparty" -> "third-party"). The characters taken
+    out (hyphen, line break, indentation) become spaces after the word and its punctuation.
+    """
+    if "\n" not in text and "\r" not in text:
+        return text
+    words: set[str] | None = None
+
+    def join(m: re.Match) -> str:
+        nonlocal words
+        left, right = m.group("left"), m.group("right")
+        if words is None:
+            words = set(re.findall(r"[a-z]+", text.lower()))
+        hyphenated = f"{left}-{right}".lower()
+        keep = (f"{left}{right}".lower() not in words
+                and (left.lower() in _COMPOUND_LEFT or hyphenated in text.lower()))
+        joined = f"{left}{'-' if keep else ''}{right}{m.group('punct')}"
+        return joined + " " * (len(m.group(0)) - len(joined))
+
+    return _LINE_END_HYPHEN.sub(join, text)

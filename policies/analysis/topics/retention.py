@@ -38,20 +38,24 @@ _SMALL = {
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}
-_NUM_WORD = (
+_UNDER_HUNDRED = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|"
     r"eight|nine))?|a single|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|"
     r"two|three|four|five|six|seven|eight|nine|ten|an|a)"
 )
-_NUM = rf"(?:\d{{1,4}}(?:\.\d+)?|{_NUM_WORD})"
-_UNIT = r"(?P<unit>days?|weeks?|months?|years?|yrs?|hours?|decades?)"
-_ADJ = r"(?:(?:full|calendar|consecutive|business|working|additional|further|more|rolling)\s+)?"
-_DURATION = re.compile(
-    rf"(?<![\w.,/-])(?P<num>{_NUM})(?:\s*\(\s*\d{{1,4}}\s*\))?[\s-]+{_ADJ}{_UNIT}(?![\w-])"
+# "one hundred eighty (180) days", "two hundred and seventy days": US legal drafting spells out hundreds
+_NUM_WORD = (
+    rf"(?:(?:one|two|three|four|five|six|seven|eight|nine|a)[- ]hundred(?:[- ](?:and[- ])?(?!an?\b){_UNDER_HUNDRED})?|"
+    rf"{_UNDER_HUNDRED})"
 )
+_NUM = rf"(?:\d{{1,4}}(?:\.\d+)?|{_NUM_WORD})"
+# the digits a policy repeats in brackets ("sixty (60) days") are the amount, whatever the words say
+_PAREN = r"(?:\s*\(\s*(?P<paren>\d{1,4})\s*\))?"
+_UNIT = r"(?P<unit>days?|weeks?|fortnights?|months?|years?|yrs?|hours?|decades?)"
+_ADJ = r"(?:(?:full|calendar|consecutive|business|working|additional|further|more|rolling)\s+)?"
+_DURATION = re.compile(rf"(?<![\w.,/-])(?P<num>{_NUM}){_PAREN}[\s-]+{_ADJ}{_UNIT}(?![\w-])")
 _RANGE = re.compile(
-    rf"(?<![\w.,/-])(?P<a>{_NUM})\s*(?:-|to|and|or)\s*(?P<num>{_NUM})(?:\s*\(\s*\d{{1,4}}\s*\))?[\s-]+{_ADJ}{_UNIT}"
-    r"(?![\w-])"
+    rf"(?<![\w.,/-])(?P<a>{_NUM})\s*(?:-|to|and|or)\s*(?P<num>{_NUM}){_PAREN}[\s-]+{_ADJ}{_UNIT}(?![\w-])"
 )
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "yr": 365, "decade": 3650, "hour": 0}
 
@@ -86,7 +90,10 @@ _AFTER_BAD = re.compile(
 _RESPONSE_CTX = re.compile(
     r"\b(?:breach|respond|response|reply|answer|acknowledge|process (?:your|the|a|such|any) request|"
     r"fulfil+ (?:your|the|a) request|comply with (?:your|the|a) request|provide you with (?:a copy|the information)|"
-    r"notify (?:you|the|affected|relevant)|notice period|advance notice|cancel|refund|withdraw from)\b"
+    r"notify (?:you|the|affected|relevant)|notice period|advance notice|cancel|refund|withdraw from|"
+    # a breach-notice deadline ("notification to the LEA within seventy-two (72) hours of confirming the incident")
+    r"(?:provide|give|send)s? (?:\w+ )?notification|security incident|unauthori[sz]ed (?:release|access|disclosure|"
+    r"acquisition))\b"
 )
 
 _MASK = re.compile(
@@ -268,6 +275,12 @@ def _num(word: str) -> float | None:
         pass
     if word in _SMALL:
         return float(_SMALL[word])
+    if "hundred" in word:
+        hundreds, _, rest = word.partition("hundred")
+        count = _SMALL.get(hundreds.strip(" -"))
+        rest = re.sub(r"^[- ]+(?:and[- ]+)?", "", rest)
+        below = _num(rest) if rest else 0.0
+        return None if count is None or below is None else 100.0 * count + below
     parts = re.split(r"[- ]", word)
     if parts[0] in _TENS:
         return float(_TENS[parts[0]] + (_SMALL.get(parts[1], 0) if len(parts) > 1 else 0))
@@ -304,17 +317,18 @@ def _durations(t: str) -> list[tuple[int, int, float, str]]:
     out: list[tuple[int, int, float, str]] = []
     taken: list[tuple[int, int]] = []
     for m in _RANGE.finditer(t):
-        a, b = _num(m.group("a")), _num(m.group("num"))
-        if a is None or b is None or m.group("a") in ("a", "an") or a >= b:
+        a, b, b_word = _num(m.group("a")), _amount(m), _num(m.group("num"))
+        # "twenty-four (24) months" is one number, not a range from twenty to four
+        if a is None or b is None or b_word is None or m.group("a") in ("a", "an") or a >= b_word:
             continue
         unit = m.group("unit")
-        out.append((m.start(), m.end(), a, unit))
-        out.append((m.start("num"), m.end(), b, unit))
+        out.append((m.start(), m.end(), *_in_weeks(a, unit)))
+        out.append((m.start("num"), m.end(), *_in_weeks(b, unit)))
         taken.append((m.start(), m.end()))
     for m in _DURATION.finditer(t):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        amount = _num(m.group("num"))
+        amount = _amount(m)
         if amount is None or amount <= 0:
             continue
         word = m.group("num")
@@ -323,8 +337,18 @@ def _durations(t: str) -> list[tuple[int, int, float, str]]:
             before = t[max(0, m.start() - 12) : m.start()]
             if re.search(r"(?:hours?|times?|once|twice|days?|per|\d)\s*$", before):
                 continue
-        out.append((m.start(), m.end(), amount, m.group("unit")))
+        out.append((m.start(), m.end(), *_in_weeks(amount, m.group("unit"))))
     return out
+
+
+def _amount(m: re.Match) -> float | None:
+    """A duration's amount: the bracketed digits where the policy gives them ("sixty (60) days"), else its number."""
+    return float(m.group("paren")) if m.group("paren") else _num(m.group("num"))
+
+
+def _in_weeks(amount: float, unit: str) -> tuple[float, str]:
+    """A fortnight is two weeks (the contract's units are day, week, month and year)."""
+    return (amount * 2, "weeks") if unit.lower().startswith("fortnight") else (amount, unit)
 
 
 def _is_retention_duration(t: str, s: int, e: int, unit: str) -> bool:

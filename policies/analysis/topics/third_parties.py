@@ -344,6 +344,8 @@ _DATA_OBJ = re.compile(
 )
 
 _LINK_CTX = re.compile(
+    # not a data connection: "a secure link to the school's MIS", "an API link", "the MIS link"
+    r"(?<!secure )(?<!data )(?<!api )(?<!mis )(?<!direct )(?<!integration )"
     r"\b(?:links?|linked)\b(?! (?:your|an|the|their|a|his|her|to your) (?:\w+ )?(?:accounts?|profiles?|devices?)\b)|"
     r"hyperlinks?|not (?:responsible|liable) for "
     r"(?:the )?(?:privacy|content|practices)|(?:privacy|data) practices of (?:other|third|these|those|such)|"
@@ -516,7 +518,8 @@ _SHARING_HEADING = re.compile(
     _I,
 )
 _NOT_SHARING_HEADING = re.compile(
-    r"\blinks?\b|web ?sites|international|outside|overseas|security|your rights|cookie|retention", _I)
+    r"\blinks?\b|web ?sites|international|outside|overseas|security|your rights|cookie|retention|how long|"
+    r"\bkeep\b|\bkept\b", _I)
 
 _INTRO = re.compile(
     r"(?:following|these|below|listed)\b[^.]{0,80}\b(?:third[- ]?parties|sub-?processors|processors|service "
@@ -549,7 +552,7 @@ _FOLLOW_US = re.compile(r"follow us|(?:our|official) (?:\w+ )?(?:page|profile|ac
                         r"find us on|like us on|visit (?:us|our)", _I)
 
 _NEG = re.compile(r"\b(?:not|never|no|nor|neither|cannot|won't|don't|doesn't|didn't|shan't|isn't|aren't|"
-                  r"wouldn't|without)\b|n't\b", _I)
+                  r"wouldn't|without|(?:prohibited|barred|precluded)\s+from|forbidden\s+(?:from|to))\b|n't\b", _I)
 
 # organisations that are never "named recipients"
 _REGULATOR = re.compile(
@@ -692,6 +695,13 @@ _FIRST_PARTY_MARKETING = re.compile(
 # ---------------------------------------------------------------------------------------------
 # helpers
 # ---------------------------------------------------------------------------------------------
+# a name the policy says it does not use: "we do not use advertising cookies, the Meta Pixel or other trackers" (the
+# negated verb governs the name: nothing between them ends the clause or makes an exception)
+_NOT_USED = re.compile(r"\b(?:(?:do|does|did|will|would)\s+not|don't|doesn't|never|no\s+longer)\s+(?:\w+\s+){0,2}?"
+                       r"(?:use|share|send|install|embed|work\s+with|rely\s+on|allow)\b(?:(?!\b(?:except|other\s+than|"
+                       r"apart\s+from|besides|but|however|unless|only)\b)[^.;:()])*$", _I)
+
+
 def _negated_before(text: str, pos: int, window: int = 60) -> bool:
     """A negation in the same clause shortly before ``pos``."""
     start = max(0, pos - window)
@@ -1134,8 +1144,9 @@ def _purpose(text: str, name_end: int) -> str | None:
 
 
 _DOMAIN_ONLY = re.compile(r"^\W*(?:https?://)?(?:www\.)?([a-z0-9.-]+\.[a-z]{2,}(?:\.[a-z]{2})?)/?\W*$", _I)
+# "Mux - video streaming", "**Mux** — video streaming" (Markdown bold), "Wonde Ltd — a secure link to the school's MIS"
 _NAME_ONLY = re.compile(r"^\W*([A-Z0-9][\w&.'+-]*(?:\s+(?:&\s+)?[A-Z0-9][\w&.'+-]*){0,4})"
-                        r"(?:\s+(?:Ltd|Limited|Inc|LLC|plc)\.?)?\s*(?:[-:–(]\s*(?P<rest>.*))?$")
+                        r"(?:,?\s+(?:Ltd|Limited|Inc|LLC|plc)\.?)?(?:\*\*|__)?\s*(?:(?P<sep>[-:–—(])\s*(?P<rest>.*))?$")
 
 
 # "We may disclose information about you as follows:", "We share your data in these cases:"
@@ -1324,11 +1335,12 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
                      inline_purpose or _purpose_after(doc, ctx, i), gazetteer.CANONICAL_CATEGORY.get(canon, ""))
         elif seg.kind in ("list_item", "table_row"):
             nm = _NAME_ONLY.match(first)
-            if nm and len(first) < 80:
-                cand = _clean_name(nm.group(1))
-                if cand:
-                    entry = gazetteer.lookup(cand)
-                    emit(entry.canonical if entry else cand, "gazetteer" if entry else "context",
+            # a long line is a sentence, unless a dash parts the name from what the recipient does
+            if nm and (len(first) < 80 or nm.group("sep") in ("-", "–", "—") and re.search(r"\s[-–—]\s", first)):
+                resolved = _resolve_org(nm.group(1), alias_prefix=True)
+                if resolved:
+                    cand, entry = resolved
+                    emit(cand, "gazetteer" if entry else "context",
                          "tps.name.list", 0.75, nm.start(1), nm.end(1),
                          (nm.group("rest") or "").strip() or _purpose_after(doc, ctx, i))
 
@@ -1372,7 +1384,7 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
                   r"shared with|disclosed to|(?:kept|held|recorded) (?:in|on|with|by)\b", text, _I)))
     self_hosted = bool(_SELF_HOSTED.search(text)) or bool(_POLICY_SCOPE.match(text))
     for canon, a, b, cat in _gazetteer_names(text, ctx):
-        if not cue or self_hosted:
+        if not cue or self_hosted or _NOT_USED.search(text, max(0, a - 100), a):
             continue
         if sign_in and not shares:
             continue

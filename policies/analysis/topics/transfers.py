@@ -86,10 +86,13 @@ _TRANSFER = [
         r"\b(?:transferr?\w*|sent|send\w*|mov(?:e|ed|ing)|export\w*|transmit\w*|process\w*|stor\w+|host\w*|"
         r"access\w*)\b[^.;]{0,100}?\b" + _OUTSIDE_ANY, _I)),
     ("transfers.strong.processed_abroad", "strong", re.compile(
-        r"\b(?:processed|stored|hosted|held|maintained|accessed|located)\b[^.;]{0,60}?\b(?:in|within)\s+"
-        r"(?:[A-Z][\w]+(?:,| and| or) ){0,3}" + _ABROAD, _I)),
+        # "Mailchimp stores our mailing list in the United States"
+        r"\b(?:processed|stored|hosted|held|maintained|accessed|located|stores|hosts|holds|keeps)\b[^.;]{0,60}?\b"
+        r"(?:in|within)\s+(?:[A-Z][\w]+(?:,| and| or) ){0,3}" + _ABROAD, _I)),
     ("transfers.strong.access_abroad", "strong", re.compile(
-        r"\b(?:access\w*|view\w*|process\w*)\b[^.;]{0,60}?\b(?:from|in)\s+" + _ABROAD + r"|\b(?:team|staff|"
+        # "PayPal may process payment information in Luxembourg and the United States"
+        r"\b(?:access\w*|view\w*|process\w*)\b[^.;]{0,60}?\b(?:from|in)\s+(?:[A-Z][\w]+(?:,| and| or) ){0,3}" +
+        _ABROAD + r"|\b(?:team|staff|"
         r"employees|personnel|developers|engineers|offices?|agents|contractors|subsidiar\w+|affiliates)\s+"
         r"(?:\w+\s+){0,2}?(?:in|from)\s+" + _ABROAD + r"[^.;]{0,60}\b(?:access|view|process|handle)", _I)),
     ("transfers.strong.international_transfer", "strong", re.compile(

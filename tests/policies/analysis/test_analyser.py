@@ -119,6 +119,7 @@ _policyish = st.lists(st.sampled_from([
     "We retain data for 6 years.", "• item", "1.1 ", "(a) ", "\r\n", "\n\n\n", "Children under 13", "\u00a0",
     "Last updated 5/2/2024", "e.g.", "Ltd.", "How long do we keep it?", "logo.png", "\t", "  ", "İ", "ﬁ", "🙂",
     "delete within 28 days of", "not directed to children", "parental consent", "[email protected]", "a@b.co",
+    "Ser-\nvices", "twenty-\r\nfour", "-\n",
 ]), max_size=40).map("".join)
 
 
@@ -797,3 +798,14 @@ def test_a_paragraph_about_the_defined_term_is_about_children():
     quotes = [f.quote for f in _rule_findings(text, "children")]
     assert any("Wearer's location" in q for q in quotes)
     assert not any("Payments" in q for q in quotes)
+
+
+def test_words_broken_across_lines_are_read_whole_and_quoted_as_written():
+    text = ("9. SUB-PROCESSORS\n\nWe use the following sub-processors:\n\n(a) Amazon Web Ser-\nvices EMEA SARL - "
+            "hosting in the London region;\n\n10. RETENTION\n\nFamily accounts are deleted twenty-\nfour (24) months "
+            "after the last lesson. Backups are retained for a fortnight.\n")
+    result = analyse(text)
+    assert "Amazon Web Services" in result.summary["third_parties"]["named"]
+    assert result.summary["retention"]["periods_days"] == [14, 730]
+    assert all(f.quote == text[f.start:f.end] for f in result.findings)
+    assert any("Ser-\nvices" in f.quote for f in result.findings)

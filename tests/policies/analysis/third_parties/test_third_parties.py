@@ -154,6 +154,8 @@ def test_ambiguous_gazetteer_words_need_capitals_and_context():
     ("If we sell our business, your data may pass to the buyer.", "not_stated"),
     ("We sell revision guides and books.", "not_stated"),
     ("We share data with service providers.", "not_stated"),
+    ("Provider is prohibited from using, disclosing, or selling Student Data to inform targeted advertising.", "no"),
+    ("The vendor is forbidden to sell pupil data.", "no"),
 ])
 def test_sells_data(text, expected):
     assert summary(text)["sells_data"] == expected
@@ -369,3 +371,35 @@ def test_indirect_sharing_and_public_display(text):
 def test_passive_processing_by_the_vendor_itself_is_not_sharing():
     assert "sharing" not in kinds(run("Your request is processed by our support team within a day."),
                                   "third_party_sharing")
+
+
+# --- rules+model-2026.11aa: recipient lists in Markdown and with long descriptions; names a policy does not use --
+def test_recipient_lines_in_markdown_bold_or_with_a_long_description_are_recipients():
+    text = ("We use these sub-processors. They can only use the information to provide their service to us:\n\n"
+            "- **Mux** — converting and streaming videos so they play smoothly in the apps\n"
+            "- **Google Firebase** — push notifications to the apps\n"
+            "- Wonde Ltd — a secure link to the school's management information system (SIMS, Arbor and others), so "
+            "that pupil names and classes stay up to date;\n"
+            "- Twilio Ireland Limited — sending low-balance text messages to parents who switch them on;\n")
+    named = summary(text, "Puddlejump Ltd")["named"]
+    assert {"Mux", "Firebase", "Wonde", "Twilio"} <= set(named)
+    assert not any("Ireland" in n for n in named)  # the legal entity resolves to the gazetteer's name
+
+
+def test_a_table_after_a_recipient_list_under_a_retention_heading_names_no_one():
+    text = ("We use these sub-processors to provide their service to us:\n\n- **Mux** — video streaming\n\n"
+            "## How long we keep information\n\n| What | How long we keep it |\n| ---- | ---- |\n"
+            "| Backups | Encrypted daily backups are kept for 14 days |\n")
+    named = summary(text, "Puddlejump Ltd")["named"]
+    assert "Mux" in named and "What" not in named and "Backups" not in named
+
+
+@pytest.mark.parametrize("text, name, named", [
+    ("We do not show adverts, and we do not use advertising cookies, the Meta Pixel or any other advertising "
+     "trackers.", "Meta", False),
+    ("Our website (but not the app or the dashboard) uses Google Analytics to understand how visitors use our "
+     "pages.", "Google Analytics", True),
+    ("We do not share your data with anyone except Stripe, which processes payments.", "Stripe", True),
+])
+def test_a_name_the_policy_says_it_does_not_use_is_not_a_recipient(text, name, named):
+    assert (name in summary(text)["named"]) is named

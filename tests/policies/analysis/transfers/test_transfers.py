@@ -26,6 +26,10 @@ def one(text):
      "the UK. We use standard contractual clauses approved by the European Commission.", "with_safeguards"),
     ("We use a cloud provider in the UK.", "not_stated"),
     ("You may ask us to transfer your data to another organisation.", "not_stated"),
+    ("Our photographs are stored in the UK, in Google Cloud's London region. PayPal may process payment information "
+     "in Luxembourg and the United States. These transfers are protected by standard contractual clauses.",
+     "with_safeguards"),
+    ("Our shop database is stored in the UK. Mailchimp stores our mailing list in the United States.", "yes"),
 ])
 def test_status(text, expected):
     assert summary(text)["international_transfers"] == expected
