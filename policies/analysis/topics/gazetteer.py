@@ -180,6 +180,9 @@ _RAW: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("MessageBird", HOSTING, ("MessageBird", "Bird"), ("messagebird.com",)),
     ("Textlocal", HOSTING, ("Textlocal",), ("textlocal.com",)),
     ("Esendex", HOSTING, ("Esendex",), ("esendex.co.uk", "esendex.com")),
+    # the UK government's email and text service, which councils and schools' suppliers send notifications through
+    ("GOV.UK Notify", HOSTING, ("GOV.UK Notify",), ("notifications.service.gov.uk",)),
+    ("Egress", HOSTING, ("Egress Software Technologies", "Egress Protect"), ("egress.com",)),
     ("Firetext", HOSTING, ("Firetext", "FireText"), ("firetext.co.uk",)),
     ("ClickSend", HOSTING, ("ClickSend",), ("clicksend.com",)),
     ("Algolia", HOSTING, ("Algolia",), ("algolia.com",)),

@@ -134,8 +134,9 @@ _DATE_PATTERNS = [
     ("my", re.compile(rf"\b(?P<m>{_MON})[ \u00a0,]+(?P<y>\d{{4}})\b", re.I)),
 ]
 _UPDATED = re.compile(
-    r"\b(?:last\s+(?:updated|modified|revised|amended|reviewed|changed|edited)|(?:date\s+of\s+)?last\s+(?:update|"
-    r"revision|review|amendment)|updated|revised|amended|effective(?:\s+date|\s+from|\s+as\s+of|\s+on)?|"
+    r"\b(?:last\s+(?:updated|modified|revised|amended|reviewed|changed|edited)|(?:date\s+of\s+(?:the\s+)?)?last\s+"
+    r"(?:update|revision|review|amendment|modification|change)|updated|revised|amended|approved|"
+    r"effective(?:\s+date|\s+from|\s+as\s+of|\s+on)?|"
     r"(?:this\s+)?version\s+(?:date|dated|of|was)|version|date(?:d)?|policy\s+date|published|as\s+of|"
     r"came\s+into\s+effect|in\s+effect|reviewed)\b",
     re.I,
@@ -193,6 +194,12 @@ def _us_document(doc: Document) -> bool:
     return us > uk
 
 
+_NOT_CURRENT_BEFORE = re.compile(r"\b(?:previous|prior|earlier|old|superseded|supersedes:?|replaced|replaces:?|"
+                                 r"original|first|review|expiry|renewal)\s+$", re.I)
+_NEXT_REVIEW = re.compile(r"\b(?:next\s+review|review\s+(?:date|due)|due\s+for\s+review|to\s+be\s+reviewed|expir\w*)\b",
+                          re.I)
+
+
 def last_updated(doc: Document) -> tuple[str | None, Segment | None]:
     day_first = not _us_document(doc)
     best: tuple[float, str, Segment] | None = None
@@ -213,7 +220,11 @@ def last_updated(doc: Document) -> tuple[str | None, Segment | None]:
         iso, pos = parsed
         if pos > 60:
             continue
-        score = 3.0 if kw.startswith("last") else 2.0 if kw.startswith(("updated", "effective", "revised")) else 1.0
+        if _NOT_CURRENT_BEFORE.search(t[max(0, m.start() - 25) : m.start()]) or _NEXT_REVIEW.search(after[: pos + 1]):
+            continue  # "Previous version: 11/09/2022", "Review date: 01/07/2025": not when this version was made
+        kw = re.sub(r"^date\s+of\s+(?:the\s+)?", "", kw)
+        dated = ("updated", "effective", "revised", "approved")
+        score = 3.0 if kw.startswith("last") else 2.0 if kw.startswith(dated) else 1.0
         score -= pos / 100
         if kw.startswith(("date", "version", "published", "as of")) and len(t) > 120:
             score -= 1.0

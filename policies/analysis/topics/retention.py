@@ -66,7 +66,10 @@ _BEFORE_BAD = re.compile(
     r"renew\w*|subscri\w+|aged?|ages|under|over|below|above|younger than|older than|past|preceding|previous|"
     r"prior|last|every|each|per|once|twice|times|ago|founded|established|since|free|discount|"
     r"spanning|first|next|coming|resolve|process your request|fulfil\w*|comply with your request|"
-    r"take us|extend\w*|extension|exceed\w*|take up to|reach|turn|turns|turned|age of|ages of|birthday)"
+    r"take us|extend\w*|extension|exceed\w*|take up to|reach|turn|turns|turned|age of|ages of|birthday|help|assist|"
+    # a loan is not a retention period ("e-books are lent for 21 days"); nor is the period a change replaced
+    # ("backup retention shortened from five weeks to four weeks")
+    r"lent|loaned|borrowed|(?:shorten|reduc|chang|lengthen|increas|decreas|cut)\w*\s+from|minors?(?:\s+of)?)"
     r"(?:\s+(?:by|of|within|to|than|up to|at least|about|around|approximately|for|the|a|an|another|additional|"
     r"further|additional|least))*\s*$)"
 )
@@ -126,6 +129,7 @@ _RET_VERB = re.compile(
     r"\b(?:retain\w*|retention|keep|keeps|kept|keeping|stored?|stores|storing|storage|hold|holds|held|holding|"
     r"preserv\w+|archiv\w+|maintain\w*|delet\w+|eras(?:e|ed|es|ing|ure)|destr(?:oy\w*|uction)|purg\w+|"
     r"anonymi[sz]\w+|de-?identif\w+|pseudonymi[sz]\w+|dispos\w+|remov\w+|expunge\w*|overwrit\w+|shred\w*|"
+    r"conserv(?:e|ed|es|ing|ation)|eliminat(?:e|ed|es|ing|ion)|suppress(?:ed|es|ion)?|"
     r"sav(?:e|es|ed|ing)|wip(?:e|es|ed|ing)|(?:recorded|taped|written)\s+over|rotat(?:e|es|ed|ing)|"
     r"roll(?:s|ed)?\s+off|age[sd]?\s+out|"
     r"(?:stay|stays|stayed|remain|remains|persist|persists|live|lives|sit|sits)\s+(?:\w+\s+){0,2}with\s+us|"
@@ -139,6 +143,8 @@ _STRONG_VERB = re.compile(
     r"website|site)|"
     r"retain\w*|retention|kept|keep|keeps|keeping|stored|store|stores|held|hold|holds|preserv\w+|archiv\w+|"
     r"delet\w+|eras(?:e|ed|es|ing|ure)|destr(?:oy\w*|uction)|purg\w+|anonymi[sz]\w+|de-?identif\w+|dispos\w+|"
+    # translated policies: "conservar", "conserver", "eliminare" read as "conserved", "eliminated"
+    r"conserv(?:e|ed|es|ing|ation)|eliminat(?:e|ed|es|ing|ion)|suppress(?:ed|es|ion)?|"
     r"expunge\w*|overwrit\w+|shred\w*|wip(?:e|es|ed|ing)|(?:recorded|taped|written)\s+over|"
     r"(?:is|are|be|been|get|gets)\s+(?:\w+\s+)?(?:removed|rotated|discarded|cleared)|roll(?:s|ed)?\s+off|"
     r"(?:stay|stays|stayed|remain|remains|persist|persists|live|lives|sit|sits)\s+(?:\w+\s+){0,2}with\s+us)\b"

@@ -697,9 +697,14 @@ _FIRST_PARTY_MARKETING = re.compile(
 # ---------------------------------------------------------------------------------------------
 # a name the policy says it does not use: "we do not use advertising cookies, the Meta Pixel or other trackers" (the
 # negated verb governs the name: nothing between them ends the clause or makes an exception)
-_NOT_USED = re.compile(r"\b(?:(?:do|does|did|will|would)\s+not|don't|doesn't|never|no\s+longer)\s+(?:\w+\s+){0,2}?"
-                       r"(?:use|share|send|install|embed|work\s+with|rely\s+on|allow)\b(?:(?!\b(?:except|other\s+than|"
-                       r"apart\s+from|besides|but|however|unless|only)\b)[^.;:()])*$", _I)
+_NOT_USED = re.compile(
+    r"\b(?:(?:do|does|did|will|would)\s+not|don't|doesn't|never|no\s+longer)\s+(?:\w+\s+){0,2}?"
+    r"(?:use|share|send|install|embed|work\s+with|rely\s+on|allow|connect\s+to|integrate\s+with)\b"
+    r"(?:(?!\b(?:except|other\s+than|apart\s+from|besides|but|however|unless|only)\b)[^.;:()])*$", _I)
+# ... or names it and then says so: "the school's own system, such as CPOMS or MyConcern; we do not connect to these"
+_NOT_USED_AFTER = re.compile(
+    r"[^.]{0,60}?\b(?:(?:do|does|will)\s+not|never)\s+(?:connect|integrate|link|send|share)\w*\s+"
+    r"(?:\w+\s+){0,3}?(?:to|with)\s+(?:these|those|them|either|any\s+of\s+(?:them|these))\b", _I)
 
 
 def _negated_before(text: str, pos: int, window: int = 60) -> bool:
@@ -733,6 +738,27 @@ _TITLE_LINE = re.compile(r"^[^\S\n]*(?P<t>(?:[A-Z][\w&'’+-]*[^\S\n]+){1,3}?)(?
                          r"(?:Policy|Notice|Statement|POLICY|NOTICE|STATEMENT)\b", re.M)
 
 
+# the vendor's own products, named beside "our": "our web filtering service, Gatehouse Filter", "Gatehouse Watch, our
+# safeguarding monitoring service"
+_OWN_PRODUCT = re.compile(
+    r"\b[Oo]ur\s+(?:[\w-]+\s+){0,3}?(?:service|product|platform|app|application|software|tool|system|solution)s?,?\s+"
+    r"(?:called\s+)?(?P<a>[A-Z][\w'’+-]*(?:\s+[A-Z][\w'’+-]*){0,2})|"
+    r"(?P<b>[A-Z][\w'’+-]*(?:\s+[A-Z][\w'’+-]*){0,2}),\s+our\s+(?:[\w-]+\s+){0,3}?(?:service|product|platform|app|"
+    r"application|software|tool|system|solution)\b")
+
+
+def _own_products(text: str) -> set[str]:
+    """The first words of the products a policy calls its own, unless the gazetteer knows them (a company the
+    vendor uses: "our email service, Mailchimp")."""
+    out = set()
+    for m in _OWN_PRODUCT.finditer(text[:20000]):
+        name = m.group("a") or m.group("b")
+        if not gazetteer.lookup(name) and not gazetteer.ALIAS_RE.search(name):
+            out.add(name.split()[0].lower().rstrip("'’s"))
+    return out - {"the", "our", "we", "this", "it", "its", "uk", "eu", "us", "in", "also", "additionally", "however",
+                  "today", "finally", "then", "when", "if", "for", "as", "and", "with", "through", "using", "via"}
+
+
 def _title_brands(text: str) -> set[str]:
     m = _TITLE_LINE.search(text[:3000])
     if not m:
@@ -752,7 +778,7 @@ class _Ctx:
         self.doc = doc
         self.vendor = vendor_name
         # the product a policy is titled after ("Flashfox Privacy Policy") is the vendor's own brand
-        self.vtok = _vendor_tokens(vendor_name) | _title_brands(doc.text)
+        self.vtok = _vendor_tokens(vendor_name) | _title_brands(doc.text) | _own_products(doc.text)
         self.vkey = _canon_key(vendor_name) if vendor_name else ""
         self.ntext = norm(doc.text)
         self.segs = pieces(doc)
@@ -1023,6 +1049,7 @@ _BAD_NAME_WORDS = {
     "in", "on", "for", "to", "and", "or", "with", "by", "from", "at", "of", "is", "are", "may", "will",
     "january", "february", "march", "april", "june", "july", "august", "september", "october",
     "november", "december", "monday", "friday", "european", "union", "kingdom", "united", "states", "america",
+    "level", "tier", "stage", "phase", "option", "grade",
     "england", "britain", "wales", "scotland", "ireland", "india", "canada", "australia", "secure", "payment",
     "payments", "analytics", "hosting", "customer", "customers", "user", "users", "school", "schools",
     "students", "student", "parents", "parent", "teachers", "platform", "app", "apps", "application",
@@ -1242,7 +1269,9 @@ _SELF_HOSTED = re.compile(r"\bself-?hosted\b|\b(?:host|run)\w*\s+(?:it\s+|them\s
                           r"(?:company|provider|third)", _I)
 _NAME_THEN_PURPOSE = re.compile(r"(?:^|(?P<sep>[;:]\s+|;\s*and\s+))(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX +
                                 r")?)\s+\((?P<p>[^()]{3,120})\)", re.M)
-_SEMICOLON_ITEM = re.compile(r";\s*(?:and\s+)?(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX + r")?)\s+(?:for|to)\s+\S")
+# "...; Klarna for "Pay in 3"; SoapBox Labs Ltd – children's speech recognition; ..."
+_SEMICOLON_ITEM = re.compile(r";\s*(?:and\s+)?(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX + r")?)\s+(?:(?:for|to)\s+|"
+                             r"[-–—]\s+)\S")
 _PRODUCT_IN_BRACKETS = re.compile(_ORG + r",?\s+" + _LEGAL_SUFFIX + r"\s*\((?P<p>[A-Z][\w.'+-]*"
                                   r"(?:\s+[A-Z][\w.'+-]*){0,3})(?:\s+[a-z][^()]{0,60})?\)")
 _TRADEMARK = re.compile(r"trademarks?\b|[®™]|not (?:affiliated|associated) with|not (?:sponsored|endorsed) by", _I)
@@ -1307,6 +1336,8 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
         key = _canon_key(name)
         if not key or key in seen or ctx.is_vendor(name) or _REGULATOR.search(name):
             return
+        if _NOT_USED.search(text, max(0, at - 100), max(at, 0)) or _NOT_USED_AFTER.match(text, end_at):
+            return  # "we do not use ... the Meta Pixel", "such as CPOMS or MyConcern; we do not connect to these"
         seen.add(key)
         value = {"name": name, "purpose": purpose or _purpose(text, end_at), "location": loc, "source": source}
         if category:
@@ -1374,7 +1405,8 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
         # "Harlow Print Lab Ltd prints and packs our orders": a registered company named where data is shared
         if not _TRADEMARK.search(text):  # "ACT is a registered trademark of ACT, Inc." names an owner, not a recipient
             for lm in _LEGAL_NAME.finditer(text):
-                _emit_org(emit, lm.group("n"), "tps.name.legal_name", 0.7, lm.start("n"))
+                if not text[lm.end():].lstrip().startswith(")"):  # "(Microsoft Ireland / Operations Limited)": the
+                    _emit_org(emit, lm.group("n"), "tps.name.legal_name", 0.7, lm.start("n"))  # entity of a name
 
     # 2. gazetteer mentions in a processing context
     cue = bool(_PROCESSING_CUE.search(text)) and (sharing_ctx or bool(
@@ -1384,7 +1416,7 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
                   r"shared with|disclosed to|(?:kept|held|recorded) (?:in|on|with|by)\b", text, _I)))
     self_hosted = bool(_SELF_HOSTED.search(text)) or bool(_POLICY_SCOPE.match(text))
     for canon, a, b, cat in _gazetteer_names(text, ctx):
-        if not cue or self_hosted or _NOT_USED.search(text, max(0, a - 100), a):
+        if not cue or self_hosted:
             continue
         if sign_in and not shares:
             continue
@@ -1615,6 +1647,11 @@ def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
                 continue
             continue
         rule = _sharing_rule(text, seg, in_list)
+        run_in = this_label or label  # the label of this paragraph ("Sub-processors. Google Cloud ... - hosting")
+        if rule is None and run_in and _SHARING_HEADING.search(run_in) and not _NOT_SHARING_HEADING.search(run_in) \
+                and not _LINK_CTX.search(text):
+            # "Sub-processors. Google Cloud (Google Cloud EMEA Limited) – hosting; SoapBox Labs Ltd – ..."
+            rule = ("tps.runin_label", 0.7, {"negated": False})
         if rule is None and in_list and RECIPIENT_RE.search(text) and not _LINK_CTX.search(text) \
                 and not _RIGHTS_CTX.search(text):
             # "- to companies that process payments ... on our behalf;" under "We may disclose information as follows:"

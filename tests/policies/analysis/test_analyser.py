@@ -71,6 +71,9 @@ def test_contract_shape():
     ("Last revised 26/4/22.", "2022-04-26"),
     ("Effective date: 2023-09-01", "2023-09-01"),
     ("Last updated: January 15, 2021", "2021-01-15"),
+    # the version's own date, not a review due or the version it replaced
+    ("Version 5.0 – approved 01/07/2024\nReview date: 01/07/2025\nSupersedes: version 4.2 (14/02/2023)", "2024-07-01"),
+    ("Date of the last modification: 03/06/2024\n\nVersion 4. Previous version: 11/09/2022.", "2024-06-03"),
 ])
 def test_last_updated(given_text, want):
     assert analyse(f"Privacy notice\n\n{given_text}\n\nWe collect your name.").last_updated == want
@@ -809,3 +812,11 @@ def test_words_broken_across_lines_are_read_whole_and_quoted_as_written():
     assert result.summary["retention"]["periods_days"] == [14, 730]
     assert all(f.quote == text[f.start:f.end] for f in result.findings)
     assert any("Ser-\nvices" in f.quote for f in result.findings)
+
+
+@pytest.mark.parametrize("text", [
+    "If we detect that a minor of 18 years has registered, we will eliminate the account.",
+    "For pupils who are minors of 14 years the school collects the consent, and we eliminate voice recordings.",
+])
+def test_an_age_written_as_years_is_not_a_retention_period(text):
+    assert analyse(text).summary["retention"]["periods_days"] == []
