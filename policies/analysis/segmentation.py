@@ -229,6 +229,14 @@ def _blocks(text: str, lines: list[_Line]) -> list[_Block]:
         adjacent_prev = prev_line is not None and not ln.blank_before and prev_real == i - 1
         prev_real = i
 
+        # a cell wrapped onto an indented line of its own, in a table whose borders were lost ("Bird B.V.   sending of
+        # SMS at absence   Netherlands" / "                        and at urgent messages"): part of the row above
+        if prev is not None and prev.kind == "row" and adjacent_prev and ln.marker == "" and \
+                ln.start - (text.rfind("\n", 0, ln.start) + 1) >= 8:
+            prev.end = ln.end
+            prev.lines += 1
+            continue
+
         # continuation of the previous paragraph / item (wrapped line)
         if (
             prev is not None

@@ -192,6 +192,11 @@ _NOT_DIRECTED = [
         r"(?:child|children|kids|minors|anyone|persons|people|individuals|users|those|young|teens|visitors|"
         r"under|a\s+child|any\s+(?:person|one|individual|child))"
     ), 0.95, "children.not_directed"),
+    # "designed to be used by school staff and parents, not by children"
+    (re.compile(
+        r"\b(?:intended|designed|meant|made|built|aimed)\s+(?:to\s+be\s+used\s+|for\s+use\s+)?(?:by|for|at)\s+[^.;:]{0,60}?,?"
+        r"\s+(?:and\s+)?not\s+(?:by\s+|for\s+|at\s+)?(?:children|kids|minors|pupils|students|young\s+people)\b"
+    ), 0.9, "children.not_directed"),
     (re.compile(
         r"\b(?:(?:do|does|will|shall|would|did)\s*(?:not|n't)|won't|wo\s+not)\s+(?:(?:knowingly|intentionally|deliberately|purposely|"
         r"purposefully|actively|willfully|wilfully|otherwise|specifically|ever|currently)\s+)*(?:collect|solicit|"
@@ -330,8 +335,10 @@ _SCHOOL_CONSENT = re.compile(
 _TEEN_USERS = re.compile(r"\b(?:between\s+1[3-6]\s+and\s+1[78]|1[3-6]\s*(?:to|-|through)\s*1[78]|"
                          r"under\s+(?:the\s+age\s+of\s+)?18|teens?|teenagers?)\b[^.]{0,80}\b(?:may|can|must|only)\b[^.]{0,30}\b(?:use|access|register|"
                          r"sign\s+up|create|join)")
-_ACTIVITY_CONSENT = re.compile(r"\b(?:consent|permission)\s+(?:forms?|slips?)\b|\b(?:school\s+)?(?:trips?|outings?|"
-                               r"excursions?|residentials?)\b")
+# the consent a school collects for an activity ("permission slips", "consent for trips"), not for the service: a
+# consent form by itself is not one ("counselling starts once a parent has given consent on the consent form")
+_ACTIVITY_CONSENT = re.compile(r"\bpermission\s+slips?\b|\b(?:school\s+)?(?:trips?|outings?|excursions?|"
+                               r"residentials?)\b")
 _WITHOUT_BEFORE = re.compile(r"\b(?:without|absent|lacking|no)\s+(?:\w+\s+){0,3}$")
 _COPPA = re.compile(r"\bcoppa\b|children's online privacy protection")
 _CHILD_HEADING = re.compile(r"\b(?:child(?:ren)?(?:'s)?|kids|minors|coppa|under 1[368]|" + _YOUNG_ONES + r"|"

@@ -34,7 +34,9 @@ _RAW: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
                          "Google LLC", "Google Ireland", "Google Classroom",
                          "Google Drive", "Google Maps", "reCAPTCHA", "Google reCAPTCHA", "Google Fonts"),
      ("google.com", "google.co.uk", "cloud.google.com")),
-    ("Google Ads", ADVERTISING, ("Google Ads", "Google AdSense", "AdSense", "AdWords", "Google AdWords",
+    # AdSense (ads shown on a publisher's own site) is a different product from Google Ads, and policies name it so
+    ("Google AdSense", ADVERTISING, ("Google AdSense", "AdSense"), ()),
+    ("Google Ads", ADVERTISING, ("Google Ads", "AdWords", "Google AdWords",
                                  "DoubleClick", "Google Marketing Platform"), ("doubleclick.net",)),
     ("Microsoft", HOSTING, ("Microsoft", "Microsoft Azure", "Azure", "Microsoft 365", "Office 365", "Microsoft Teams",
                             "OneDrive", "Microsoft Clarity", "Microsoft Corporation", "Bing"),
@@ -119,6 +121,9 @@ _RAW: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("Dropbox", HOSTING, ("Dropbox",), ("dropbox.com",)),
     ("Box", HOSTING, ("Box.com", "Box Inc"), ("box.com",)),
     ("DocuSign", HOSTING, ("DocuSign", "Docusign"), ("docusign.com",)),
+    ("Whereby", HOSTING, ("Whereby",), ("whereby.com",)),
+    ("FreeAgent", HOSTING, ("FreeAgent",), ("freeagent.com",)),
+    ("TOPdesk", HOSTING, ("TOPdesk",), ("topdesk.com",)),
     ("Xero", PAYMENT, ("Xero",), ("xero.com",)),
     ("Sage", PAYMENT, ("Sage Group", "Sage Accounting", "Sage 50", "Sage"), ("sage.com", "sage.co.uk")),
     ("QuickBooks", PAYMENT, ("QuickBooks", "Quickbooks"), ("quickbooks.intuit.com",)),
@@ -177,7 +182,9 @@ _RAW: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("Braze", HOSTING, ("Braze",), ("braze.com",)),
     ("Customer.io", HOSTING, ("Customer.io",), ("customer.io",)),
     ("SparkPost", HOSTING, ("SparkPost",), ("sparkpost.com",)),
-    ("MessageBird", HOSTING, ("MessageBird", "Bird"), ("messagebird.com",)),
+    # MessageBird renamed itself Bird in 2024: a policy names one or the other
+    ("MessageBird", HOSTING, ("MessageBird",), ("messagebird.com",)),
+    ("Bird", HOSTING, ("Bird",), ("bird.com",)),
     ("Textlocal", HOSTING, ("Textlocal",), ("textlocal.com",)),
     ("Esendex", HOSTING, ("Esendex",), ("esendex.co.uk", "esendex.com")),
     # the UK government's email and text service, which councils and schools' suppliers send notifications through

@@ -212,7 +212,9 @@ def last_updated(doc: Document) -> tuple[str | None, Segment | None]:
         kw = m.group(0).lower()
         after = t[m.start() :]
         parsed = _parse_date(after[:120], day_first)
-        if parsed is None and i + 1 < n and len(t) < 60:
+        if parsed is None and i + 1 < n and m.start() < 5 and not t[m.end():].strip(" :\t-–"):
+            # a label ("Last updated:") over its date; not a table row ending "Annex 1 updated" above the next row's
+            # date, nor a version table's header ("Version  Date  Summary") above its first row
             nxt = doc.segments[i + 1].text[:60]
             parsed = _parse_date(nxt, day_first)
         if parsed is None:

@@ -362,6 +362,8 @@ def _is_retention_duration(t: str, s: int, e: int, unit: str) -> bool:
     after = t[e : e + 60]
     if re.search(r"\b(?:overwritten|deleted|purged|erased|rotated|cleared|wiped|destroyed)\s+every\s+$", before):
         return True  # "backups are overwritten every 30 days" is a retention period
+    if re.search(r"\brolling\s+$", before):
+        return True  # "backups kept on a rolling 35-day cycle": a cycle, but the copies' lifetime
     if unit.startswith("year") and re.search(r"\bage\b[^.;]{0,30}$", before):
         return False  # "for British users, the age retained is 13 years": an age, not a period
     if _DELETE_AFTER.match(after):

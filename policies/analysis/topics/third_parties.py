@@ -346,7 +346,8 @@ _DATA_OBJ = re.compile(
 _LINK_CTX = re.compile(
     # not a data connection: "a secure link to the school's MIS", "an API link", "the MIS link"
     r"(?<!secure )(?<!data )(?<!api )(?<!mis )(?<!direct )(?<!integration )"
-    r"\b(?:links?|linked)\b(?! (?:your|an|the|their|a|his|her|to your) (?:\w+ )?(?:accounts?|profiles?|devices?)\b)|"
+    r"\b(?:links?|linked)\b(?! (?:your|an|the|their|a|his|her|to your) (?:\w+ )?(?:accounts?|profiles?|devices?)\b)"
+    r"(?! with\b)|"  # "activates the link with a distributor of learning materials": a connection, not a hyperlink
     r"hyperlinks?|not (?:responsible|liable) for "
     r"(?:the )?(?:privacy|content|practices)|(?:privacy|data) practices of (?:other|third|these|those|such)|"
     r"read (?:the|their|its) (?:privacy|own)|(?:their|its|whose) own privacy (?:policies|policy|"
@@ -1021,7 +1022,8 @@ _CTX_NAME = [
     ("context.such_as", re.compile(
         r"(?:providers?|suppliers?|partners?|processors?|compan(?:y|ies)|vendors?|services?|platforms?|tools?|"
         r"brokers?|aggregators?|networks?|hosts?|organi[sz]ations?|businesses|products?|apps?|software|"
-        r"systems?|analytics|\bCRM|merchants?|gateways?|banks?|couriers?|carriers?|sub-?processors?)"
+        r"systems?|analytics|\bCRM|merchants?|gateways?|banks?|couriers?|carriers?|sub-?processors?|distributors?|"
+        r"resellers?)"
         r"\b[^.;:]{0,40}?\b(?:such as|like|including|e\.g\.,?|for example,?|namely,?)\s+" + _NAME)),
     ("context.currently", re.compile(r"\b(?:currently|presently|at present|at the moment)[,:]?\s+" + _NAME)),
     ("context.our_provider", re.compile(
@@ -1055,6 +1057,7 @@ _BAD_NAME_WORDS = {
     "students", "student", "parents", "parent", "teachers", "platform", "app", "apps", "application",
     "software", "system", "systems", "crm", "mis", "sso", "api", "apis", "sdk", "pdf", "html", "ip", "id",
     "social", "media", "facebook's", "please", "see", "note", "section", "clause", "appendix", "schedule",
+    "disclosure", "disclosures",
     "table", "annex", "standard", "contractual", "clauses", "adequacy", "binding", "corporate", "rules",
     "information", "communications", "company", "companies", "provider", "providers", "partners", "partner",
     "ltd", "limited", "inc", "llc", "plc", "group", "help", "support", "login", "sign", "live", "web", "online",
@@ -1321,8 +1324,9 @@ def _emit_org(emit, raw: str, rule: str, conf: float, at: int, purpose: str | No
 def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: bool,
            shares: bool) -> list[Finding]:
     found: list[Finding] = []
-    link = bool(_LINK_CTX.search(text)) and not re.search(
-        r"\b(?:we|us)\b[^.]{0,60}(?:share|disclose|provide|transfer|pass|use)\b", text, _I)
+    link = bool(_LINK_CTX.search(text)) and not re.search(  # "we share ... via a link", not "we do not share"
+        r"\b(?:we|us)\b(?:(?!\bnot\b|\bnever\b|n't\b)[^.]){0,60}(?:share|disclose|provide|transfer|pass|use)\b",
+        text, _I)
     sign_in = bool(_SIGN_IN.search(text))
     follow = bool(_FOLLOW_US.search(text)) and not re.search(r"shar|disclos|collect|cookie|pixel|track|analytic",
                                                                text, _I)
@@ -1347,7 +1351,7 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
     # 1. list item / table row that is just a domain or a name under a recipients intro
     if list_ctx and seg.kind in ("list_item", "table_row", "sentence"):
         lines = text.strip().splitlines() or [""]
-        first = re.split(r"\t|\s\|\s|\s{3,}", text.strip(" |"))[0] if seg.kind == "table_row" else lines[0]
+        first = re.split(r"\t|\s\|\s|\s{2,}", text.strip(" |"))[0] if seg.kind == "table_row" else lines[0]
         inline_purpose = None
         for ln in lines[1:]:
             pm = re.match(r"\s*Purposes?\s*[-:]\s*(.+)", ln, _I)

@@ -52,7 +52,8 @@ _T_VERB = (r"(?:transfer\w*|sent|send\w*|mov(?:e|ed|es|ing)|export\w*|process\w*
 
 _NO_TRANSFER = [
     ("transfers.no.negated_verb", re.compile(
-        r"\b(?:do|does|will|shall|would|did|we|currently)\s+(?:not|never|n't)\s+(?:\w+\s+){0,4}?" + _T_VERB +
+        r"\b(?:(?:do|does|will|shall|would|did|we|currently)\s+(?:not|never)|don't|doesn't|won't|didn't|wouldn't|"
+        r"shan't|don’t|doesn’t|won’t)\s+(?:\w+\s+){0,4}?" + _T_VERB +
         r"\b[^.;]{0,80}?\b" + _OUTSIDE_ANY, _I)),
     ("transfers.no.never", re.compile(
         r"\b(?:never|not|no)\b\s+(?:\w+\s+){0,3}(?:be\s+)?" + _T_VERB + r"\b[^.;]{0,80}?\b" + _OUTSIDE_ANY, _I)),

@@ -74,6 +74,8 @@ def test_contract_shape():
     # the version's own date, not a review due or the version it replaced
     ("Version 5.0 – approved 01/07/2024\nReview date: 01/07/2025\nSupersedes: version 4.2 (14/02/2023)", "2024-07-01"),
     ("Date of the last modification: 03/06/2024\n\nVersion 4. Previous version: 11/09/2022.", "2024-06-03"),
+    ("Issue date: 02/09/2024\n\nVersion\tDate\tSummary\n2.1\t09/03/2023\tAnnex 1 updated\n3.0\t05/12/2023\tClause 7 "
+     "added", "2024-09-02"),
 ])
 def test_last_updated(given_text, want):
     assert analyse(f"Privacy notice\n\n{given_text}\n\nWe collect your name.").last_updated == want

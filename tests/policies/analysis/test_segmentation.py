@@ -164,6 +164,14 @@ def test_dehyphenate_joins_words_broken_across_lines_at_the_same_length(text, jo
     assert dehyphenate(text) == joined and len(joined) == len(text)
 
 
+def test_a_cell_wrapped_onto_an_indented_line_stays_in_its_row():
+    text = ("Bird B.V.               sending of SMS messages at absence          Netherlands\n"
+            "                        and at urgent messages\n"
+            "TOPdesk Nederland B.V.  registration of support questions         Netherlands\n")
+    rows = [s.text for s in segment(text).segments]
+    assert [r.split()[0] for r in rows] == ["Bird", "TOPdesk"] and rows[0].endswith("urgent messages")
+
+
 def test_a_row_of_a_tab_separated_table_is_not_a_heading():
     text = ("Information\tHow long we keep it\n"
             "Dietary and allergy information\tUntil the pupil leaves, then deleted 3 months after the leaving date\n"

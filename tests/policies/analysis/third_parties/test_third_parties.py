@@ -430,3 +430,28 @@ def test_systems_not_connected_the_vendors_own_products_and_alert_levels_are_not
 def test_gov_uk_notify_is_a_recipient():
     text = "We send email and text message notifications to families through GOV.UK Notify."
     assert "GOV.UK Notify" in summary(text, "Ashlar Public Sector Software Ltd")["named"]
+
+
+# --- rules+model-2026.11ac: tables with wrapped cells, links with organisations, renamed and distinct products ------
+def test_a_borderless_table_with_wrapped_cells_names_each_sub_processor():
+    text = ("6.5 Subprocessors. Kwartel makes use of the following subprocessors:\n\n"
+            "Subprocessor            Service                                     Location\n"
+            "Bird B.V.               sending of SMS messages at absence          Netherlands\n"
+            "                        and at urgent messages\n"
+            "TOPdesk Nederland B.V.  registration of support questions of        Netherlands\n"
+            "                        employees of schools\n")
+    assert {"Bird", "TOPdesk"} <= set(summary(text, "Kwartel B.V.")["named"])
+
+
+@pytest.mark.parametrize("text, name, named", [
+    ("If the school activates the link with a distributor of learning materials, we deliver the pupils' names to the "
+     "distributor chosen by the school, for example Iddink or Van Dijk Educatie.", "Iddink", True),
+    ("What we do not share: many schools link from their website to ParentPay for school dinners. These are ordinary "
+     "links: we send no personal data.", "ParentPay", False),
+    ("The e-books are licensed from publishers such as Penguin Random House and Scholastic. We never share student "
+     "information with publishers.", "Scholastic", False),
+    ("On the free plan we show contextual ads through Google AdSense.", "Google AdSense", True),
+    ("7\tDisclosures and Sub-processors\t5", "Disclosures and Sub-processors", False),
+])
+def test_named_recipients_in_context(text, name, named):
+    assert (name in summary(text, "Kwartel B.V.")["named"]) is named

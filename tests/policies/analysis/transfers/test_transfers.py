@@ -30,6 +30,7 @@ def one(text):
      "in Luxembourg and the United States. These transfers are protected by standard contractual clauses.",
      "with_safeguards"),
     ("Our shop database is stored in the UK. Mailchimp stores our mailing list in the United States.", "yes"),
+    ("We don't transfer any personal information outside the UK and the EEA.", "none"),
 ])
 def test_status(text, expected):
     assert summary(text)["international_transfers"] == expected
