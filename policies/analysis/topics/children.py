@@ -320,7 +320,10 @@ _NO_PARENTAL_CONSENT = re.compile(
     r"consent)|parental\s+consent\s+is\s+not\s+(?:sought|obtained|asked\s+for|the\s+(?:lawful|legal)\s+basis)|"
     r"(?:not|never)\s+(?:rely|relies)\s+on\s+(?:parental|parents'?)\s+consent|"
     r"(?:without|no)\s+(?:the\s+)?need\s+(?:for|of)\s+(?:verifiable\s+)?parental\s+consent|parental\s+consent\s+"
-    r"is\s+not\s+(?:required|needed|necessary)"
+    r"is\s+not\s+(?:required|needed|necessary)|"
+    # "neither pupils' nor parents' consent is sought", "parents' consent is not required"
+    r"\bnor\s+(?:their\s+)?parents?(?:'s?|s')?\s+consent\s+(?:is|are)\s+(?:sought|required|obtained|needed|asked\s+for)|"
+    r"\bparents?(?:'s?|s')?\s+consent\s+(?:is|are)\s+not\s+(?:sought|required|obtained|needed|asked\s+for)"
 )
 _SCHOOL_CONSENT = re.compile(
     r"\b(?:(?:schools?|districts?|teachers?|educational\s+(?:institutions?|organi[sz]ations?)|institutions?)"
@@ -644,8 +647,10 @@ def _segment_findings(seg: Segment, prev_child_data: bool, k12: bool = False, ad
     for rx, conf, rule in _NOT_DIRECTED:
         m = rx.search(t)
         if m and (child or ages or "anyone" in m.group(0) or head_ctx or "adult" in m.group(0) or strong):
-            out.append(finding(seg, TOPIC, "audience", {"stance": "not_directed", "min_age": ages[0] if ages else None},
-                               rule, conf))
+            value = {"stance": "not_directed", "min_age": ages[0] if ages else None}
+            if _SITE_ONLY.search(t):
+                value["scope"] = "website"  # "... from children under 13 through our marketing website"
+            out.append(finding(seg, TOPIC, "audience", value, rule, conf))
             nd_hit = True
             break
     if remediation and not nd_hit:
@@ -857,9 +862,18 @@ def legal_bases(doc: Document) -> list[str]:
     return sorted(found, key=order.index)
 
 
+# a not-directed statement about the vendor's own website only, where the product itself serves pupils
+_SITE_ONLY = re.compile(r"\b(?:through|on|via|from|of)\s+(?:our\s+|the\s+)?(?:marketing|corporate|public|company)\s+"
+                        r"(?:web\s*)?site\b")
+
+
 def summarise(findings: list[Finding], doc: Document) -> dict:
     mine = [f for f in findings if f.topic == TOPIC]
-    nd = [f for f in mine if f.kind == "audience" and f.value.get("stance") == "not_directed"]
+    directed_any = any(f.kind == "audience" and f.value.get("stance") == "directed" for f in mine) or any(
+        f.kind in ("school_consent", "parental_consent") for f in mine)
+    # a statement scoped to the marketing website does not decide for a product that children use
+    nd = [f for f in mine if f.kind == "audience" and f.value.get("stance") == "not_directed"
+          and not (f.value.get("scope") == "website" and directed_any)]
     remed = [f for f in mine if f.kind in ("remediation", "parent_contact")]
     directed = [f for f in mine if f.kind == "audience" and f.value.get("stance") == "directed"]
     pc = [f for f in mine if f.kind == "parental_consent"]

@@ -122,6 +122,7 @@ _RAW: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("Box", HOSTING, ("Box.com", "Box Inc"), ("box.com",)),
     ("DocuSign", HOSTING, ("DocuSign", "Docusign"), ("docusign.com",)),
     ("Whereby", HOSTING, ("Whereby",), ("whereby.com",)),
+    ("Friendly Captcha", HOSTING, ("Friendly Captcha", "FriendlyCaptcha"), ("friendlycaptcha.com",)),
     ("FreeAgent", HOSTING, ("FreeAgent",), ("freeagent.com",)),
     ("TOPdesk", HOSTING, ("TOPdesk",), ("topdesk.com",)),
     ("Xero", PAYMENT, ("Xero",), ("xero.com",)),

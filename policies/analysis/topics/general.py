@@ -138,7 +138,7 @@ _UPDATED = re.compile(
     r"(?:update|revision|review|amendment|modification|change)|updated|revised|amended|approved|"
     r"effective(?:\s+date|\s+from|\s+as\s+of|\s+on)?|"
     r"(?:this\s+)?version\s+(?:date|dated|of|was)|version|date(?:d)?|policy\s+date|published|as\s+of|"
-    r"came\s+into\s+effect|in\s+effect|reviewed)\b",
+    r"came\s+into\s+effect|in\s+effect|reviewed|status)\b",
     re.I,
 )
 
@@ -195,7 +195,7 @@ def _us_document(doc: Document) -> bool:
 
 
 _NOT_CURRENT_BEFORE = re.compile(r"\b(?:previous|prior|earlier|old|superseded|supersedes:?|replaced|replaces:?|"
-                                 r"original|first|review|expiry|renewal)\s+$", re.I)
+                                 r"original|first|review|expiry|renewal)\s+(?:the\s+)?$", re.I)
 _NEXT_REVIEW = re.compile(r"\b(?:next\s+review|review\s+(?:date|due)|due\s+for\s+review|to\s+be\s+reviewed|expir\w*)\b",
                           re.I)
 

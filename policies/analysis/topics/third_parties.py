@@ -1267,8 +1267,8 @@ _BY_DATA_SUBJECT = re.compile(r"\b(?:data|information|details|records?|servers?|
                               r"cookies?|tracking|checkout|transactions?|calls?|video|SMS)\b", _I)
 _POLICY_SCOPE = re.compile(r"\s*(?:this|our)\s+(?:online\s+)?(?:privacy\s+)?(?:policy|notice|statement)\s+(?:applies|"
                            r"covers|describes)\b", _I)
-_SELF_HOSTED = re.compile(r"\bself-?hosted\b|\b(?:host|run)\w*\s+(?:it\s+|them\s+)?(?:on|in)\s+our\s+own\s+"
-                          r"(?:servers|infrastructure|systems)|\bnot\s+shared\s+with\s+any\s+(?:\w+\s+)?"
+_SELF_HOSTED = re.compile(r"\bself-?hosted\b|\b(?:host|run|install)\w*\s+(?:it\s+|them\s+)?(?:on|in)\s+our\s+own\s+"
+                          r"(?:servers?|infrastructure|systems)|\bnot\s+shared\s+with\s+any\s+(?:\w+\s+)?"
                           r"(?:company|provider|third)", _I)
 _NAME_THEN_PURPOSE = re.compile(r"(?:^|(?P<sep>[;:]\s+|;\s*and\s+))(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX +
                                 r")?)\s+\((?P<p>[^()]{3,120})\)", re.M)
@@ -1330,10 +1330,14 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
     sign_in = bool(_SIGN_IN.search(text))
     follow = bool(_FOLLOW_US.search(text)) and not re.search(r"shar|disclos|collect|cookie|pixel|track|analytic",
                                                                text, _I)
-    if link or follow:
+    # an item of a recipient list that opens with its name may mention a link it sends ("Twilio Inc. - text alerts;
+    # only the school name and a link are sent")
+    named_item = list_ctx and bool(re.match(r"\W*[A-Z][\w&.'+-]*(?:\s+[A-Z][\w&.'+-]*){0,4}\s+[-–—]\s", text))
+    if (link or follow) and not named_item:
         return found
     loc = _location(text)
     seen: set[str] = set()
+    following = ctx.seg_text(ctx.segs[i + 1]) if i + 1 < len(ctx.segs) else ""
 
     def emit(name: str, source: str, rule: str, conf: float, at: int, end_at: int, purpose: str | None = None,
              category: str = "") -> None:
@@ -1342,6 +1346,8 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
             return
         if _NOT_USED.search(text, max(0, at - 100), max(at, 0)) or _NOT_USED_AFTER.match(text, end_at):
             return  # "we do not use ... the Meta Pixel", "such as CPOMS or MyConcern; we do not connect to these"
+        if name in following and _SELF_HOSTED.search(following):
+            return  # "We use Matomo for statistics." + "Matomo is installed on our own server."
         seen.add(key)
         value = {"name": name, "purpose": purpose or _purpose(text, end_at), "location": loc, "source": source}
         if category:
@@ -1369,8 +1375,9 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
                 emit(canon, "domain", "tps.name.domain_list", 0.85, at, at + len(dm.group(1)),
                      inline_purpose or _purpose_after(doc, ctx, i), gazetteer.CANONICAL_CATEGORY.get(canon, ""))
         elif seg.kind in ("list_item", "table_row"):
-            nm = _NAME_ONLY.match(first)
-            # a long line is a sentence, unless a dash parts the name from what the recipient does
+            nm = _NAME_ONLY.match(first) if not re.fullmatch(r"\W*[A-Z][a-z]+\.", first.strip()) else None
+            # ("(f) Termination." opening a clause is its label); a long line is a sentence, unless a dash parts the
+            # name from what the recipient does
             if nm and (len(first) < 80 or nm.group("sep") in ("-", "–", "—") and re.search(r"\s[-–—]\s", first)):
                 resolved = _resolve_org(nm.group(1), alias_prefix=True)
                 if resolved:
@@ -1509,6 +1516,8 @@ def _sale(doc: Document, seg: Segment, text: str) -> list[Finding]:
         if verb in ("trade", "trades", "trading", "traded") and re.match(r"\s*(?:mark|name|show|union|secret|"
                                                                           r"association|body|as\b)", after, _I):
             continue
+        if verb == "sale of" and not re.search(r"[.!?;:]\s*$", text) and len(text.split()) <= 8:
+            continue  # a title ("Sale of Data and Advertising") states nothing
         if verb == "sale of" and re.match(r"\s*(?:our|the|its|a|all|any|substantially|part|some|assets|"
                                           r"business|company|shares|stock|products?|goods|services)\b", after, _I) \
                 and not re.match(r"\s*(?:your|personal|the personal|user|customer)", after, _I):
@@ -1530,7 +1539,10 @@ def _sale(doc: Document, seg: Segment, text: str) -> list[Finding]:
                             r"\b(?:data|information|details|lists?)", after, _I)
             if not more:
                 continue
-        if _negated_before(text, m.start()) or re.match(r"\s*(?:or|and)\s+(?:\w+\s+){0,2}(?:not|never)", after):
+        # "we do not use Student Data to target advertising, amass a profile ..., or sell it": the list's negation
+        listed = bool(re.search(r"(?:,\s*|\s)(?:or|nor)\s+$", text[:m.start()]))
+        if _negated_before(text, m.start()) or (listed and _negated_before(text, m.start(), 240)) or \
+                re.match(r"\s*(?:or|and)\s+(?:\w+\s+){0,2}(?:not|never)", after):
             scoped = _scoped(text, m.start())
             value = {"basis": "statement", "scoped": True} if scoped else {"basis": "statement"}
             out.append(make(doc, seg, "data_sale", "does_not_sell", value,

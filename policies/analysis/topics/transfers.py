@@ -59,7 +59,10 @@ _NO_TRANSFER = [
         r"\b(?:never|not|no)\b\s+(?:\w+\s+){0,3}(?:be\s+)?" + _T_VERB + r"\b[^.;]{0,80}?\b" + _OUTSIDE_ANY, _I)),
     ("transfers.no.none", re.compile(
         r"\bno (?:\w+ ){0,3}(?:data|information) (?:\w+ ){0,3}(?:is|are|will be) (?:\w+ )?" + _T_VERB + r"\b"
-        r"[^.;]{0,60}?" + _OUTSIDE_ANY + r"|\bno (?:international|overseas|cross-border) (?:data )?transfers?", _I)),
+        r"[^.;]{0,60}?" + _OUTSIDE_ANY + r"|\bno (?:international|overseas|cross-border) (?:data )?transfers?|"
+        # translated: "A transmission of personal data to a third country (outside the EU/EEA) does not take place"
+        r"\b(?:transfer|transmission)s?\b[^.;]{0,80}\bthird countr\w*[^.;]{0,60}?\b(?:does|do|will)\s+not\s+"
+        r"(?:take\s+place|occur|happen)", _I)),
     ("transfers.no.stays", re.compile(
         r"(?:never|not|doesn't|does not|won't|will not) (?:\w+ ){0,2}leaves? " + _HOME + r"|"
         r"(?:remains?|stays?|kept|held|stored|hosted|processed) (?:\w+ ){0,3}(?:exclusively |solely |only |"

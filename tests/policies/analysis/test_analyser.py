@@ -76,6 +76,7 @@ def test_contract_shape():
     ("Date of the last modification: 03/06/2024\n\nVersion 4. Previous version: 11/09/2022.", "2024-06-03"),
     ("Issue date: 02/09/2024\n\nVersion\tDate\tSummary\n2.1\t09/03/2023\tAnnex 1 updated\n3.0\t05/12/2023\tClause 7 "
      "added", "2024-09-02"),
+    ("Status: 04.11.2024\n\nThis data protection declaration replaces the version from 15.08.2022.", "2024-11-04"),
 ])
 def test_last_updated(given_text, want):
     assert analyse(f"Privacy notice\n\n{given_text}\n\nWe collect your name.").last_updated == want
@@ -822,3 +823,10 @@ def test_words_broken_across_lines_are_read_whole_and_quoted_as_written():
 ])
 def test_an_age_written_as_years_is_not_a_retention_period(text):
     assert analyse(text).summary["retention"]["periods_days"] == []
+
+
+def test_a_not_directed_statement_about_the_marketing_website_does_not_decide_for_the_product():
+    text = ("Students in kindergarten through grade 12 use Lanternpass through accounts their District creates; the "
+            "District consents on behalf of parents. We do not knowingly collect personal information directly from "
+            "children under 13 through our marketing website.")
+    assert analyse(text).summary["children"]["stance"] == "directed_with_consent"

@@ -156,6 +156,9 @@ def test_ambiguous_gazetteer_words_need_capitals_and_context():
     ("We share data with service providers.", "not_stated"),
     ("Provider is prohibited from using, disclosing, or selling Student Data to inform targeted advertising.", "no"),
     ("The vendor is forbidden to sell pupil data.", "no"),
+    ("We do not use Student Data to target advertising, amass a profile of a student for non-educational purposes, "
+     "or sell it.", "no"),
+    ("Sale of Data and Advertising", "not_stated"),
 ])
 def test_sells_data(text, expected):
     assert summary(text)["sells_data"] == expected
@@ -455,3 +458,18 @@ def test_a_borderless_table_with_wrapped_cells_names_each_sub_processor():
 ])
 def test_named_recipients_in_context(text, name, named):
     assert (name in summary(text, "Kwartel B.V.")["named"]) is named
+
+
+# --- rules+model-2026.11ad: run-in labels of lettered clauses, self-hosted tools named in the next sentence ---------
+def test_lettered_clause_labels_and_a_self_hosted_tool_are_not_recipients():
+    text = ("We use the following sub-processors:\n\n(f) Termination. When a District's agreement ends we delete its "
+            "data.\n(g) Backups. Backups are kept for 45 days.\n\n(5) On the website we use Matomo for statistics.\n"
+            "(6) Matomo is installed on our own server; no cookies are set.\n")
+    named = summary(text, "Lanternpass Inc")["named"]
+    assert not {"Termination", "Backups", "Matomo"} & set(named)
+
+
+def test_a_recipient_item_that_mentions_a_link_it_sends_still_names_the_recipient():
+    text = ("We use the following sub-processors:\n\n- Twilio Inc. – text message alerts; only the school name and a "
+            "link are sent.\n")
+    assert "Twilio" in summary(text, "Harrier Monitor Ltd")["named"]

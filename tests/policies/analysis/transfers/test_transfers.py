@@ -31,6 +31,8 @@ def one(text):
      "with_safeguards"),
     ("Our shop database is stored in the UK. Mailchimp stores our mailing list in the United States.", "yes"),
     ("We don't transfer any personal information outside the UK and the EEA.", "none"),
+    ("All processors work in Germany. A transmission of personal data to a third country (outside the EU/EEA) does "
+     "not take place.", "none"),
 ])
 def test_status(text, expected):
     assert summary(text)["international_transfers"] == expected
