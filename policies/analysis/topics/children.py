@@ -308,14 +308,19 @@ _PARENTAL_CONSENT = re.compile(
     r"authori[sz]e|provide\s+(?:their\s+)?consent|give\s+(?:their\s+)?(?:consent|permission)|register|sign\s+up|"
     r"create|set\s+up|accept)|(?:parents?|guardians?|carers?)\s+(?:(?:has|have)\s+)?(?:gives?|given|provides?|"
     r"provided|grants?|granted)\s+(?:their\s+|his\s+or\s+her\s+)?(?:verifiable\s+|express\s+|written\s+)?"
-    r"(?:consent|permission)|(?:ask|require|request|invite)\w*\s+(?:a|the|their|your|his\s+or\s+her)\s+"
+    r"(?:consent|permission)|(?:parents?|guardians?|carers?)\s+(?:has\s+|have\s+)?(?:\w+\s+){0,4}?(?:to\s+)?"
+    r"(?:confirms?|confirmed)\s+(?:their\s+|his\s+or\s+her\s+)?consent|"  # "once the parent has clicked it to confirm
+    # their consent"
+    r"(?:ask|require|request|invite)\w*\s+(?:a|the|their|your|his\s+or\s+her)\s+"
     r"(?:parent|guardian|carer)s?\s+(?:or\s+\w+\s+)?to\s+(?:consent|agree|approve|authori[sz]e|give|provide|confirm))"
 )
 _NO_PARENTAL_CONSENT = re.compile(
     r"\b(?:can|may|are\s+able\s+to)\b[^.]{0,60}\bwithout\s+(?:a\s+|their\s+|your\s+|the\s+)?parent(?:al|'s|s')?\s+"
     r"(?:consent|permission)|"
-    r"\b(?:do|does|will)\s+not\s+(?:require|obtain|seek|ask\s+for|need|collect)\s+(?:verifiable\s+)?(?:parental\s+"
-    r"consent|consent\s+from\s+(?:the\s+)?parents)|"
+    # "we do not ask for, or need, the consent of a parent or guardian"
+    r"\b(?:do|does|will)\s+not\s+(?:require|obtain|seek|ask\s+for|need|collect)(?:,?\s+or\s+(?:require|need|obtain|"
+    r"seek)\s*,?)?\s+(?:verifiable\s+)?(?:parental\s+consent|(?:the\s+)?consent\s+(?:from|of)\s+(?:the\s+|a\s+|their\s+)?"
+    r"parents?)|"
     r"\b(?:do|does|will)\s+not\s+(?:ask|require)\s+(?:parents|carers|guardians)\s+(?:for\s+(?:their\s+)?consent|to\s+"
     r"consent)|parental\s+consent\s+is\s+not\s+(?:sought|obtained|asked\s+for|the\s+(?:lawful|legal)\s+basis)|"
     r"(?:not|never)\s+(?:rely|relies)\s+on\s+(?:parental|parents'?)\s+consent|"

@@ -46,7 +46,9 @@ _RAW: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("SendGrid", HOSTING, ("SendGrid", "Sendgrid", "Twilio SendGrid"), ("sendgrid.com",)),
     ("Twilio", HOSTING, ("Twilio",), ("twilio.com",)),
     ("Stripe", PAYMENT, ("Stripe", "Stripe Inc", "Stripe Payments"), ("stripe.com",)),
-    ("PayPal", PAYMENT, ("PayPal", "Paypal", "Braintree"), ("paypal.com", "braintreepayments.com")),
+    ("PayPal", PAYMENT, ("PayPal", "Paypal"), ("paypal.com",)),
+    # a PayPal company, which card-payment sections name as itself
+    ("Braintree", PAYMENT, ("Braintree",), ("braintreepayments.com",)),
     ("Sagepay", PAYMENT, ("Sagepay", "SagePay", "Sage Pay", "Opayo", "Elavon"), ("sagepay.com", "opayo.co.uk")),
     ("GoCardless", PAYMENT, ("GoCardless", "Go Cardless"), ("gocardless.com",)),
     ("Worldpay", PAYMENT, ("Worldpay", "WorldPay"), ("worldpay.com",)),

@@ -134,8 +134,9 @@ _DATE_PATTERNS = [
     ("my", re.compile(rf"\b(?P<m>{_MON})[ \u00a0,]+(?P<y>\d{{4}})\b", re.I)),
 ]
 _UPDATED = re.compile(
-    r"\b(?:last\s+(?:updated|modified|revised|amended|reviewed|changed|edited)|(?:date\s+of\s+(?:the\s+)?)?last\s+"
-    r"(?:update|revision|review|amendment|modification|change)|updated|revised|amended|approved|"
+    r"\b(?:last\s+(?:updated|updating|modified|revised|amended|reviewed|changed|edited)|"
+    r"(?:date\s+of\s+(?:the\s+)?)?last\s+(?:update|revision|review|amendment|modification|change)|updated|revised|"
+    r"amended|approved|"
     r"effective(?:\s+date|\s+from|\s+as\s+of|\s+on)?|"
     r"(?:this\s+)?version\s+(?:date|dated|of|was)|version|date(?:d)?|policy\s+date|published|as\s+of|"
     r"came\s+into\s+effect|in\s+effect|reviewed|status)\b",

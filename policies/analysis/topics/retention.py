@@ -87,7 +87,9 @@ _AFTER_BAD = re.compile(
     r"update|amend|modif|delet|eras|clos|expir|renew)\w*|of (?:the|your) (?:purchase|order|delivery)|"
     r"to (?:change your mind|cancel|return|withdraw|ask for a refund|request a refund)|"
     # how long something else runs: "menus run on a three-week cycle", "courses take 4 to 6 weeks to complete"
-    r"(?:menu |billing |rota |teaching )?cycles?\b|rotations?\b|to (?:complete|finish)\b)"
+    r"(?:menu |billing |rota |teaching )?cycles?\b|rotations?\b|to (?:complete|finish)\b|"
+    # a lead time: "an e-mail of notice is sent 15 days before)"
+    r"before\s*(?:[);,.]|$))"
 )
 # a duration used as a response time or a cooling-off time even with a data verb nearby
 _RESPONSE_CTX = re.compile(

@@ -1057,7 +1057,7 @@ _BAD_NAME_WORDS = {
     "students", "student", "parents", "parent", "teachers", "platform", "app", "apps", "application",
     "software", "system", "systems", "crm", "mis", "sso", "api", "apis", "sdk", "pdf", "html", "ip", "id",
     "social", "media", "facebook's", "please", "see", "note", "section", "clause", "appendix", "schedule",
-    "disclosure", "disclosures",
+    "disclosure", "disclosures", "consortium", "foundation", "association", "institute", "society",
     "table", "annex", "standard", "contractual", "clauses", "adequacy", "binding", "corporate", "rules",
     "information", "communications", "company", "companies", "provider", "providers", "partners", "partner",
     "ltd", "limited", "inc", "llc", "plc", "group", "help", "support", "login", "sign", "live", "web", "online",

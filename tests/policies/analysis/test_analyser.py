@@ -77,6 +77,7 @@ def test_contract_shape():
     ("Issue date: 02/09/2024\n\nVersion\tDate\tSummary\n2.1\t09/03/2023\tAnnex 1 updated\n3.0\t05/12/2023\tClause 7 "
      "added", "2024-09-02"),
     ("Status: 04.11.2024\n\nThis data protection declaration replaces the version from 15.08.2022.", "2024-11-04"),
+    ("Last updating: 05/03/2024\nThis informative substitutes the previous version of 18/09/2022.", "2024-03-05"),
 ])
 def test_last_updated(given_text, want):
     assert analyse(f"Privacy notice\n\n{given_text}\n\nWe collect your name.").last_updated == want

@@ -455,6 +455,9 @@ def test_a_borderless_table_with_wrapped_cells_names_each_sub_processor():
      "information with publishers.", "Scholastic", False),
     ("On the free plan we show contextual ads through Google AdSense.", "Google AdSense", True),
     ("7\tDisclosures and Sub-processors\t5", "Disclosures and Sub-processors", False),
+    ("Tamarack SIS is certified for OneRoster 1.2 by 1EdTech Consortium, Inc.; we share roster data with Clever.",
+     "Consortium", False),
+    ("Card payments are processed by Braintree, a PayPal service.", "Braintree", True),
 ])
 def test_named_recipients_in_context(text, name, named):
     assert (name in summary(text, "Kwartel B.V.")["named"]) is named
