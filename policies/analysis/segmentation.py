@@ -434,16 +434,19 @@ def dehyphenate(text: str) -> str:
     """
     if "\n" not in text and "\r" not in text:
         return text
+    # the document's words and hyphenated words, read once (on the first break) rather than once per break
     words: set[str] | None = None
+    hyphenated_words: set[str] = set()
 
     def join(m: re.Match) -> str:
         nonlocal words
         left, right = m.group("left"), m.group("right")
         if words is None:
-            words = set(re.findall(r"[a-z]+", text.lower()))
-        hyphenated = f"{left}-{right}".lower()
+            lowered = text.lower()
+            words = set(re.findall(r"[a-z]+", lowered))
+            hyphenated_words.update(re.findall(r"[a-z]+-[a-z]+", lowered))
         keep = (f"{left}{right}".lower() not in words
-                and (left.lower() in _COMPOUND_LEFT or hyphenated in text.lower()))
+                and (left.lower() in _COMPOUND_LEFT or f"{left}-{right}".lower() in hyphenated_words))
         joined = f"{left}{'-' if keep else ''}{right}{m.group('punct')}"
         return joined + " " * (len(m.group(0)) - len(joined))
 

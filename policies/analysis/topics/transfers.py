@@ -80,6 +80,9 @@ _NO_TRANSFER = [
         r"(?! (?:and|or) )", _I)),
 ]
 
+# other countries listed before the one abroad: "in Luxembourg and the United States", "in Ireland, India or the US"
+_COUNTRIES_BEFORE = r"(?:[A-Z][\w]+(?:,| and| or) ){0,3}"
+
 _TRANSFER = [
     ("transfers.strong.will_involve", "strong", re.compile(
         r"(?:will|may|might|could|can|does|do|would) (?:\w+ ){0,3}involve (?:a |the )?transfer", _I)),
@@ -92,11 +95,11 @@ _TRANSFER = [
     ("transfers.strong.processed_abroad", "strong", re.compile(
         # "Mailchimp stores our mailing list in the United States"
         r"\b(?:processed|stored|hosted|held|maintained|accessed|located|stores|hosts|holds|keeps)\b[^.;]{0,60}?\b"
-        r"(?:in|within)\s+(?:[A-Z][\w]+(?:,| and| or) ){0,3}" + _ABROAD, _I)),
+        r"(?:in|within)\s+" + _COUNTRIES_BEFORE + _ABROAD, _I)),
     ("transfers.strong.access_abroad", "strong", re.compile(
         # "PayPal may process payment information in Luxembourg and the United States"
-        r"\b(?:access\w*|view\w*|process\w*)\b[^.;]{0,60}?\b(?:from|in)\s+(?:[A-Z][\w]+(?:,| and| or) ){0,3}" +
-        _ABROAD + r"|\b(?:team|staff|"
+        r"\b(?:access\w*|view\w*|process\w*)\b[^.;]{0,60}?\b(?:from|in)\s+" + _COUNTRIES_BEFORE + _ABROAD +
+        r"|\b(?:team|staff|"
         r"employees|personnel|developers|engineers|offices?|agents|contractors|subsidiar\w+|affiliates)\s+"
         r"(?:\w+\s+){0,2}?(?:in|from)\s+" + _ABROAD + r"[^.;]{0,60}\b(?:access|view|process|handle)", _I)),
     ("transfers.strong.international_transfer", "strong", re.compile(
