@@ -35,6 +35,7 @@ _MD_HEADING = re.compile(r"#{1,6}[ \t]+")
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<b>[^*_].*?)(\*\*|__):?$")
 # Markers, tried in order at the start of a line (after indentation).
 _MARKERS = [
+    ("step", re.compile(r"§\s*\d{1,3}[a-z]?\.?(?=[ \t\u00a0])")),                 # § 9 (German-style sections)
     ("bullet", re.compile(r"[•●▪■◦○·‣⁃∙►▶➢➤✓✔□❖◆◇♦§\-*–—+](?=[ \t\u00a0]|$)")),
     ("bullet", re.compile(r"o(?=[ \t\u00a0]+\S)")),
     ("num", re.compile(r"\d{1,3}(?:\.\d{1,3})+\.?(?=[ \t\u00a0]|$)")),          # 8.4  11.6.  1.1.
@@ -58,6 +59,18 @@ _TAB_CELLS = re.compile(r"\S\t+\S")
 # words a long or comma-bearing line may end with only when it continues on the next line ("What we use it for" is
 # still a heading)
 _WRAP_END = {"for", "to", "from", "that", "which", "with", "is", "are", "will", "may", "can", "be", "into", "whether"}
+# a lead-in that says nothing by itself
+_BARE_LEAD = re.compile(r"(?i)(?:for (?:example|instance)|e\.g\.|examples?(?: include)?|these include|this includes|"
+                        r"in particular|such as|namely)\s*[:\-–—]+$")
+# a short line ending in a colon that heads the text below it: in capitals, or of a few words
+_COLON_HEADING = re.compile(r"^(?:[^a-z\n]{4,60}|\S+(?:\s+\S+){0,3}):$")
+_PRONOUN_START = {"We", "I", "You", "Our", "This", "It", "They", "These", "Please", "If", "When",
+                  # connectives that lead into a list ("In addition:", "For example:")
+                  "In", "Also", "However", "For", "Examples", "Example", "Note", "Further", "Furthermore", "Moreover",
+                  "Additionally", "Finally", "Specifically", "Including", "Such", "Namely", "Otherwise", "Then",
+                  "Besides", "Plus", "E.g.", "Eg", "Or", "And"}
+_INTRO_END = {"to", "with", "for", "when", "you", "that", "include", "includes", "including", "are", "is", "as",
+              "following", "below", "like", "about"}
 _FUNCTION_END = {"a", "an", "the", "and", "or", "of", "in", "on", "by", "our", "your", "as", "at", "such", "than", "if"}
 _SENT_END = re.compile(r"[.!?…]+[\"'’”)\]]*(?=\s|$)")
 # Abbreviations after which a period does not end a sentence.
@@ -192,7 +205,10 @@ def _heading_candidate(text: str, ln: _Line) -> str:
         return ""  # the row of a table ("Government entities | Yes | No"), not a heading
     if body.endswith("?"):
         return "strong" if len(words) <= 16 else ""
-    if body[-1] in ".,;:!-–—" and not (ln.marker == "num" and len(words) <= 6 and body[-1] in ".:"):
+    if body[-1] == ":" and _COLON_HEADING.match(body) and not (words[0] in _PRONOUN_START or
+                                                              words[-1].lower().rstrip(":") in _INTRO_END):
+        body = body[:-1]  # "YOUR CHOICES:", "Who receives information:" standing alone, unlike "We use it to:"
+    elif body[-1] in ".,;:!-–—" and not (ln.marker == "num" and len(words) <= 6 and body[-1] in ".:"):
         return ""
     if _KEY_VALUE.match(body) and not body.rstrip().endswith(":") and not _TITLED_SUBTITLE.search(body):
         return ""
@@ -406,6 +422,10 @@ def segment(text: str) -> Document:
             last_sentence = text[spans[-1][0] : spans[-1][1]] if spans else ""
             stripped = last_sentence.rstrip("\"'’” ")
             lead = base_lead = last_sentence if stripped and stripped[-1] not in ".!?" else ""
+            if lead and len(spans) > 1 and _BARE_LEAD.match(stripped):
+                # "... sets out how long we keep information. For example:": the sentence before says what the
+                # items are examples of
+                lead = base_lead = text[spans[-2][0] : spans[-1][1]]
         elif kind == "list_item" and spans:
             # an item ending with ':' introduces nested items; keep the outer lead otherwise
             last = text[spans[-1][0] : spans[-1][1]].rstrip()

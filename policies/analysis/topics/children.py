@@ -312,14 +312,21 @@ _PARENTAL_CONSENT = re.compile(
     r"(?:confirms?|confirmed)\s+(?:their\s+|his\s+or\s+her\s+)?consent|"  # "once the parent has clicked it to confirm
     # their consent"
     r"(?:ask|require|request|invite)\w*\s+(?:a|the|their|your|his\s+or\s+her)\s+"
-    r"(?:parent|guardian|carer)s?\s+(?:or\s+\w+\s+)?to\s+(?:consent|agree|approve|authori[sz]e|give|provide|confirm))"
+    r"(?:parent|guardian|carer)s?\s+(?:or\s+\w+\s+)?to\s+(?:consent|agree|approve|authori[sz]e|give|provide|confirm)|"
+    # a policy that speaks to parents: "your child's health visitor, with your consent", "tick the box on your child's
+    # profile to give your explicit consent", "your consent for your child's profile"
+    r"your\s+child(?:'s|ren(?:'s)?)?\b[^.;]{0,80}\b(?:with|give|giving|gives)\s+your\s+(?:explicit\s+|written\s+|"
+    r"prior\s+)?consent\b|\b(?:with|give|giving)\s+your\s+(?:explicit\s+|written\s+|prior\s+)?consent\b[^.;]{0,80}"
+    r"\byour\s+child|\byour\s+(?:explicit\s+|written\s+|prior\s+)?consent\s+(?:for|to)\s+(?:\w+\s+){0,3}?your\s+"
+    r"child|\byou\s+(?:give|provide)\s+(?:your\s+)?consent\s+for\s+us\s+to\s+(?:\w+\s+){0,2}your\s+child)"
 )
 _NO_PARENTAL_CONSENT = re.compile(
     r"\b(?:can|may|are\s+able\s+to)\b[^.]{0,60}\bwithout\s+(?:a\s+|their\s+|your\s+|the\s+)?parent(?:al|'s|s')?\s+"
     r"(?:consent|permission)|"
     # "we do not ask for, or need, the consent of a parent or guardian"
-    r"\b(?:do|does|will)\s+not\s+(?:require|obtain|seek|ask\s+for|need|collect)(?:,?\s+or\s+(?:require|need|obtain|"
-    r"seek)\s*,?)?\s+(?:verifiable\s+)?(?:parental\s+consent|(?:the\s+)?consent\s+(?:from|of)\s+(?:the\s+|a\s+|their\s+)?"
+    # "the school does not need, and we do not ask for, the consent of parents"
+    r"\b(?:do|does|will)\s+not\s+(?:require|obtain|seek|ask\s+for|need|collect)(?:,?\s+(?:or|and)\s+(?:(?:we|it|they)\s+)?"
+    r"(?:(?:do|does)\s+not\s+)?(?:require|need|obtain|seek|ask\s+for)\s*,?)?\s+(?:verifiable\s+)?(?:parental\s+consent|(?:the\s+)?consent\s+(?:from|of)\s+(?:the\s+|a\s+|their\s+)?"
     r"parents?)|"
     r"\b(?:do|does|will)\s+not\s+(?:ask|require)\s+(?:parents|carers|guardians)\s+(?:for\s+(?:their\s+)?consent|to\s+"
     r"consent)|parental\s+consent\s+is\s+not\s+(?:sought|obtained|asked\s+for|the\s+(?:lawful|legal)\s+basis)|"
@@ -670,6 +677,9 @@ def _segment_findings(seg: Segment, prev_child_data: bool, k12: bool = False, ad
     m = _PARENTAL_CONSENT.search(t)
     if m and _ACTIVITY_CONSENT.search(t):
         m = None  # "schools use the app to collect consent from parents for trips": the school's forms
+    if m and re.search(r"\b(?:from|of)\b", m.group(0)) and re.search(
+            r"\b(?:confirm|warrant|represent|promise|declare)s?\s+that\s+you\b[^.;]{0,120}$", t[:m.start()]):
+        m = None  # "you confirm that you are their parent, or that you have permission from their parent": a warranty
     if m and re.search(r"\b(?:on\s+behalf|in\s+place|instead|in\s+lieu)\b", m.group(0)):
         m = None  # "the school consents on behalf of parents": school consent, not the parents' own
     if m and re.search(r"\b(?:register|sign\s+up|create|set\s+up|accept)$", m.group(0)) and not (

@@ -39,7 +39,7 @@ _RAW: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("Google Ads", ADVERTISING, ("Google Ads", "AdWords", "Google AdWords",
                                  "DoubleClick", "Google Marketing Platform"), ("doubleclick.net",)),
     ("Microsoft", HOSTING, ("Microsoft", "Microsoft Azure", "Azure", "Microsoft 365", "Office 365", "Microsoft Teams",
-                            "OneDrive", "Microsoft Clarity", "Microsoft Corporation", "Bing"),
+                            "OneDrive", "Microsoft Clarity", "Microsoft Corporation", "Bing", "SharePoint", "OneNote"),
      ("microsoft.com", "azure.microsoft.com", "azure.com")),
     ("Mailchimp", HOSTING, ("Mailchimp", "MailChimp", "Mail Chimp", "Intuit Mailchimp", "Mandrill"),
      ("mailchimp.com", "mandrillapp.com")),

@@ -207,32 +207,36 @@ def last_updated(doc: Document) -> tuple[str | None, Segment | None]:
     n = len(doc.segments)
     for i, seg in enumerate(doc.segments):
         t = seg.text
-        m = _UPDATED.search(t)
-        if not m:
-            continue
-        kw = m.group(0).lower()
-        after = t[m.start() :]
-        parsed = _parse_date(after[:120], day_first)
-        if parsed is None and i + 1 < n and m.start() < 5 and not t[m.end():].strip(" :\t-–"):
-            # a label ("Last updated:") over its date; not a table row ending "Annex 1 updated" above the next row's
-            # date, nor a version table's header ("Version  Date  Summary") above its first row
-            nxt = doc.segments[i + 1].text[:60]
-            parsed = _parse_date(nxt, day_first)
-        if parsed is None:
-            continue
-        iso, pos = parsed
-        if pos > 60:
-            continue
-        if _NOT_CURRENT_BEFORE.search(t[max(0, m.start() - 25) : m.start()]) or _NEXT_REVIEW.search(after[: pos + 1]):
-            continue  # "Previous version: 11/09/2022", "Review date: 01/07/2025": not when this version was made
-        kw = re.sub(r"^date\s+of\s+(?:the\s+)?", "", kw)
-        dated = ("updated", "effective", "revised", "approved")
-        score = 3.0 if kw.startswith("last") else 2.0 if kw.startswith(dated) else 1.0
-        score -= pos / 100
-        if kw.startswith(("date", "version", "published", "as of")) and len(t) > 120:
-            score -= 1.0
-        if best is None or score > best[0]:
-            best = (score, iso, seg)
+        # every label in the segment: "Published 3 March 2022 · Updated 17 June 2024" names two dates
+        stale_until = -1
+        for m in _UPDATED.finditer(t):
+            if m.start() <= stale_until:
+                continue  # "The previous version was dated 14/09/2023": one label, already judged not current
+            kw = m.group(0).lower()
+            after = t[m.start() :]
+            parsed = _parse_date(after[:120], day_first)
+            if parsed is None and i + 1 < n and m.start() < 5 and not t[m.end():].strip(" :\t-–"):
+                # a label ("Last updated:") over its date; not a table row ending "Annex 1 updated" above the next
+                # row's date, nor a version table's header ("Version  Date  Summary") above its first row
+                nxt = doc.segments[i + 1].text[:60]
+                parsed = _parse_date(nxt, day_first)
+            if parsed is None:
+                continue
+            iso, pos = parsed
+            if pos > 60:
+                continue
+            if _NOT_CURRENT_BEFORE.search(t[max(0, m.start() - 25) : m.start()]) or \
+                    _NEXT_REVIEW.search(after[: pos + 1]):
+                stale_until = m.start() + pos
+                continue  # "Previous version: 11/09/2022", "Review date: 01/07/2025": not when this version was made
+            kw = re.sub(r"^date\s+of\s+(?:the\s+)?", "", kw)
+            dated = ("updated", "effective", "revised", "approved")
+            score = 3.0 if kw.startswith("last") else 2.0 if kw.startswith(dated) else 1.0
+            score -= pos / 100
+            if kw.startswith(("date", "version", "published", "as of")) and len(t) > 120:
+                score -= 1.0
+            if best is None or score > best[0]:
+                best = (score, iso, seg)
     if best is None:
         return None, None
     return best[1], best[2]

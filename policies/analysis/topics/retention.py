@@ -84,7 +84,8 @@ _AFTER_BAD = re.compile(
     r"experience|ago|notice|'s notice|' notice|in advance|prior notice|free|trial|warranty|subscription|"
     r"from (?:the date of )?(?:receipt of|receiving) your request|of (?:receipt of|receiving) your request|"
     r"to respond|to reply|of your birth|of birth|prior to|before (?:the|any|we|such|this|they) (?:change|"
-    r"update|amend|modif|delet|eras|clos|expir|renew)\w*|of (?:the|your) (?:purchase|order|delivery)|"
+    r"update|amend|modif|delet|eras|clos|expir|renew)\w*|before (?:this|that|it) (?:happens|takes place|occurs)|"
+    r"of (?:the|your) (?:purchase|order|delivery)|"
     r"to (?:change your mind|cancel|return|withdraw|ask for a refund|request a refund)|"
     # how long something else runs: "menus run on a three-week cycle", "courses take 4 to 6 weeks to complete"
     r"(?:menu |billing |rota |teaching )?cycles?\b|rotations?\b|to (?:complete|finish)\b|"
@@ -127,11 +128,14 @@ _MASK = re.compile(
     r"\bremov\w+ (?:the |any )?(?:content|posts?|"
     r"comments?|material|links?) (?:that|which|you post)"
 )
+# translated policies also "cancel" data ("cancellare", "annuler"): "the data inserted are cancelled after 7 days";
+# an account or a subscription that is cancelled is not
+_DATA_CANCELLED = r"(?:data|information|details)\s+(?:\w+\s+){0,2}(?:is|are|be|been)\s+cancell?ed"
 _RET_VERB = re.compile(
     r"\b(?:retain\w*|retention|keep|keeps|kept|keeping|stored?|stores|storing|storage|hold|holds|held|holding|"
     r"preserv\w+|archiv\w+|maintain\w*|delet\w+|eras(?:e|ed|es|ing|ure)|destr(?:oy\w*|uction)|purg\w+|"
     r"anonymi[sz]\w+|de-?identif\w+|pseudonymi[sz]\w+|dispos\w+|remov\w+|expunge\w*|overwrit\w+|shred\w*|"
-    r"conserv(?:e|ed|es|ing|ation)|eliminat(?:e|ed|es|ing|ion)|suppress(?:ed|es|ion)?|"
+    r"conserv(?:e|ed|es|ing|ation)|eliminat(?:e|ed|es|ing|ion)|suppress(?:ed|es|ion)?|" + _DATA_CANCELLED + "|"
     r"sav(?:e|es|ed|ing)|wip(?:e|es|ed|ing)|(?:recorded|taped|written)\s+over|rotat(?:e|es|ed|ing)|"
     r"roll(?:s|ed)?\s+off|age[sd]?\s+out|"
     r"(?:stay|stays|stayed|remain|remains|persist|persists|live|lives|sit|sits)\s+(?:\w+\s+){0,2}with\s+us|"
@@ -146,7 +150,7 @@ _STRONG_VERB = re.compile(
     r"retain\w*|retention|kept|keep|keeps|keeping|stored|store|stores|held|hold|holds|preserv\w+|archiv\w+|"
     r"delet\w+|eras(?:e|ed|es|ing|ure)|destr(?:oy\w*|uction)|purg\w+|anonymi[sz]\w+|de-?identif\w+|dispos\w+|"
     # translated policies: "conservar", "conserver", "eliminare" read as "conserved", "eliminated"
-    r"conserv(?:e|ed|es|ing|ation)|eliminat(?:e|ed|es|ing|ion)|suppress(?:ed|es|ion)?|"
+    r"conserv(?:e|ed|es|ing|ation)|eliminat(?:e|ed|es|ing|ion)|suppress(?:ed|es|ion)?|" + _DATA_CANCELLED + "|"
     r"expunge\w*|overwrit\w+|shred\w*|wip(?:e|es|ed|ing)|(?:recorded|taped|written)\s+over|"
     r"(?:is|are|be|been|get|gets)\s+(?:\w+\s+)?(?:removed|rotated|discarded|cleared)|roll(?:s|ed)?\s+off|"
     r"(?:stay|stays|stayed|remain|remains|persist|persists|live|lives|sit|sits)\s+(?:\w+\s+){0,2}with\s+us)\b"
@@ -155,7 +159,8 @@ _DATA_OBJ = re.compile(
     r"\b(?:data|information|info|records?|logs?|backups?|back-ups?|cop(?:y|ies)|recordings?|content|details|"
     r"accounts?|profiles?|messages?|emails?|files?|materials?|documents?|submissions?|responses?|images?|"
     r"photos?|videos?|it|them|everything|history|transcripts?|results?|work|entries|identifiers?|addresses?|"
-    r"numbers?|credentials?|correspondence|communications?|footage|cctv|applications?|cvs?|references?)\b"
+    r"numbers?|credentials?|correspondence|communications?|footage|cctv|applications?|cvs?|references?|"
+    r"conversations?|chats?|tickets?|enquir(?:y|ies)|registrations?)\b"
 )
 _HEADING_CTX = re.compile(
     r"\b(?:retention|retain\w*|how long|storage (?:period|duration|limitation)|storage and (?:retention|deletion)|"

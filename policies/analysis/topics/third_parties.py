@@ -556,6 +556,15 @@ _NEG = re.compile(r"\b(?:not|never|no|nor|neither|cannot|won't|don't|doesn't|did
                   r"wouldn't|without|(?:prohibited|barred|precluded)\s+from|forbidden\s+(?:from|to))\b|n't\b", _I)
 
 # organisations that are never "named recipients"
+# public bodies that receive pupils' and families' data by law; the ICO, courts and the police are contacts or
+# generic categories, never named recipients
+_PUBLIC_BODY = re.compile(
+    r"\b(?:Department for Education|DfE|HMRC|HM Revenue (?:&|and) Customs|Ofsted|Education and Skills Funding Agency|"
+    r"ESFA|Learning Records Service|Student Loans Company|UK Visas and Immigration|Standards and Testing Agency|"
+    r"UCAS|(?:[A-Z][\w'’-]+\s+){1,3}(?:City|County|Borough|District|Metropolitan)?\s*Council|"
+    r"(?:City|County|Borough) of [A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+Council)\b")
+# an item's opening, before what the recipient does ("our local authorities, Calderdale Council and Kirklees Council –")
+_ITEM_HEAD = re.compile(r"[^–—:;(]{0,90}?(?=\s[-–—]\s|[–—:;(]|,\s+(?:if|when|which|who|to|for|as|where)\b)")
 _REGULATOR = re.compile(
     r"information commissioner|\bICO\b|commissioner|HMRC|revenue (?:&|and) customs|\bpolice\b|government|"
     r"ministry|department (?:for|of)|\bDfE\b|ofsted|ombudsman|supervisory authority|regulator|court|"
@@ -781,6 +790,10 @@ class _Ctx:
         # the product a policy is titled after ("Flashfox Privacy Policy") is the vendor's own brand
         self.vtok = _vendor_tokens(vendor_name) | _title_brands(doc.text) | _own_products(doc.text)
         self.vkey = _canon_key(vendor_name) if vendor_name else ""
+        # tools the policy says run on its own servers ("Matomo is operated on our own servers at Hetzner"): no
+        # recipient wherever else they are named
+        self.self_hosted = {entry.canonical for m in _SELF_HOSTED_TOOL.finditer(doc.text)
+                            if (entry := gazetteer.lookup(m.group("n"))) is not None}
         self.ntext = norm(doc.text)
         self.segs = pieces(doc)
 
@@ -1256,9 +1269,12 @@ _LEGAL_SUFFIX = (r"(?:Ltd|Limited|Inc|LLC|L\.L\.C|LLP|plc|PLC|PBC|GmbH|AG|B\.V|B
 _LOWER_BRAND = r"[a-z][a-z0-9]{3,}(?:\s+[A-Z][\w&'+-]*){0,3},?\s+" + _LEGAL_SUFFIX
 _ENTRY_LINE = re.compile(
     r"[ \t]*(?:[•*·-]\s*)?[\"']?(?:(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX + r")?|" + _LOWER_BRAND +
-    r")(?:\s+\([^()\n]{1,80}\))?(?:\s+[-–—:]\s+|\s*:\s+|\t+)"
-    # a run-in label opens a sentence ("Home plan: if you cancel, ..."); a recipient's line says what it does
-    r"(?!(?i:if|when|where|we|you|your|our|this|these|it|they|as|in|for|there|please|the|all|any|each)\b)(?=\S)|"
+    r")(?:\s+\([^()\n]{1,80}\))?"
+    # a run-in label opens a sentence ("Home plan: if you cancel, ..."); a recipient's line says what it does, after a
+    # dash also in the vendor's words ("Intercom – our help chat and help centre")
+    r"(?:\s+[-–—]\s+(?!(?i:if|when|where|we|you|your|this|these|it|they|as|in|for|there|please|the|all|any|each)\b)|"
+    r"(?:\s+:\s+|\s*:\s+|\t+)"
+    r"(?!(?i:if|when|where|we|you|your|our|this|these|it|they|as|in|for|there|please|the|all|any|each)\b))(?=\S)|"
     # a table row whose cells lost their borders and spaces: "Firetext Communications LtdSMS alerts to parents"
     r"(?P<g>" + _ORG + r",?\s+" + _LEGAL_SUFFIX + r")(?:\s*\([^()\n]{1,80}\))?(?=[A-Z]))")
 _BY_DATA_SUBJECT = re.compile(r"\b(?:data|information|details|records?|servers?|hosting|host|platform|service|"
@@ -1267,9 +1283,12 @@ _BY_DATA_SUBJECT = re.compile(r"\b(?:data|information|details|records?|servers?|
                               r"cookies?|tracking|checkout|transactions?|calls?|video|SMS)\b", _I)
 _POLICY_SCOPE = re.compile(r"\s*(?:this|our)\s+(?:online\s+)?(?:privacy\s+)?(?:policy|notice|statement)\s+(?:applies|"
                            r"covers|describes)\b", _I)
-_SELF_HOSTED = re.compile(r"\bself-?hosted\b|\b(?:host|run|install)\w*\s+(?:it\s+|them\s+)?(?:on|in)\s+our\s+own\s+"
-                          r"(?:servers?|infrastructure|systems)|\bnot\s+shared\s+with\s+any\s+(?:\w+\s+)?"
+_SELF_HOSTED = re.compile(r"\bself-?hosted\b|\b(?:host|run|install|operat)\w*\s+(?:it\s+|them\s+)?(?:on|in)\s+our\s+"
+                          r"own\s+(?:servers?|infrastructure|systems)|\bnot\s+shared\s+with\s+any\s+(?:\w+\s+)?"
                           r"(?:company|provider|third)", _I)
+_SELF_HOSTED_TOOL = re.compile(r"(?:^|(?<=[.;:]\s))(?:The\s+)?(?P<n>[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?)\s+(?:is|are)\s+"
+                               r"(?:self-?hosted|(?:\w+\s+)?(?:hosted|operated|run|installed)\s+(?:on|in)\s+our\s+own\s+"
+                               r"(?:servers?|infrastructure|systems))", re.M)
 _NAME_THEN_PURPOSE = re.compile(r"(?:^|(?P<sep>[;:]\s+|;\s*and\s+))(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX +
                                 r")?)\s+\((?P<p>[^()]{3,120})\)", re.M)
 # "...; Klarna for "Pay in 3"; SoapBox Labs Ltd – children's speech recognition; ..."
@@ -1321,6 +1340,16 @@ def _emit_org(emit, raw: str, rule: str, conf: float, at: int, purpose: str | No
          entry.category if entry else "")
 
 
+def _products_of(text: str, at: int, canon: str) -> bool:
+    """Is the name at ``at`` in brackets that list a named company's products ("Microsoft 365 Education (email, Teams
+    and OneDrive)")? The names beside it are products, not other recipients."""
+    opened = text.rfind("(", 0, at)
+    if opened < 0 or ")" in text[opened:at]:
+        return False
+    owner = [c for c, _, b, _ in _gazetteer_names(text[:opened], None) if b >= len(text[:opened].rstrip()) - 30]
+    return canon in owner
+
+
 def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: bool,
            shares: bool) -> list[Finding]:
     found: list[Finding] = []
@@ -1328,8 +1357,9 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
         r"\b(?:we|us)\b(?:(?!\bnot\b|\bnever\b|n't\b)[^.]){0,60}(?:share|disclose|provide|transfer|pass|use)\b",
         text, _I)
     sign_in = bool(_SIGN_IN.search(text))
-    follow = bool(_FOLLOW_US.search(text)) and not re.search(r"shar|disclos|collect|cookie|pixel|track|analytic",
-                                                               text, _I)
+    # (a footer's "Cookie policy" link says nothing about the social links beside it)
+    follow = bool(_FOLLOW_US.search(text)) and not re.search(
+        r"shar|disclos|collect|cookies?(?! (?:policy|settings|preferences|notice))|pixel|track|analytic", text, _I)
     # an item of a recipient list that opens with its name may mention a link it sends ("Twilio Inc. - text alerts;
     # only the school name and a link are sent")
     named_item = list_ctx and bool(re.match(r"\W*[A-Z][\w&.'+-]*(?:\s+[A-Z][\w&.'+-]*){0,4}\s+[-–—]\s", text))
@@ -1340,13 +1370,13 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
     following = ctx.seg_text(ctx.segs[i + 1]) if i + 1 < len(ctx.segs) else ""
 
     def emit(name: str, source: str, rule: str, conf: float, at: int, end_at: int, purpose: str | None = None,
-             category: str = "") -> None:
+             category: str = "", public_body: bool = False) -> None:
         key = _canon_key(name)
-        if not key or key in seen or ctx.is_vendor(name) or _REGULATOR.search(name):
+        if not key or key in seen or ctx.is_vendor(name) or _REGULATOR.search(name) and not public_body:
             return
         if _NOT_USED.search(text, max(0, at - 100), max(at, 0)) or _NOT_USED_AFTER.match(text, end_at):
             return  # "we do not use ... the Meta Pixel", "such as CPOMS or MyConcern; we do not connect to these"
-        if name in following and _SELF_HOSTED.search(following):
+        if name in following and _SELF_HOSTED.search(following) or name in ctx.self_hosted:
             return  # "We use Matomo for statistics." + "Matomo is installed on our own server."
         seen.add(key)
         value = {"name": name, "purpose": purpose or _purpose(text, end_at), "location": loc, "source": source}
@@ -1386,6 +1416,15 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
                          "tps.name.list", 0.75, nm.start(1), nm.end(1),
                          (nm.group("rest") or "").strip() or _purpose_after(doc, ctx, i))
 
+    # 1a. a public body that opens an item of a recipients list ("- the Department for Education (DfE) - for the
+    # school census", "• HMRC, if you pay through Tax-Free Childcare, ..."): named for what it receives, unlike the
+    # Department's guidance or a complaint to the ICO elsewhere in a policy
+    if (list_ctx or _under_sharing_heading(seg)) and seg.kind == "list_item" and not _NEG.search(text):
+        head = _ITEM_HEAD.match(text)
+        for pm in _PUBLIC_BODY.finditer(head.group(0) if head else ""):
+            emit(re.sub(r"^(?:the|our)\s+", "", pm.group(0), flags=_I), "context", "tps.name.public_body", 0.7,
+                 pm.start(), pm.end(), category="regulators", public_body=True)
+
     # 1b. "Name - what they do" lines in a sharing section: a recipients table or list copied without bullets
     # or borders ("Yoti - tutor identity verification", "Xero Limited - our accounting system")
     sharing_ctx = shares or list_ctx or _under_sharing_heading(seg, section_too=True)
@@ -1420,7 +1459,9 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
                     _emit_org(emit, lm.group("n"), "tps.name.legal_name", 0.7, lm.start("n"))  # entity of a name
 
     # 2. gazetteer mentions in a processing context
-    cue = bool(_PROCESSING_CUE.search(text)) and (sharing_ctx or bool(
+    # an item of a recipients list needs no cue of its own ("• Xero, our accounting and invoicing system;")
+    item = list_ctx and seg.kind in ("list_item", "table_row")
+    cue = item or bool(_PROCESSING_CUE.search(text)) and (sharing_ctx or bool(
         re.search(r"analytic|host|stor|process|payment|pay\b|transaction|provider|processor|sub-?processor|"
                   r"partner|cookie|pixel|track|advertis|newsletter|e-?mail|CRM|servers?|cloud|infrastructure|"
                   r"powered|handled|via|through|we use|uses|using|utili|integrat|sync|connect|sent to|send to|"
@@ -1433,7 +1474,7 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
             continue
         conf = 0.85 if shares or list_ctx else 0.7
         emit(canon, "gazetteer", "tps.name.gazetteer", conf, a, b, category=cat)
-        if sharing_ctx:
+        if sharing_ctx and not _products_of(text, a, canon):
             # "Royal Mail and DPD deliver orders": a name coordinated with a known recipient is one too
             after = _COORD_AFTER.match(text, b)
             while after:  # "Royal Mail, Evri and DPD": each name in the chain

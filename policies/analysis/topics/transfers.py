@@ -113,9 +113,13 @@ _TRANSFER = [
         r"(?:process|store|access|hold|handle|receive|use)\b[^.;]{0,40}?\b(?:there|in\s+th(?:at|ose|is)\s+countr\w*|"
         r"outside)", _I)),
     ("transfers.weak.based_outside", "weak", re.compile(
-        r"\b(?:based|located|headquartered|established|operat\w+|situated|hosted)\s+(?:\w+\s+){0,2}?"
+        # translated: "Zendesk, Inc. has its seat in the USA"
+        r"\b(?:based|located|headquartered|established|operat\w+|situated|hosted|has its (?:seat|registered office))"
+        r"\s+(?:\w+\s+){0,2}?"
         r"(?:" + _OUTSIDE_ANY + r"|in\s+" + _ABROAD + r")", _I)),
 ]
+_HEDGE = re.compile(r"\b(?:insofar|in so far|as far|so far|where(?:ver)?|when(?:ever)?)\s+(?:as\s+)?"
+                    r"(?:possible|practicable|feasible|we can)\b", _I)
 _CONDITIONAL = re.compile(r"\b(?:if|where|when|whenever|wherever|in the event|to the extent|should|in cases? where|"
                           r"in the unlikely event|insofar as)\b[^.;,]{0,80}?(?:transfer|process|store|send|outside)",
                           _I)
@@ -182,6 +186,8 @@ def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
                 if re.search(r"\b(?:but|however|except|although|unless|apart from|other than|save)\b", rest, _I) and \
                         re.search(_ABROAD + r"|outside|transfer", rest, _I):
                     break
+                if _HEDGE.search(text):
+                    break  # "Insofar as possible, we process all data within the European Union": not a promise
                 if rule == "transfers.no.home_servers" and not re.search(
                         r"\b(?:stor|host|held|kept|process|locat|all)\w*", text, _I):
                     continue

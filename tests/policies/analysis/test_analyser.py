@@ -78,6 +78,10 @@ def test_contract_shape():
      "added", "2024-09-02"),
     ("Status: 04.11.2024\n\nThis data protection declaration replaces the version from 15.08.2022.", "2024-11-04"),
     ("Last updating: 05/03/2024\nThis informative substitutes the previous version of 18/09/2022.", "2024-03-05"),
+    # two labels on one line; the updated date is the version's own
+    ("Published 3 March 2022  ·  Updated 17 June 2024  ·  12 min read", "2024-06-17"),
+    ("Date of this notice: 05/11/2024\n\nWe review it every year. The previous version was dated 14/09/2023.",
+     "2024-11-05"),
 ])
 def test_last_updated(given_text, want):
     assert analyse(f"Privacy notice\n\n{given_text}\n\nWe collect your name.").last_updated == want
@@ -831,3 +835,12 @@ def test_a_not_directed_statement_about_the_marketing_website_does_not_decide_fo
             "District consents on behalf of parents. We do not knowingly collect personal information directly from "
             "children under 13 through our marketing website.")
     assert analyse(text).summary["children"]["stance"] == "directed_with_consent"
+
+
+# --- rules+model-2026.11af ----------------------------------------------------------------------------------------
+def test_a_retention_schedule_under_a_bare_for_example_lead_and_under_a_retention_heading():
+    text = ("7. How we store this data\n\nOur Records Management Policy sets out how long we keep information. For "
+            "example:\n\n  - SEND files and EHC plans: date of birth of the pupil + 31 years.\n"
+            "  - Payment records for meals and trips: current financial year + 6 years.\n\n"
+            "HOW LONG WE KEEP IT\n\n  - Customer service conversations: up to 24 months.\n")
+    assert analyse(text).summary["retention"]["periods_days"] == [730, 2190, 11315]

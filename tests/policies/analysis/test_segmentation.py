@@ -218,3 +218,25 @@ def test_a_text_of_nothing_but_questions_ends_every_section_at_the_end():
     doc = segment(text)
     assert len(doc.segments) == 3001
     assert {doc.section_end(i) for i in range(len(doc.segments))} == {len(text)}
+
+
+@pytest.mark.parametrize("line", ["§ 9 Recipients of the data", "YOUR CHOICES:", "Who receives information:"])
+def test_a_german_style_section_and_a_short_line_ending_in_a_colon_are_headings(line):
+    text = f"{line}\n\n- The city receives our rosters.\n- Paramedics receive medical information.\n"
+    doc = segment(text)
+    assert doc.segments[0].kind == "heading"
+    assert doc.segments[1].heading.startswith(line.split(" ", 2)[-1] if line.startswith("§") else line)
+
+
+@pytest.mark.parametrize("line", ["We use your information to:", "In addition:", "For example:"])
+def test_a_list_intro_ending_in_a_colon_is_not_a_heading(line):
+    text = f"{line}\n\n- to run the service;\n- to answer questions.\n"
+    assert segment(text).segments[0].kind != "heading"
+
+
+def test_a_bare_for_example_lead_carries_the_sentence_before_it():
+    text = ("Our retention policy sets out how long we keep information. For example:\n\n"
+            "  - SEND files: date of birth of the pupil + 31 years.\n")
+    item = segment(text).segments[-1]
+    assert item.kind == "list_item"
+    assert item.lead == "Our retention policy sets out how long we keep information. For example:"

@@ -294,10 +294,15 @@ def test_such_as_list_reads_past_asides():
     "SAT is a registered trademark of the College Board, and ACT is a registered trademark of ACT, Inc.",
     "Who we share data with\n\nPupils sign in with Google Workspace for Education or Microsoft Entra ID.",
     "Who we share data with\n\nNumberHive Home: if you cancel, your child's profile is kept until the period ends.",
+    # public bodies outside a recipients list (2026.11af names them inside one)
+    "Our lessons follow the Department for Education's guidance on relationships education.",
+    "We do not share School Data with the Department for Education, Ofsted or any local authority.",
+    "If you are unhappy, you can complain to the Information Commissioner's Office (ICO).",
 ])
-def test_trademark_owners_name_tails_and_run_in_labels_are_not_recipients(text):
+def test_trademark_owners_name_tails_run_in_labels_and_public_bodies_are_not_recipients(text):
     named = summary(text, "Other Co Ltd")["named"]
-    assert not {"ACT", "Education", "NumberHive Home"} & set(named), named
+    assert not {"ACT", "Education", "NumberHive Home", "Department for Education", "Ofsted",
+                "Information Commissioner's Office", "ICO"} & set(named), named
 
 
 @pytest.mark.parametrize("text, sells, ads", [
@@ -476,3 +481,41 @@ def test_a_recipient_item_that_mentions_a_link_it_sends_still_names_the_recipien
     text = ("We use the following sub-processors:\n\n- Twilio Inc. – text message alerts; only the school name and a "
             "link are sent.\n")
     assert "Twilio" in summary(text, "Harrier Monitor Ltd")["named"]
+
+
+# --- rules+model-2026.11af: public bodies in recipient lists, items without a cue, German-style sections -----------
+def test_public_bodies_that_open_items_of_a_recipients_list_are_named():
+    text = ("8. Who we share pupil information with\n\nWe routinely share pupil information with:\n"
+            "  - the Department for Education (DfE) – to meet our legal obligations, such as the school census\n"
+            "  - our local authorities, Calderdale Council and Kirklees Council – for admissions and SEND\n"
+            "  - Ofsted – inspectors may look at pupil records during an inspection\n"
+            "  - Xero, our accounting and invoicing system;\n")
+    named = summary(text, "Calderbrook Learning Trust")["named"]
+    assert {"Department for Education", "Calderdale Council", "Kirklees Council", "Ofsted", "Xero"} <= set(named)
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # sub-processors with their city and country under a German-style section; a tool run on the vendor's servers
+    ("§ 9 Recipients of the data and order processors\n\n(2) We employ the following order processors:\n\n"
+     "- Speechmatics Ltd, Cambridge, United Kingdom: speech recognition for the pronunciation trainer;\n"
+     "- DeepL SE, Cologne, Germany: translation of the texts written by pupils;\n\n"
+     "§ 12 Cookies\n\n(2) With your consent we employ Matomo for the analysis of our website. Matomo is operated on "
+     "our own servers; the data are not transmitted to third parties. The Matomo cookies are set only after your "
+     "consent.\n", {"Speechmatics", "DeepL"}, {"Matomo"}),
+    # a dash item in the vendor's words; a footer of social links beside a "Cookie policy" link
+    ("5. Who we share it with\n\nWe use a small number of service providers:\n\n"
+     "Stripe – takes payments for family subscriptions\n"
+     "Intercom – our help chat and help centre for parents and teachers\n\n"
+     "Spellrook\nFor schools   Pricing   Privacy policy   Cookie policy   Terms\n"
+     "Follow us   Facebook   Instagram   YouTube\n", {"Stripe", "Intercom"}, {"Facebook", "Instagram", "YouTube"}),
+])
+def test_recipient_lists_in_translated_and_web_page_layouts(text, present, absent):
+    named = set(summary(text, "Lingoquell GmbH")["named"])
+    assert present <= named
+    assert not absent & named
+
+
+def test_products_in_brackets_after_a_company_are_not_other_recipients():
+    text = ("Our processors include:\n  - Microsoft – Microsoft 365 Education (email, Teams and OneDrive) for pupils "
+            "and staff\n")
+    assert summary(text, "Calderbrook Learning Trust")["named"] == ["Microsoft"]
