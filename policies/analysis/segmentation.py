@@ -201,8 +201,9 @@ def _heading_candidate(text: str, ln: _Line) -> str:
         return ""
     if "@" in body or "http" in body or "www." in body:
         return ""
-    if body.count("|") >= 2:
-        return ""  # the row of a table ("Government entities | Yes | No"), not a heading
+    if body.count("|") >= 2 or len(re.findall(r"\S[ \t\u00a0]{3,}(?=\S)", body)) >= 2:
+        # the row of a table ("Government entities | Yes | No", "Stripe   Card payments   USA"), not a heading
+        return ""
     if body.endswith("?"):
         return "strong" if len(words) <= 16 else ""
     if body[-1] == ":" and _COLON_HEADING.match(body) and not (words[0] in _PRONOUN_START or
@@ -247,8 +248,9 @@ def _blocks(text: str, lines: list[_Line]) -> list[_Block]:
 
         # a cell wrapped onto an indented line of its own, in a table whose borders were lost ("Bird B.V.   sending of
         # SMS at absence   Netherlands" / "                        and at urgent messages"): part of the row above
-        if prev is not None and prev.kind == "row" and adjacent_prev and ln.marker == "" and \
-                ln.start - (text.rfind("\n", 0, ln.start) + 1) >= 8:
+        # ... or a bracketed rest of a name ("Functional Software, Inc.   Error monitoring" / "(Sentry)")
+        if prev is not None and prev.kind == "row" and adjacent_prev and ln.marker == "" and (
+                ln.start - (text.rfind("\n", 0, ln.start) + 1) >= 8 or text.startswith("(", ln.body)):
             prev.end = ln.end
             prev.lines += 1
             continue

@@ -213,7 +213,9 @@ _NOT_DIRECTED = [
     (re.compile(
         r"\bif\s+you\s+are\s+(?:under|below|younger\s+than|not\s+(?:yet\s+)?(?:at\s+least|over))\s+(?:the\s+age\s+of\s+)?"
         r"\d{1,2}[^.;]{0,40}?,?\s*(?:please\s+)?(?:do\s+not|don't|you\s+(?:may|must|should|can)\s*(?:not|n't)|"
-        r"may\s+not|must\s+not|should\s+not|cannot|can't|are\s+not\s+(?:permitted|allowed|eligible))"
+        r"may\s+not|must\s+not|should\s+not|cannot|can't|are\s+not\s+(?:permitted|allowed|eligible)|"
+        # "If you are under 18 when you enrol, you will not be included in learning analytics"
+        r"you\s+will\s+not\s+be\s+(?:included|enrolled|registered|able\s+to\s+(?:use|register|join)))"
     ), 0.9, "children.under_age_do_not_use"),
     (re.compile(
         r"\b(?:only|solely|exclusively)\s+(?:for|intended\s+for|available\s+to|open\s+to|directed\s+(?:to|at)|"
@@ -318,7 +320,10 @@ _PARENTAL_CONSENT = re.compile(
     r"your\s+child(?:'s|ren(?:'s)?)?\b[^.;]{0,80}\b(?:with|give|giving|gives)\s+your\s+(?:explicit\s+|written\s+|"
     r"prior\s+)?consent\b|\b(?:with|give|giving)\s+your\s+(?:explicit\s+|written\s+|prior\s+)?consent\b[^.;]{0,80}"
     r"\byour\s+child|\byour\s+(?:explicit\s+|written\s+|prior\s+)?consent\s+(?:for|to)\s+(?:\w+\s+){0,3}?your\s+"
-    r"child|\byou\s+(?:give|provide)\s+(?:your\s+)?consent\s+for\s+us\s+to\s+(?:\w+\s+){0,2}your\s+child)"
+    r"child|\byou\s+(?:give|provide)\s+(?:your\s+)?consent\s+for\s+us\s+to\s+(?:\w+\s+){0,2}your\s+child|"
+    # "a parent or carer, who books, pays and agrees to this policy and to lesson recording on the child's behalf"
+    r"(?:parent|guardian|carer)s?\b[^.;]{0,80}\b(?:agrees?|consents?)\b[^.;]{0,80}\bon\s+(?:the|their|his\s+or\s+her|"
+    r"your)\s+child(?:'s|ren's)\s+behalf)"
 )
 _NO_PARENTAL_CONSENT = re.compile(
     r"\b(?:can|may|are\s+able\s+to)\b[^.]{0,60}\bwithout\s+(?:a\s+|their\s+|your\s+|the\s+)?parent(?:al|'s|s')?\s+"
@@ -333,6 +338,9 @@ _NO_PARENTAL_CONSENT = re.compile(
     r"(?:not|never)\s+(?:rely|relies)\s+on\s+(?:parental|parents'?)\s+consent|"
     r"(?:without|no)\s+(?:the\s+)?need\s+(?:for|of)\s+(?:verifiable\s+)?parental\s+consent|parental\s+consent\s+"
     r"is\s+not\s+(?:required|needed|necessary)|"
+    # "schools do not usually need parents' consent"
+    r"\b(?:do|does|will)\s+not\s+(?:usually\s+|normally\s+|generally\s+)?(?:need|require|ask\s+for|seek)\s+(?:the\s+)?"
+    r"parents?(?:'s?|s')?\s+consent|"
     # "neither pupils' nor parents' consent is sought", "parents' consent is not required"
     r"\bnor\s+(?:their\s+)?parents?(?:'s?|s')?\s+consent\s+(?:is|are)\s+(?:sought|required|obtained|needed|asked\s+for)|"
     r"\bparents?(?:'s?|s')?\s+consent\s+(?:is|are)\s+not\s+(?:sought|required|obtained|needed|asked\s+for)"

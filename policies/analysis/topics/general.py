@@ -33,6 +33,9 @@ _DEFINED = re.compile(
     r"[^)]{0,20}?[\"“'‘](?:we|us|our|the company|company)[\"”'’]",
     re.I,
 )
+_HEREINAFTER = re.compile(
+    r"\((?:hereinafter|hereafter|henceforth)\s+(?:referred\s+to\s+as\s+|called\s+)?[\"“'‘](?P<name>[A-Z][\w&'’.+-]*"
+    r"(?:\s+[A-Z][\w&'’.+-]*){0,3})[\"”'’]\s*(?:,|or|and)\s*[\"“'‘](?:we|us|our)[\"”'’]")
 _INTRO = re.compile(
     r"(?:\b(?:we are|this (?:website|site|app|service|platform) is (?:owned|operated|run|provided) by|owned and "
     r"operated by|operated by|owned by|provided by|full name of legal entity:?|legal entity:?|welcome to(?: the)?|"
@@ -91,6 +94,8 @@ def vendor_name(doc: Document) -> tuple[str | None, Segment | None]:
             name = _clean_name(m.group("name"))
             if name and len(name) > 1:
                 cands.append((name, 4.0))
+        for m in _HEREINAFTER.finditer(t):  # translated: '(hereinafter "Lusoescola" or "we")'
+            cands.append((m.group("name"), 4.0))
         for m in _INTRO.finditer(t):
             rest = t[m.end() : m.end() + 80]
             mm = re.match(rf"(?P<n>{_CAPWORD}(?:[ \u00a0]+(?:{_CONNECT}[ \u00a0]+)?{_CAPWORD}){{0,4}})", rest)
@@ -188,6 +193,9 @@ def _parse_date(s: str, day_first: bool) -> tuple[str, int] | None:
     return best
 
 
+_NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})/(?:\d{4}|\d{2})|[.-](?P<b2>\d{1,2})[.-]\d{4})\b")
+
+
 def _us_document(doc: Document) -> bool:
     t = doc.text[:200000].lower()
     us = sum(t.count(w) for w in ("california", "ccpa", "coppa", "united states", " u.s.", "color", "ferpa", "$"))
@@ -201,8 +209,21 @@ _NEXT_REVIEW = re.compile(r"\b(?:next\s+review|review\s+(?:date|due)|due\s+for\s
                           re.I)
 
 
+def _day_first(doc: Document) -> bool:
+    """Are the document's numeric dates day first? Its own unambiguous dates say so ("Previous version: 15/09/2022"
+    is day first, "01/15/2023" month first); without them, a US document writes month first."""
+    day = month = 0
+    for m in _NUMERIC_DATE.finditer(doc.text[:200000]):
+        a, b = int(m.group("a")), int(m.group("b") or m.group("b2"))
+        day += a > 12 and 1 <= b <= 12
+        month += b > 12 and 1 <= a <= 12
+    if day != month and not (day and month):
+        return day > month
+    return not _us_document(doc)
+
+
 def last_updated(doc: Document) -> tuple[str | None, Segment | None]:
-    day_first = not _us_document(doc)
+    day_first = _day_first(doc)
     best: tuple[float, str, Segment] | None = None
     n = len(doc.segments)
     for i, seg in enumerate(doc.segments):

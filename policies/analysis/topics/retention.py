@@ -49,8 +49,9 @@ _NUM_WORD = (
     rf"{_UNDER_HUNDRED})"
 )
 _NUM = rf"(?:\d{{1,4}}(?:\.\d+)?|{_NUM_WORD})"
-# the digits a policy repeats in brackets ("sixty (60) days") are the amount, whatever the words say
-_PAREN = r"(?:\s*\(\s*(?P<paren>\d{1,4})\s*\))?"
+# the digits a policy repeats in brackets ("sixty (60) days") are the amount, whatever the words say; words in brackets
+# after digits ("6 (six) months", as translated policies write) repeat the amount
+_PAREN = rf"(?:\s*\(\s*(?:(?P<paren>\d{{1,4}})|{_NUM_WORD})\s*\))?"
 _UNIT = r"(?P<unit>days?|weeks?|fortnights?|months?|years?|yrs?|hours?|decades?)"
 _ADJ = r"(?:(?:full|calendar|consecutive|business|working|additional|further|more|rolling)\s+)?"
 _DURATION = re.compile(rf"(?<![\w.,/-])(?P<num>{_NUM}){_PAREN}[\s-]+{_ADJ}{_UNIT}(?![\w-])")
@@ -73,6 +74,12 @@ _BEFORE_BAD = re.compile(
     r"(?:\s+(?:by|of|within|to|than|up to|at least|about|around|approximately|for|the|a|an|another|additional|"
     r"further|additional|least))*\s*$)"
 )
+# a capitalised word closing a product's name after a dotted or upper-case brand ("GOV.UK Notify", "NHS Notify")
+_IN_A_NAME = re.compile(r"\b(?:[A-Z]\w*\.[\w.]+|[A-Z]{2,})\s+[A-Z][a-z]+$")
+# a policy's table of contents in a sentence: "This policy explains what we collect, why, and how long we keep it"
+_CONTENTS = re.compile(r"\bthis\s+(?:privacy\s+)?(?:policy|notice|statement|page|section)\s+(?:\w+\s+)?"
+                       r"(?:explains|describes|sets\s+out|"
+                       r"tells\s+you|covers|outlines|summari[sz]es)\b[^.;]*\bhow\s+long\b")
 # nouns among those that name records a policy may keep ("we keep invoices for six years")
 _RECORD_NOUN = re.compile(r"invoice\w*|payments?|billing|bills?")
 _DELETE_AFTER = re.compile(r"\s*,\s*(?:then\s+)?(?:we|it|they|this|these|such \w+|the \w+|your \w+(?: \w+)?)\s+"
@@ -81,7 +88,8 @@ _DELETE_AFTER = re.compile(r"\s*,\s*(?:then\s+)?(?:we|it|they|this|these|such \w
 # ... and right after it
 _AFTER_BAD = re.compile(
     r"^\s*(?:\)\s*)?(?:of age|old|or older|or over|and over|and older|and above|or above|or younger|of experience|"
-    r"experience|ago|notice|'s notice|' notice|in advance|prior notice|free|trial|warranty|subscription|"
+    r"experience|ago|notice|'s notice|' notice|in advance|prior notice|of antecedence|beforehand|free|trial|warranty|"
+    r"subscription|"
     r"from (?:the date of )?(?:receipt of|receiving) your request|of (?:receipt of|receiving) your request|"
     r"to respond|to reply|of your birth|of birth|prior to|before (?:the|any|we|such|this|they) (?:change|"
     r"update|amend|modif|delet|eras|clos|expir|renew)\w*|before (?:this|that|it) (?:happens|takes place|occurs)|"
@@ -160,7 +168,7 @@ _DATA_OBJ = re.compile(
     r"accounts?|profiles?|messages?|emails?|files?|materials?|documents?|submissions?|responses?|images?|"
     r"photos?|videos?|it|them|everything|history|transcripts?|results?|work|entries|identifiers?|addresses?|"
     r"numbers?|credentials?|correspondence|communications?|footage|cctv|applications?|cvs?|references?|"
-    r"conversations?|chats?|tickets?|enquir(?:y|ies)|registrations?)\b"
+    r"conversations?|chats?|tickets?|enquir(?:y|ies)|registrations?|invoices?|claims?|forms?|registers?|receipts?)\b"
 )
 _HEADING_CTX = re.compile(
     r"\b(?:retention|retain\w*|how long|storage (?:period|duration|limitation)|storage and (?:retention|deletion)|"
@@ -364,7 +372,8 @@ def _in_weeks(amount: float, unit: str) -> tuple[float, str]:
     return (amount * 2, "weeks") if unit.lower().startswith("fortnight") else (amount, unit)
 
 
-def _is_retention_duration(t: str, s: int, e: int, unit: str) -> bool:
+def _is_retention_duration(t: str, s: int, e: int, unit: str, cased: str = "") -> bool:
+    """Is the duration at t[s:e] a retention period? ``t`` is lower-cased; ``cased`` is the same text as written."""
     before = t[max(0, s - 45) : s]
     after = t[e : e + 60]
     if re.search(r"\b(?:overwritten|deleted|purged|erased|rotated|cleared|wiped|destroyed)\s+every\s+$", before):
@@ -380,8 +389,14 @@ def _is_retention_duration(t: str, s: int, e: int, unit: str) -> bool:
     bad_before = _BEFORE_BAD.search(before)
     if bad_before and _RECORD_NOUN.fullmatch(bad_before.group("word")) and _STRONG_VERB.search(_masked(t[cs:s])):
         bad_before = None  # "we keep invoices / records of payments for six years": the records are kept
+    if bad_before and cased and _IN_A_NAME.search(cased, 0, max(0, s - 45) + bad_before.end("word")):
+        bad_before = None  # the end of a name ("records held by GOV.UK Notify   7 days"), not a notice period
     if bad_before or _AFTER_BAD.match(after):
         return False
+    # a purpose after the period is why data is kept ("entries: one calendar year after the draw, so that the PTA can
+    # answer any questions"), not a response time
+    purpose = re.search(r",\s+(?:so\s+that|so\s+as\s+to|in\s+order\s+to|to\s+allow|to\s+let|to\s+enable)\b", t[e:ce])
+    clause = t[cs : e + purpose.start()] if purpose else clause
     return not (_RESPONSE_CTX.search(clause) and not _STRONG_VERB.search(_masked(clause)))
 
 
@@ -432,7 +447,7 @@ def _segment_findings(seg: Segment, label: str = "") -> list[Finding]:
 
     # periods
     for s, e, amount, unit in _durations(t):
-        if not _is_retention_duration(t, s, e, unit):
+        if not _is_retention_duration(t, s, e, unit, seg.text):
             continue
         cs, ce = _clause_bounds(t, s)
         clause_verb = _STRONG_VERB.search(tm, cs, ce) or _RET_VERB.search(tm, cs, ce)
@@ -476,7 +491,7 @@ def _segment_findings(seg: Segment, label: str = "") -> list[Finding]:
     m = _DELETE_REQ.search(tm)
     if m and (head_ctx or has_period or re.search(r"\bretain|retention\b", tm)):
         out.append(finding(seg, TOPIC, "deletion", {"on_request": True}, "retention.deletion_on_request", 0.8))
-    if not out and not cookie:
+    if not out and not cookie and not _CONTENTS.search(tm):
         # "we keep a record of your request to opt out" keeps it on after the request; "we keep a record of your
         # orders / of the conversation" only says what is collected (first-party), not for how long
         if (re.search(r"\bretention\b|\bretain(?:s|ed|ing)?\b", tm) and (data or head_ctx)) or re.search(

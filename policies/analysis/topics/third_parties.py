@@ -523,7 +523,8 @@ _NOT_SHARING_HEADING = re.compile(
     r"\bkeep\b|\bkept\b", _I)
 
 _INTRO = re.compile(
-    r"(?:following|these|below|listed)\b[^.]{0,80}\b(?:third[- ]?parties|sub-?processors|processors|service "
+    r"(?:following|these|below|listed)\b[^.]{0,80}\b(?:third[- ]?parties|sub-?processors|processors|"
+    r"(?:sub-?)?contractors|service "
     r"providers|recipients|partners|organi[sz]ations|companies|suppliers|vendors|categories|parties|"
     r"providers|entities)|(?:will|may|can|do|does) (?:\w+ ){0,2}receive (?:your|personal|the)|"
     r"(?:share|disclose|provide|transfer|pass)\w* [^.]{0,100}(?:with|to)(?: the following| these| any of)?"
@@ -680,7 +681,8 @@ _TRACKING = re.compile(
 _NO_ADS = re.compile(
     r"(?:do|does|will|shall|would|may|can)?\s*(?:not|never|n't)\s+(?:\w+\s+){0,4}(?:allow|permit|display|show|"
     r"serve|use|include|accept|run|have|contain|carry|feature|host|sell|place|present|deliver)\w*\s+(?:\w+[- ]?"
-    r"\s*){0,4}(?:advertis\w*|ads\b|adverts?\b)|\bno (?:\w+[- ])?(?:\w+ )?(?:advertis\w*|ads|adverts?)\b|"
+    # "publicity": advertising in translated policies ("The App does not contain publicity of third parties")
+    r"\s*){0,4}(?:advertis\w*|ads\b|adverts?\b|publicity\b)|\bno (?:\w+[- ])?(?:\w+ )?(?:advertis\w*|ads|adverts?)\b|"
     r"\b(?:ad|advert|advertising)[- ]free\b|free (?:of|from) (?:\w+ )?(?:advertis\w+|ads)|(?:not|never) "
     r"(?:\w+ ){0,4}(?:for|with) (?:the purposes? of )?(?:\w+ )?(?:advertis\w+|ads)\b|(?:with|to) (?:third[- ]party|"
     r"any) advertis\w+ (?:\w+ ){0,3}(?:or|and) (?:we )?(?:do|will) not",
@@ -769,6 +771,16 @@ def _own_products(text: str) -> set[str]:
                   "today", "finally", "then", "when", "if", "for", "as", "and", "with", "through", "using", "via"}
 
 
+def _supplied_by_vendor(text: str, vendor_name: str | None) -> set[str]:
+    """Products the vendor supplies: "TillTap is supplied by Brackenfold Systems Ltd" (the vendor)."""
+    first = (vendor_name or "").split()[:1]
+    if not first:
+        return set()
+    rx = re.compile(r"\b(?P<p>[A-Z][\w'’+-]*(?:\s+[A-Z][\w'’+-]*){0,2})\s+is\s+(?:supplied|provided|developed|made|"
+                    r"operated|published|owned|run|built)\s+by\s+(?:the\s+)?" + re.escape(first[0]) + r"\b")
+    return {m.group("p").split()[0].lower().rstrip("'’s") for m in rx.finditer(text[:20000])} - {"this", "it", "the"}
+
+
 def _title_brands(text: str) -> set[str]:
     m = _TITLE_LINE.search(text[:3000])
     if not m:
@@ -788,7 +800,8 @@ class _Ctx:
         self.doc = doc
         self.vendor = vendor_name
         # the product a policy is titled after ("Flashfox Privacy Policy") is the vendor's own brand
-        self.vtok = _vendor_tokens(vendor_name) | _title_brands(doc.text) | _own_products(doc.text)
+        self.vtok = _vendor_tokens(vendor_name) | _title_brands(doc.text) | _own_products(doc.text) | \
+            _supplied_by_vendor(doc.text, vendor_name)
         self.vkey = _canon_key(vendor_name) if vendor_name else ""
         # tools the policy says run on its own servers ("Matomo is operated on our own servers at Hetzner"): no
         # recipient wherever else they are named
@@ -1064,7 +1077,7 @@ _BAD_NAME_WORDS = {
     "in", "on", "for", "to", "and", "or", "with", "by", "from", "at", "of", "is", "are", "may", "will",
     "january", "february", "march", "april", "june", "july", "august", "september", "october",
     "november", "december", "monday", "friday", "european", "union", "kingdom", "united", "states", "america",
-    "level", "tier", "stage", "phase", "option", "grade",
+    "level", "tier", "stage", "phase", "option", "grade", "yes", "no",  # a help page's "Was this helpful?  Yes  No"
     "england", "britain", "wales", "scotland", "ireland", "india", "canada", "australia", "secure", "payment",
     "payments", "analytics", "hosting", "customer", "customers", "user", "users", "school", "schools",
     "students", "student", "parents", "parent", "teachers", "platform", "app", "apps", "application",
@@ -1198,6 +1211,13 @@ _SHARE_LEAD = re.compile(r"\b(?:share|shares|disclose|discloses|provide|transfer
                          _I)
 
 
+# the first cell of a table's header row that names the recipients
+_RECIPIENT_COLUMN = re.compile(
+    r"^\W*(?:recipients?|(?:categor(?:y|ies)\s+of\s+)?recipients?|third[- ]part(?:y|ies)|(?:sub-?)?processors?|"
+    r"service\s+providers?|who\s+(?:we\s+share\s+(?:it\s+)?with|receives?\s+(?:it|them|your\s+\w+)?|gets\s+it)|"
+    r"shared\s+with|disclosed\s+to)\s*(?:\||\t|\s{2,})", _I)
+
+
 class _ListState:
     """Tracks whether we are inside a list of recipients introduced by an earlier segment."""
 
@@ -1210,6 +1230,9 @@ class _ListState:
                 _STRONG_RECIPIENT.search(text) or re.search(r"\bparties\b", text, _I) or _SHARE_LEAD.search(text)) \
                 and not _LINK_CTX.search(text) and not _FROM_THIRD.search(text):
             self.active_until = i + 20
+            self.intro_index = i
+        elif seg.kind == "table_row" and _RECIPIENT_COLUMN.match(text):
+            self.active_until = i + 20  # a table's header row: "Recipient | What they receive | Why"
             self.intro_index = i
         elif seg.kind == "heading" and _NOT_SHARING_HEADING.search(text) and i > self.intro_index + 1:
             self.active_until = -1
@@ -1539,6 +1562,24 @@ def _scoped(text: str, at: int) -> bool:
     return bool(_SCOPED_NO.search(clause))
 
 
+_NEGATED_LEAD = re.compile(r"\b(?:will|shall|do|does|must|may|can)\s*(?:not|n't)\s*(?:\w+\s*)?[:\-–—]\s*$|"
+                           r"\bnever\s*[:\-–—]\s*$", _I)
+_ITEM_LINE = re.compile(r"\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-•*–])\s")
+
+
+def _under_negated_lead(text: str, start: int) -> bool:
+    """Is the item at ``start`` one of a list whose lead-in is negated ("Tidewater will not:" / "3. sell a student's
+    information")? Items may be numbered paragraphs as well as bullets."""
+    lines = text[max(0, start - 2000):start].splitlines()
+    for line in reversed(lines[:-1] if lines and not lines[-1].strip() else lines):
+        if not line.strip():
+            continue
+        if _ITEM_LINE.match(line) and not line.rstrip().endswith(":"):
+            continue
+        return bool(_NEGATED_LEAD.search(line.rstrip()))
+    return False
+
+
 def _sale(doc: Document, seg: Segment, text: str) -> list[Finding]:
     out = []
     text = re.sub(r"[\"“”]((?:sold|sell|sale|shared|share|selling|sharing)\b)[\"“”]", r" \1 ", text)
@@ -1582,7 +1623,9 @@ def _sale(doc: Document, seg: Segment, text: str) -> list[Finding]:
                 continue
         # "we do not use Student Data to target advertising, amass a profile ..., or sell it": the list's negation
         listed = bool(re.search(r"(?:,\s*|\s)(?:or|nor)\s+$", text[:m.start()]))
-        if _negated_before(text, m.start()) or (listed and _negated_before(text, m.start(), 240)) or \
+        # an item of a list the lead negates ("Tidewater will not:" / "3. sell a student's information")
+        lead_negated = m.start() < 20 and _under_negated_lead(doc.text, seg.start)
+        if lead_negated or _negated_before(text, m.start()) or (listed and _negated_before(text, m.start(), 240)) or \
                 re.match(r"\s*(?:or|and)\s+(?:\w+\s+){0,2}(?:not|never)", after):
             scoped = _scoped(text, m.start())
             value = {"basis": "statement", "scoped": True} if scoped else {"basis": "statement"}
@@ -1622,7 +1665,7 @@ def _ads(doc: Document, seg: Segment, text: str) -> list[Finding]:
     tp = _TP_ADS.search(text)
     if no_ads and _scoped(text, no_ads.start()):
         no_ads = None  # "no targeted ads to users we know to be under 18": says nothing about everyone else
-    if no_ads and re.search(r"advertis|\bads?\b|advert", no_ads.group(0), _I):
+    if no_ads and re.search(r"advertis|\bads?\b|advert|publicity", no_ads.group(0), _I):
         # "we do not share with advertisers" is also a no (no third-party ads via data); "no ads" explicit
         out.append(make(doc, seg, "advertising", "no_third_party_ads", {}, "ads.negated", 0.85,
                         at=no_ads.start()))

@@ -94,7 +94,9 @@ _TRANSFER = [
         r"access\w*)\b[^.;]{0,100}?\b" + _OUTSIDE_ANY, _I)),
     ("transfers.strong.processed_abroad", "strong", re.compile(
         # "Mailchimp stores our mailing list in the United States"
-        r"\b(?:processed|stored|hosted|held|maintained|accessed|located|stores|hosts|holds|keeps)\b[^.;]{0,60}?\b"
+        # "treat": process, in translated policies ("can treat data in the United States of America")
+        r"\b(?:processed|stored|hosted|held|maintained|accessed|located|stores|hosts|holds|keeps|treat|treats|"
+        r"treated)\b[^.;]{0,60}?\b"
         r"(?:in|within)\s+" + _COUNTRIES_BEFORE + _ABROAD, _I)),
     ("transfers.strong.access_abroad", "strong", re.compile(
         # "PayPal may process payment information in Luxembourg and the United States"
@@ -118,8 +120,9 @@ _TRANSFER = [
         r"\s+(?:\w+\s+){0,2}?"
         r"(?:" + _OUTSIDE_ANY + r"|in\s+" + _ABROAD + r")", _I)),
 ]
-_HEDGE = re.compile(r"\b(?:insofar|in so far|as far|so far|where(?:ver)?|when(?:ever)?)\s+(?:as\s+)?"
-                    r"(?:possible|practicable|feasible|we can)\b", _I)
+_HEDGE = re.compile(r"\b(?:(?:insofar|in so far|as far|so far|where(?:ver)?|when(?:ever)?)\s+(?:as\s+)?"
+                    r"(?:possible|practicable|feasible|we can)|mostly|largely|mainly|usually|normally|generally|"
+                    r"in most cases|for the most part)\b", _I)
 _CONDITIONAL = re.compile(r"\b(?:if|where|when|whenever|wherever|in the event|to the extent|should|in cases? where|"
                           r"in the unlikely event|insofar as)\b[^.;,]{0,80}?(?:transfer|process|store|send|outside)",
                           _I)

@@ -82,6 +82,10 @@ def test_contract_shape():
     ("Published 3 March 2022  ·  Updated 17 June 2024  ·  12 min read", "2024-06-17"),
     ("Date of this notice: 05/11/2024\n\nWe review it every year. The previous version was dated 14/09/2023.",
      "2024-11-05"),
+    # the document's own unambiguous dates say day first, whatever country it names
+    ("Date of the last actualisation: 07/02/2024\nPrevious version: 15/09/2022\n\nSome subcontractors treat data in "
+     "the United States of America.", "2024-02-07"),
+    ("Last updated: 03/11/2024\nPrevious version: 01/15/2023\n\nWe comply with the UK GDPR.", "2024-03-11"),
 ])
 def test_last_updated(given_text, want):
     assert analyse(f"Privacy notice\n\n{given_text}\n\nWe collect your name.").last_updated == want
@@ -842,5 +846,15 @@ def test_a_retention_schedule_under_a_bare_for_example_lead_and_under_a_retentio
     text = ("7. How we store this data\n\nOur Records Management Policy sets out how long we keep information. For "
             "example:\n\n  - SEND files and EHC plans: date of birth of the pupil + 31 years.\n"
             "  - Payment records for meals and trips: current financial year + 6 years.\n\n"
-            "HOW LONG WE KEEP IT\n\n  - Customer service conversations: up to 24 months.\n")
-    assert analyse(text).summary["retention"]["periods_days"] == [730, 2190, 11315]
+            "HOW LONG WE KEEP IT\n\n  - Customer service conversations: up to 24 months.\n"
+            "  - Raffle entries: one calendar year after the draw, so that the PTA can answer any questions.\n"
+            "  - Notification records held by GOV.UK Notify   7 days\n"
+            "  - Invoices and funded hours claims – five years after the end of the financial year.\n")
+    assert analyse(text).summary["retention"]["periods_days"] == [7, 365, 730, 1825, 2190, 11315]
+
+
+def test_a_translated_policys_defined_short_name_is_the_vendor():
+    text = ("1.3. The App is developed and made available by LUSOESCOLA – TECNOLOGIAS EDUCATIVAS, LDA., with seat in "
+            "Braga, Portugal (hereinafter \"Lusoescola\" or \"we\").\n\nOur subcontractors include OneSignal, Inc. and "
+            "Crisp IM SAS.\n")
+    assert analyse(text).vendor_name == "Lusoescola"

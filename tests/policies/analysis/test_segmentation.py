@@ -240,3 +240,15 @@ def test_a_bare_for_example_lead_carries_the_sentence_before_it():
     item = segment(text).segments[-1]
     assert item.kind == "list_item"
     assert item.lead == "Our retention policy sets out how long we keep information. For example:"
+
+
+def test_a_borderless_tables_wrapped_name_in_brackets_stays_in_its_row():
+    text = ("Table 1 - Sub-processors\n\n"
+            "Twilio Ireland Limited            SMS messages to Parents                Ireland and USA\n"
+            "Functional Software, Inc.         Error monitoring                       USA\n"
+            "(Sentry)\n"
+            "Google Ireland Limited            Push notifications to Android          EU and USA\n"
+            "(Firebase Cloud Messaging)        devices\n")
+    rows = [s.text for s in segment(text).segments if s.kind == "table_row"]
+    assert rows[1].endswith("(Sentry)") and rows[2].endswith("devices")
+    assert not [s for s in segment(text).segments[1:] if s.kind == "heading"]

@@ -508,6 +508,17 @@ def test_public_bodies_that_open_items_of_a_recipients_list_are_named():
      "Intercom – our help chat and help centre for parents and teachers\n\n"
      "Spellrook\nFor schools   Pricing   Privacy policy   Cookie policy   Terms\n"
      "Follow us   Facebook   Instagram   YouTube\n", {"Stripe", "Intercom"}, {"Facebook", "Instagram", "YouTube"}),
+    # a help-centre export: a borderless table's last row before "Was this article helpful?  Yes  No"
+    ("Sub-processor          Purpose                                  Location\n"
+     "Sentry                 Error monitoring                         USA\n"
+     "Stripe                 Card payments for school subscriptions   Ireland / USA\n\n"
+     "Was this article helpful?\nYes    No\n", {"Sentry", "Stripe"}, {"Yes"}),
+    # recipients introduced as subcontractors; the product the vendor supplies is not one of them
+    ("TillTap is supplied by Lingoquell GmbH. We recur to the following subcontractors:\n"
+     "   - OneSignal, Inc. – sending of the notifications push (United States of America);\n"
+     "   - Crisp IM SAS – chat of support technical in the App (France).\n"
+     "Templates are stored only on the TillTap server on the school's own site.\n", {"OneSignal", "Crisp IM"},
+     {"TillTap"}),
 ])
 def test_recipient_lists_in_translated_and_web_page_layouts(text, present, absent):
     named = set(summary(text, "Lingoquell GmbH")["named"])
@@ -519,3 +530,26 @@ def test_products_in_brackets_after_a_company_are_not_other_recipients():
     text = ("Our processors include:\n  - Microsoft – Microsoft 365 Education (email, Teams and OneDrive) for pupils "
             "and staff\n")
     assert summary(text, "Calderbrook Learning Trust")["named"] == ["Microsoft"]
+
+
+def test_rows_under_a_recipient_column_are_sharing():
+    text = ("Section 3: How Information Is Shared\n\nThe table below summarizes who receives information and why.\n\n"
+            "Recipient | What they receive | Why\n\n"
+            "Dealers and private sellers | Your name, contact details and message | To respond to your inquiry\n")
+    kinds = {(f.kind, f.rule) for f in tp.find(segment(text), "LotLink Inc")}
+    assert ("sharing", "tps.recipient_list_item") in kinds
+
+
+@pytest.mark.parametrize("text, sells", [
+    # an item of a list whose lead-in is negated, numbered paragraphs included
+    ("A. SOPIPA. Tidewater will not:\n  1. engage in targeted advertising on the Services, or on any other website "
+     "or application, based on any information that we have acquired because of the use of the Services;\n"
+     "  2. sell a student's information, including covered information; or\n", "no"),
+    ("We may:\n  1. sell a student's information to our partners;\n", "yes"),
+])
+def test_sale_in_a_list_reads_the_lead_in(text, sells):
+    assert summary(text, "Tidewater Learning Inc")["sells_data"] == sells
+
+
+def test_translated_publicity_is_advertising():
+    assert summary("6.6. The App does not contain publicity of third parties.", "Lusoescola")["third_party_ads"] == "no"

@@ -38,6 +38,8 @@ def one(text):
      "transmission takes place on the basis of the standard contractual clauses of the EU Commission.",
      "with_safeguards"),
     ("Wherever possible, we store your data in the UK.", "not_stated"),
+    ("Mostly no. Feelio is hosted in London. Postmark and Intercom are based in the USA; we use the UK Addendum to the "
+     "EU standard contractual clauses.", "with_safeguards"),
 ])
 def test_status(text, expected):
     assert summary(text)["international_transfers"] == expected
@@ -98,3 +100,10 @@ def test_offsets(sample_docs):
     for text, doc in sample_docs:
         for f in transfers.find(doc, None):
             assert f.quote == text[f.start:f.end] and f.end - f.start <= 800
+
+
+def test_a_translated_treat_is_processing_abroad():
+    text = ("The servers of the App are located in the European Union (Belgium). Some subcontractors, namely "
+            "OneSignal, Inc., can treat data in the United States of America. In these cases, the transfer is founded "
+            "in the standard contractual clauses approved by the European Commission.")
+    assert summary(text)["international_transfers"] == "with_safeguards"
