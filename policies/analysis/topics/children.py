@@ -268,7 +268,7 @@ _DIRECTED = [
     ), 0.9, "children.directed_to_children"),
     (re.compile(
         r"\b(?:used|accessed|visited|enjoyed|played)\s+by\s+(?:(?:young|primary|school)[- ]?)?(?:child|children|"
-        r"kids|pupils|minors|young\s+people|schoolchildren|students\s+(?:aged|under))"
+        r"kids|pupils|minors|young\s+people|schoolchildren|students\s+(?:aged|under|in\s+grades?\s+\d|in\s+years?\s+\d))"
     ), 0.85, "children.used_by_children"),
     (re.compile(
         r"\b(?:child|children|kids|pupils|minors|young\s+people|schoolchildren)\s+(?:(?:may|can|will|who|that|"
@@ -307,7 +307,8 @@ _PARENTAL_CONSENT = re.compile(
     r"guardians?|carers?|legal\s+guardians?|adults?)|(?:parents?|guardians?|carers?|adults?)\s*"
     r"(?:(?:/|or|and)\s*(?:legal\s+)?(?:guardians?|carers?|parents?)\s*)?(?:must|will|need\s+to|has\s+to|have\s+to|"
     r"should|can|may|are\s+(?:asked|required)\s+to)\s+(?:first\s+|also\s+)?(?:consent|agree|approve|"
-    r"authori[sz]e|provide\s+(?:their\s+)?consent|give\s+(?:their\s+)?(?:consent|permission)|register|sign\s+up|"
+    r"authori[sz]e|provide\s+(?:their\s+)?consent|give\s+(?:their\s+)?(?:written\s+|verifiable\s+|express\s+)?"
+    r"(?:consent|permission)|register|sign\s+up|"
     r"create|set\s+up|accept)|(?:parents?|guardians?|carers?)\s+(?:(?:has|have)\s+)?(?:gives?|given|provides?|"
     r"provided|grants?|granted)\s+(?:their\s+|his\s+or\s+her\s+)?(?:verifiable\s+|express\s+|written\s+)?"
     r"(?:consent|permission)|(?:parents?|guardians?|carers?)\s+(?:has\s+|have\s+)?(?:\w+\s+){0,4}?(?:to\s+)?"

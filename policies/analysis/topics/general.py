@@ -20,7 +20,7 @@ NEVER_VETOED: frozenset[str] = frozenset()
 # ("PROVIDED AS IS"), so these count only after a name written in mixed case.
 _NORDIC_SUFFIX = r"AS|ASA|AB|A/S|ApS|Oy|Oyj"
 _SUFFIX = (r"(?:Ltd|Limited|LTD|LIMITED|ltd|Inc|INC|Incorporated|LLC|L\.L\.C|LLP|PLC|plc|Plc|Corp|Corporation|"
-           r"GmbH|AG|S\.A|SAS|B\.V|BV|Pty|Pte|Co|Company|CIC|Trust|Group|DAC|CLG|PBC|SE|Teoranta|Unlimited Company|"
+           r"GmbH|AG|S\.A|SAS|B\.V|BV|Pty|Pte|Co|Company|CIC|Trust|Group|DAC|CLG|PBC|SE|Teoranta|Unlimited Company|NPC|"
            + _NORDIC_SUFFIX + r"|S\.p\.A|SpA|S\.r\.l|SRL|S\.L|SARL|N\.V|NV)\.?")
 _CAPWORD = r"(?:[A-Z0-9][\w&'’.+-]*|[a-z]+[A-Z][\w]*)"  # "Acme", "123", "youHQ"
 _CONNECT = r"(?:of|on|and|&|for|the|de|in)"

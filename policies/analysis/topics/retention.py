@@ -53,7 +53,8 @@ _NUM = rf"(?:\d{{1,4}}(?:\.\d+)?|{_NUM_WORD})"
 # after digits ("6 (six) months", as translated policies write) repeat the amount
 _PAREN = rf"(?:\s*\(\s*(?:(?P<paren>\d{{1,4}})|{_NUM_WORD})\s*\))?"
 _UNIT = r"(?P<unit>days?|weeks?|fortnights?|months?|years?|yrs?|hours?|decades?)"
-_ADJ = r"(?:(?:full|calendar|consecutive|business|working|additional|further|more|rolling)\s+)?"
+_ADJ = (r"(?:(?:full|calendar|consecutive|business|working|additional|further|more|rolling|school|academic|financial|"
+        r"fiscal|tax)\s+)?")
 _DURATION = re.compile(rf"(?<![\w.,/-])(?P<num>{_NUM}){_PAREN}[\s-]+{_ADJ}{_UNIT}(?![\w-])")
 _RANGE = re.compile(
     rf"(?<![\w.,/-])(?P<a>{_NUM})\s*(?:-|to|and|or)\s*(?P<num>{_NUM}){_PAREN}[\s-]+{_ADJ}{_UNIT}(?![\w-])"
@@ -70,7 +71,9 @@ _BEFORE_BAD = re.compile(
     r"take us|extend\w*|extension|exceed\w*|take up to|reach|turn|turns|turned|age of|ages of|birthday|help|assist|"
     # a loan is not a retention period ("e-books are lent for 21 days"); nor is the period a change replaced
     # ("backup retention shortened from five weeks to four weeks")
-    r"lent|loaned|borrowed|(?:shorten|reduc|chang|lengthen|increas|decreas|cut)\w*\s+from|minors?(?:\s+of)?)"
+    r"lent|loaned|borrowed|(?:shorten|reduc|chang|lengthen|increas|decreas|cut)\w*\s+from|minors?(?:\s+of)?|"
+    # a deadline to pass a file on ("transferred within five school days of an in-year transfer")
+    r"transferr?\w*|forwarded|passed\s+on)"
     r"(?:\s+(?:by|of|within|to|than|up to|at least|about|around|approximately|for|the|a|an|another|additional|"
     r"further|additional|least))*\s*$)"
 )
@@ -93,6 +96,8 @@ _AFTER_BAD = re.compile(
     r"from (?:the date of )?(?:receipt of|receiving) your request|of (?:receipt of|receiving) your request|"
     r"to respond|to reply|of your birth|of birth|prior to|before (?:the|any|we|such|this|they) (?:change|"
     r"update|amend|modif|delet|eras|clos|expir|renew)\w*|before (?:this|that|it) (?:happens|takes place|occurs)|"
+    # a lead time: "forms must be completed at least 8 weeks before departure"
+    r"before (?:the )?(?:departure|arrival|travel|trip|event|start date|visit|exam|deadline)\b|"
     r"of (?:the|your) (?:purchase|order|delivery)|"
     r"to (?:change your mind|cancel|return|withdraw|ask for a refund|request a refund)|"
     # how long something else runs: "menus run on a three-week cycle", "courses take 4 to 6 weeks to complete"
@@ -380,7 +385,7 @@ def _is_retention_duration(t: str, s: int, e: int, unit: str, cased: str = "") -
         return True  # "backups are overwritten every 30 days" is a retention period
     if re.search(r"\brolling\s+$", before):
         return True  # "backups kept on a rolling 35-day cycle": a cycle, but the copies' lifetime
-    if unit.startswith("year") and re.search(r"\bage\b[^.;]{0,30}$", before):
+    if unit.startswith("year") and re.search(r"\bage\b[^.;,]{0,30}$", before):
         return False  # "for British users, the age retained is 13 years": an age, not a period
     if _DELETE_AFTER.match(after):
         return True  # "if we receive no reply within 14 days, we delete the address": the address is kept 14 days

@@ -551,7 +551,7 @@ _SIGN_IN = re.compile(r"sign (?:in|up|on) (?:with|using|through|via)|log ?in (?:
                       r"(?:allow|let|permit|authori[sz]e)s? us to (?:read|import|access|receive|sync)|"
                       r"single sign-?on|\bSSO\b|connect (?:your|with) (?:\w+ )?account", _I)
 _FOLLOW_US = re.compile(r"follow us|(?:our|official) (?:\w+ )?(?:page|profile|account|channel)s? on|"
-                        r"find us on|like us on|visit (?:us|our)", _I)
+                        r"find us on|like us on|visit (?:us|our)|share this (?:page|article|post)", _I)
 
 _NEG = re.compile(r"\b(?:not|never|no|nor|neither|cannot|won't|don't|doesn't|didn't|shan't|isn't|aren't|"
                   r"wouldn't|without|(?:prohibited|barred|precluded)\s+from|forbidden\s+(?:from|to))\b|n't\b", _I)
@@ -635,7 +635,9 @@ _SALE_BUSINESS = re.compile(
 )
 _PASSIVE_SALE = re.compile(
     r"(?:data|information|details|addresses|lists?)\s+(?:\w+\s+){0,4}(?:is|are|will|shall|would|be|been|"
-    r"being|ever|never|not|cannot)\s+(?:\w+\s+){0,3}(?:sold|rented|traded|leased|monetised|monetized)\b",
+    r"being|ever|never|not|cannot)\s+(?:\w+\s+){0,3}(?:sold|rented|traded|leased|monetised|monetized)\b|"
+    # translated: "The data are never object of sale, of cession or of diffusion"
+    r"(?:data|information)\s+(?:are|is|will\s+be)\s+(?:never|not)\s+(?:the\s+)?object\s+of\s+(?:\w+\s+)?sale\b",
     _I,
 )
 _CCPA_SALE = re.compile(
@@ -716,7 +718,10 @@ _NOT_USED = re.compile(
 # ... or names it and then says so: "the school's own system, such as CPOMS or MyConcern; we do not connect to these"
 _NOT_USED_AFTER = re.compile(
     r"[^.]{0,60}?\b(?:(?:do|does|will)\s+not|never)\s+(?:connect|integrate|link|send|share)\w*\s+"
-    r"(?:\w+\s+){0,3}?(?:to|with)\s+(?:these|those|them|either|any\s+of\s+(?:them|these))\b", _I)
+    r"(?:\w+\s+){0,3}?(?:to|with)\s+(?:these|those|them|either|any\s+of\s+(?:them|these))\b|"
+    # "so Apple and Google do not receive your payment or card details"
+    r"(?:\s*(?:,|and|or)\s+[A-Z][\w.]*){0,3}\s+(?:(?:do|does|will)\s+not|never)\s+(?:receive|get|see|have\s+access)\b",
+    _I)
 
 
 def _negated_before(text: str, pos: int, window: int = 60) -> bool:
@@ -1049,7 +1054,7 @@ _CTX_NAME = [
         r"(?:providers?|suppliers?|partners?|processors?|compan(?:y|ies)|vendors?|services?|platforms?|tools?|"
         r"brokers?|aggregators?|networks?|hosts?|organi[sz]ations?|businesses|products?|apps?|software|"
         r"systems?|analytics|\bCRM|merchants?|gateways?|banks?|couriers?|carriers?|sub-?processors?|distributors?|"
-        r"resellers?)"
+        r"resellers?|airlines?|insurers?|operators?|agencies)"
         r"\b[^.;:]{0,40}?\b(?:such as|like|including|e\.g\.,?|for example,?|namely,?)\s+" + _NAME)),
     ("context.currently", re.compile(r"\b(?:currently|presently|at present|at the moment)[,:]?\s+" + _NAME)),
     ("context.our_provider", re.compile(
@@ -1061,7 +1066,7 @@ _CTX_NAME = [
         r"\(|-\s+)?" + _NAME)),
     ("context.by", re.compile(
         r"\b(?:provided|powered|hosted|operated|processed|handled|supplied|managed|run|delivered|stored|"
-        r"administered|facilitated|serviced|maintained) (?:\w+ ){0,2}(?:by|through|via|with|on|using)\s+"
+        r"administered|facilitated|serviced|maintained|backed) (?:\w+ ){0,2}(?:by|through|via|with|on|using)\s+"
         r"(?:the\s+)?" + _NAME)),
     ("context.we_use", re.compile(
         r"\b(?:we|We) (?:currently )?(?:use|utili[sz]e|rely on|partner with|work with|engage|employ|have "
@@ -1202,7 +1207,8 @@ def _purpose(text: str, name_end: int) -> str | None:
 _DOMAIN_ONLY = re.compile(r"^\W*(?:https?://)?(?:www\.)?([a-z0-9.-]+\.[a-z]{2,}(?:\.[a-z]{2})?)/?\W*$", _I)
 # "Mux - video streaming", "**Mux** — video streaming" (Markdown bold), "Wonde Ltd — a secure link to the school's MIS"
 _NAME_ONLY = re.compile(r"^\W*([A-Z0-9][\w&.'+-]*(?:\s+(?:&\s+)?[A-Z0-9][\w&.'+-]*){0,4})"
-                        r"(?:,?\s+(?:Ltd|Limited|Inc|LLC|plc)\.?)?(?:\*\*|__)?\s*(?:(?P<sep>[-:–—(])\s*(?P<rest>.*))?$")
+                        r"(?:,?\s+(?:Ltd|Limited|Inc|LLC|plc)\.?)?(?:\*\*|__)?(?:(?:\s*(?P<sep>[:–—(])|\s+(?P<dash>-))\s*"
+                        r"(?P<rest>.*))?$")  # a hyphen parts a name from its purpose only after a space ("Opt-outs")
 
 
 # "We may disclose information about you as follows:", "We share your data in these cases:"
@@ -1287,7 +1293,7 @@ def _gazetteer_names(text: str, ctx: _Ctx) -> list[tuple[str, int, int, str]]:
 _IN_LONGER_NAME_BEFORE = re.compile(r"\b[A-Z][\w&'-]*[ \t]+$")
 _ORG = r"(?:[A-Z][\w&.'+-]*|[a-z][A-Z]\w*)(?:\s+(?:&\s+)?(?:[A-Z0-9][\w&.'+-]*|of|for|and))*?"
 _LEGAL_SUFFIX = (r"(?:Ltd|Limited|Inc|LLC|L\.L\.C|LLP|plc|PLC|PBC|GmbH|AG|B\.V|BV|S\.A|SAS|SE|Pty|Corp|"
-                 r"Corporation|Unlimited Company|DAC|CLG|Teoranta)\.?")
+                 r"Corporation|Unlimited Company|DAC|CLG|Teoranta|S\.p\.A|SpA|S\.r\.l|Srl|SRL|SARL|N\.V|NV|NPC)\.?")
 # a brand written in lower case is a name only with its legal suffix ("thebigword Group Limited")
 _LOWER_BRAND = r"[a-z][a-z0-9]{3,}(?:\s+[A-Z][\w&'+-]*){0,3},?\s+" + _LEGAL_SUFFIX
 _ENTRY_LINE = re.compile(
@@ -1296,6 +1302,9 @@ _ENTRY_LINE = re.compile(
     # a run-in label opens a sentence ("Home plan: if you cancel, ..."); a recipient's line says what it does, after a
     # dash also in the vendor's words ("Intercom – our help chat and help centre")
     r"(?:\s+[-–—]\s+(?!(?i:if|when|where|we|you|your|this|these|it|they|as|in|for|there|please|the|all|any|each)\b)|"
+    r",\s+(?=(?:which|who)\s+(?:\w+\s+)?(?:provides?|process(?:es)?|hosts?|runs?|sends?|delivers?|handles?|"
+    r"stores?|supplies|receives?|collects?|manages?|operates?)\b)|"  # "c. Stripe, which processes card payments"
+    r",\s+(?=for\s+(?:the\s+)?\w+(?:ing|ment|ery)\b)|"  # "Skebby, for the sending of the SMS"
     r"(?:\s+:\s+|\s*:\s+|\t+)"
     r"(?!(?i:if|when|where|we|you|your|our|this|these|it|they|as|in|for|there|please|the|all|any|each)\b))(?=\S)|"
     # a table row whose cells lost their borders and spaces: "Firetext Communications LtdSMS alerts to parents"
@@ -1309,6 +1318,8 @@ _POLICY_SCOPE = re.compile(r"\s*(?:this|our)\s+(?:online\s+)?(?:privacy\s+)?(?:p
 _SELF_HOSTED = re.compile(r"\bself-?hosted\b|\b(?:host|run|install|operat)\w*\s+(?:it\s+|them\s+)?(?:on|in)\s+our\s+"
                           r"own\s+(?:servers?|infrastructure|systems)|\bnot\s+shared\s+with\s+any\s+(?:\w+\s+)?"
                           r"(?:company|provider|third)", _I)
+_STORE_LISTING = re.compile(r"\b(?:download\w*|available|install\w*|get\s+it)\s+(?:\w+\s+){0,3}(?:from|on|via|in|at)\s+"
+                            r"(?:the\s+)?$", _I)
 _SELF_HOSTED_TOOL = re.compile(r"(?:^|(?<=[.;:]\s))(?:The\s+)?(?P<n>[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?)\s+(?:is|are)\s+"
                                r"(?:self-?hosted|(?:\w+\s+)?(?:hosted|operated|run|installed)\s+(?:on|in)\s+our\s+own\s+"
                                r"(?:servers?|infrastructure|systems))", re.M)
@@ -1382,7 +1393,8 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
     sign_in = bool(_SIGN_IN.search(text))
     # (a footer's "Cookie policy" link says nothing about the social links beside it)
     follow = bool(_FOLLOW_US.search(text)) and not re.search(
-        r"shar|disclos|collect|cookies?(?! (?:policy|settings|preferences|notice))|pixel|track|analytic", text, _I)
+        r"shar|disclos|collect|cookies?(?! (?:policy|settings|preferences|notice))|pixel|track|analytic",
+        _FOLLOW_US.sub(" ", text), _I)
     # an item of a recipient list that opens with its name may mention a link it sends ("Twilio Inc. - text alerts;
     # only the school name and a link are sent")
     named_item = list_ctx and bool(re.match(r"\W*[A-Z][\w&.'+-]*(?:\s+[A-Z][\w&.'+-]*){0,4}\s+[-–—]\s", text))
@@ -1401,6 +1413,8 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
             return  # "we do not use ... the Meta Pixel", "such as CPOMS or MyConcern; we do not connect to these"
         if name in following and _SELF_HOSTED.search(following) or name in ctx.self_hosted:
             return  # "We use Matomo for statistics." + "Matomo is installed on our own server."
+        if _STORE_LISTING.search(text, max(0, at - 60), max(at, 0)):
+            return  # "the app can be downloaded from the App Store": where the app is listed, not a recipient
         seen.add(key)
         value = {"name": name, "purpose": purpose or _purpose(text, end_at), "location": loc, "source": source}
         if category:
@@ -1431,7 +1445,8 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
             nm = _NAME_ONLY.match(first) if not re.fullmatch(r"\W*[A-Z][a-z]+\.", first.strip()) else None
             # ("(f) Termination." opening a clause is its label); a long line is a sentence, unless a dash parts the
             # name from what the recipient does
-            if nm and (len(first) < 80 or nm.group("sep") in ("-", "–", "—") and re.search(r"\s[-–—]\s", first)):
+            if nm and (len(first) < 80 or (nm.group("sep") in ("–", "—") or nm.group("dash")) and
+                       re.search(r"\s[-–—]\s", first)):
                 resolved = _resolve_org(nm.group(1), alias_prefix=True)
                 if resolved:
                     cand, entry = resolved
@@ -1501,6 +1516,8 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
             # "Royal Mail and DPD deliver orders": a name coordinated with a known recipient is one too
             after = _COORD_AFTER.match(text, b)
             while after:  # "Royal Mail, Evri and DPD": each name in the chain
+                if text[after.end("n"):].lstrip().startswith(")"):
+                    break  # "(Amazon Web Services, Cape Town)": where the named provider is, not another one
                 _emit_org(emit, after.group("n"), "tps.name.coordinated", 0.65, after.start("n"))
                 after = _COORD_AFTER.match(text, after.end("n"))
             before = _COORD_BEFORE.search(text[:a])
@@ -1622,7 +1639,7 @@ def _sale(doc: Document, seg: Segment, text: str) -> list[Finding]:
             if not more:
                 continue
         # "we do not use Student Data to target advertising, amass a profile ..., or sell it": the list's negation
-        listed = bool(re.search(r"(?:,\s*|\s)(?:or|nor)\s+$", text[:m.start()]))
+        listed = bool(re.search(r"(?:,\s*|\s)(?:or|nor)\s+(?:to\s+)?$", text[:m.start()]))
         # an item of a list the lead negates ("Tidewater will not:" / "3. sell a student's information")
         lead_negated = m.start() < 20 and _under_negated_lead(doc.text, seg.start)
         if lead_negated or _negated_before(text, m.start()) or (listed and _negated_before(text, m.start(), 240)) or \

@@ -36,7 +36,9 @@ _HOME = (r"(?:the )?(?:UK|U\.K\.|United Kingdom|Great Britain|Britain|England|EE
          r"European Economic Area \(\"?EEA\"?\))")
 _ABROAD = (r"(?:the )?(?:United States(?: of America)?|(?-i:U\.S\.A?\.?|USA|US)\b|America|India|Canada|Australia|"
            r"Singapore|Japan|China|Israel|Switzerland|South Africa|New Zealand|Brazil|Philippines|Ukraine|"
-           r"third countries|other countries|countries (?:other than|outside|that (?:do not|may not|might not)|"
+           # "other countries of the European Union" are at home
+           r"third countries|other countries(?! (?:of|in|within) the (?:European|EU\b|EEA\b))|"
+           r"countries (?:other than|outside|that (?:do not|may not|might not)|"
            r"where)|any (?:other )?country (?:where|in which)|other jurisdictions|jurisdictions (?:other than|"
                r"outside|that)|"
            r"(?:a |any )?(?:country|jurisdiction) (?:other than|outside))")

@@ -858,3 +858,10 @@ def test_a_translated_policys_defined_short_name_is_the_vendor():
             "Braga, Portugal (hereinafter \"Lusoescola\" or \"we\").\n\nOur subcontractors include OneSignal, Inc. and "
             "Crisp IM SAS.\n")
     assert analyse(text).vendor_name == "Lusoescola"
+
+
+def test_a_south_african_non_profit_company_is_the_vendor_not_its_uk_representative():
+    text = ("PROTEA MATHEMATICS OLYMPIAD NPC\n\n1.1 Protea Mathematics Olympiad NPC (registration number "
+            "2011/004217/08) (\"the Olympiad\", \"we\", \"us\") is a non-profit company registered in South "
+            "Africa.\n\n1.4 Our representative in the United Kingdom is Meridian Privacy Representation Ltd.\n")
+    assert analyse(text).vendor_name == "Protea Mathematics Olympiad NPC"

@@ -519,6 +519,21 @@ def test_public_bodies_that_open_items_of_a_recipients_list_are_named():
      "   - Crisp IM SAS – chat of support technical in the App (France).\n"
      "Templates are stored only on the TillTap server on the school's own site.\n", {"OneSignal", "Crisp IM"},
      {"TillTap"}),
+    # items named with ", which ..." or ", for the ...", an Italian S.p.A.; a location after a provider in brackets
+    ("6. WHO WE SHARE PERSONAL INFORMATION WITH\n\n6.1 Operators who process personal information for us:\n"
+     "   c. Stripe, which processes card payments of entry fees;\n   d. PayFast, which processes entry-fee payments;\n"
+     "   - Aruba S.p.A., for the hosting of the servers;\n   - Skebby, for the sending of the SMS;\n\n"
+     "8.1 Our systems are in South Africa (Amazon Web Services, Cape Town).\n",
+     {"Stripe", "PayFast", "Aruba", "Skebby"}, {"Cape Town"}),
+    # an app-store listing, share buttons, and a name the text says receives nothing
+    ("We use these service providers: Zendesk for support.\nThe app can be downloaded free from the App Store and "
+     "Google Play, but subscriptions are sold on our website, so Apple and Google do not receive your payment "
+     "details.\n\n"
+     "Share this page: Facebook  LinkedIn  Email\n", {"Zendesk"}, {"Apple", "Facebook", "LinkedIn"}),
+    # airlines "such as" named carriers; a provider that backs a service
+    ("We book flights with airlines such as British Airways and easyJet, which receive passport details. Our emergency "
+     "line is backed by International SOS, which receives a participant's details if help is needed.\n",
+     {"British Airways", "easyJet", "International SOS"}, set()),
 ])
 def test_recipient_lists_in_translated_and_web_page_layouts(text, present, absent):
     named = set(summary(text, "Lingoquell GmbH")["named"])
@@ -546,6 +561,8 @@ def test_rows_under_a_recipient_column_are_sharing():
      "or application, based on any information that we have acquired because of the use of the Services;\n"
      "  2. sell a student's information, including covered information; or\n", "no"),
     ("We may:\n  1. sell a student's information to our partners;\n", "yes"),
+    ("We do not use Student Data for targeted advertising, to build profiles, or to sell it.", "no"),
+    ("6.3 The data are never object of sale, of cession or of diffusion.", "no"),
 ])
 def test_sale_in_a_list_reads_the_lead_in(text, sells):
     assert summary(text, "Tidewater Learning Inc")["sells_data"] == sells

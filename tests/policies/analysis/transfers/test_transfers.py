@@ -38,6 +38,9 @@ def one(text):
      "transmission takes place on the basis of the standard contractual clauses of the EU Commission.",
      "with_safeguards"),
     ("Wherever possible, we store your data in the UK.", "not_stated"),
+    ("The data are treated in data centres in Italy. Our sub-processors treat the data in Italy or in other countries "
+     "of the European Union. The data are not transferred towards countries outside of the European Economic Area.",
+     "none"),
     ("Mostly no. Feelio is hosted in London. Postmark and Intercom are based in the USA; we use the UK Addendum to the "
      "EU standard contractual clauses.", "with_safeguards"),
 ])
