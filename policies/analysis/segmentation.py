@@ -188,7 +188,10 @@ def _heading_candidate(text: str, ln: _Line) -> str:
     body = text[ln.body : ln.end]
     if ln.marker == "md":
         return "strong"
-    if ln.marker in ("bullet", "letter") or ln.image:
+    # an accordion's title copied from a web page ("+ How long we keep it", "– Who we share with") heads its section
+    accordion = ln.marker == "bullet" and text[ln.start : ln.body].strip() in ("+", "–", "−") and \
+        len(body.split()) <= 8 and body[:1].isupper() and body[-1:].isalnum()
+    if (ln.marker in ("bullet", "letter") or ln.image) and not accordion:
         return ""
     bold = _BOLD_LINE.match(body)
     if bold:
@@ -199,8 +202,8 @@ def _heading_candidate(text: str, ln: _Line) -> str:
     first = next((c for c in body if c.isalnum()), "")
     if not first or not (first.isupper() or first.isdigit()):
         return ""
-    if "@" in body or "http" in body or "www." in body:
-        return ""
+    if "@" in body or "http" in body or "www." in body or body.lower().startswith("back to top"):
+        return ""  # an address, or a web page's "Back to top ↑" link
     if body.count("|") >= 2 or len(re.findall(r"\S[ \t\u00a0]{3,}(?=\S)", body)) >= 2:
         # the row of a table ("Government entities | Yes | No", "Stripe   Card payments   USA"), not a heading
         return ""

@@ -21,6 +21,7 @@ a list item, a heading). OPP-115 annotators label paragraphs, so the model judge
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import math
 import re
@@ -197,15 +198,14 @@ def find(doc: Document, existing: list[Finding], model: TopicModel | None = None
     if model is None:
         return []
     wanted = [t for t in (topics or tuple(model.topics))]
-    covered: dict[str, list[tuple[int, int]]] = {t: [] for t in wanted}
+    spans: dict[str, list[tuple[int, int]]] = {t: [] for t in wanted}
     for f in existing:
-        if f.topic in covered:
-            covered[f.topic].append((f.start, f.end))
-    for spans in covered.values():
-        spans.sort()
+        if f.topic in spans:
+            spans[f.topic].append((f.start, f.end))
+    covered = {t: _Spans(s) for t, s in spans.items()}
     out: list[Finding] = []
     for block in blocks(doc):
-        todo = [t for t in wanted if not _overlaps(covered[t], block.start, block.end)]
+        todo = [t for t in wanted if not covered[t].overlaps(block.start, block.end)]
         if not todo:
             continue
         probs, best = block_probabilities(model, doc, block, context)
@@ -288,5 +288,15 @@ def document_context(doc: Document, rule_findings: list[Finding]) -> tuple[str, 
     return tuple(f"ctx:children>={level}" for level in CHILDREN_SHARE_LEVELS if share >= level)
 
 
-def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
-    return any(x < b and a < y for x, y in spans)
+class _Spans:
+    """Spans sorted by start with the running maximum of their ends: "does any overlap [a, b)?" in log time, so a
+    document of many blocks and many findings stays linear."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.max_end = list(itertools.accumulate((e for _, e in spans), max))
+
+    def overlaps(self, a: int, b: int) -> bool:
+        i = bisect.bisect_left(self.starts, b)  # the spans that start before b
+        return i > 0 and self.max_end[i - 1] > a

@@ -324,7 +324,14 @@ _PARENTAL_CONSENT = re.compile(
     r"child|\byou\s+(?:give|provide)\s+(?:your\s+)?consent\s+for\s+us\s+to\s+(?:\w+\s+){0,2}your\s+child|"
     # "a parent or carer, who books, pays and agrees to this policy and to lesson recording on the child's behalf"
     r"(?:parent|guardian|carer)s?\b[^.;]{0,80}\b(?:agrees?|consents?)\b[^.;]{0,80}\bon\s+(?:the|their|his\s+or\s+her|"
-    r"your)\s+child(?:'s|ren's)\s+behalf)"
+    r"your)\s+child(?:'s|ren's)\s+behalf|"
+    # "we ask for your consent as the child's parent or carer", "we ask the parent for explicit consent"
+    r"\byour\s+(?:explicit\s+|written\s+)?consent\s+as\s+(?:the\s+|a\s+|their\s+)?(?:child's\s+|pupil's\s+)?(?:parent|"
+    r"carer|guardian)|\b(?:ask|asks|asking|request|requests)\s+(?:the|a|each)\s+(?:parent|carer|guardian)s?\s+for\s+"
+    r"(?:their\s+)?(?:explicit\s+|written\s+|prior\s+)?consent|"
+    # translated: "a holder of the parental authority has given his agreement"
+    r"\bholders?\s+of\s+(?:the\s+)?parental\s+(?:authority|responsibility)\s+(?:has|have)\s+(?:given|provided)\s+"
+    r"(?:his|her|their|his\s+or\s+her)\s+(?:agreement|consent|permission))"
 )
 _NO_PARENTAL_CONSENT = re.compile(
     r"\b(?:can|may|are\s+able\s+to)\b[^.]{0,60}\bwithout\s+(?:a\s+|their\s+|your\s+|the\s+)?parent(?:al|'s|s')?\s+"
@@ -332,9 +339,12 @@ _NO_PARENTAL_CONSENT = re.compile(
     # "we do not ask for, or need, the consent of a parent or guardian"
     # "the school does not need, and we do not ask for, the consent of parents"
     r"\b(?:do|does|will)\s+not\s+(?:require|obtain|seek|ask\s+for|need|collect)(?:,?\s+(?:or|and)\s+(?:(?:we|it|they)\s+)?"
-    r"(?:(?:do|does)\s+not\s+)?(?:require|need|obtain|seek|ask\s+for)\s*,?)?\s+(?:verifiable\s+)?(?:parental\s+consent|(?:the\s+)?consent\s+(?:from|of)\s+(?:the\s+|a\s+|their\s+)?"
-    r"parents?)|"
-    r"\b(?:do|does|will)\s+not\s+(?:ask|require)\s+(?:parents|carers|guardians)\s+(?:for\s+(?:their\s+)?consent|to\s+"
+    r"(?:(?:do|does)\s+not\s+)?(?:require|need|obtain|seek|ask\s+for)\s*,?)?\s+(?:verifiable\s+)?(?:parental\s+consent|"
+    r"(?:the\s+)?(?:separate\s+|additional\s+|further\s+)?consent\s+(?:from|of)\s+(?:the\s+|a\s+|their\s+)?parents?|"
+    # "we do not need, and do not ask for, your parents' or carers' consent"
+    r"(?:your|their|the)\s+parents?(?:'s?|s')?\s+(?:or\s+(?:carers?|guardians?)(?:'s?|s')?\s+)?consent)|"
+    r"\b(?:do|does|will)\s+not\s+(?:ask|require)\s+(?:(?:pupils|students|children)\s+or\s+)?(?:parents|carers|guardians)\s+"
+    r"(?:for\s+(?:their\s+)?consent|to\s+"
     r"consent)|parental\s+consent\s+is\s+not\s+(?:sought|obtained|asked\s+for|the\s+(?:lawful|legal)\s+basis)|"
     r"(?:not|never)\s+(?:rely|relies)\s+on\s+(?:parental|parents'?)\s+consent|"
     r"(?:without|no)\s+(?:the\s+)?need\s+(?:for|of)\s+(?:verifiable\s+)?parental\s+consent|parental\s+consent\s+"
@@ -703,6 +713,9 @@ def _segment_findings(seg: Segment, prev_child_data: bool, k12: bool = False, ad
         out.append(finding(seg, TOPIC, "parental_consent", {"parental_consent": False},
                            "children.no_parental_consent", 0.7))
     m = _SCHOOL_CONSENT.search(t)
+    if m and re.search(r"\b(?:material|significant)\s+changes?\b|\bchanges?\s+to\s+(?:this|our|the)\s+"
+                       r"(?:policy|notice)", t):
+        m = None  # "we will obtain the District's consent" before changing the policy: no consent for children's data
     if m and not _WITHOUT_BEFORE.search(t[max(0, m.start() - 30) : m.start()]) and (child or student or head_ctx
                                                                                      or "parent" in t):
         out.append(finding(seg, TOPIC, "school_consent", {"school_consent": True}, "children.school_consent", 0.8))

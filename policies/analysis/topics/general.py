@@ -18,10 +18,10 @@ NEVER_VETOED: frozenset[str] = frozenset()
 # ---------------------------------------------------------------- vendor name
 # Nordic company forms ("Bitrunde AS", "Lärfabriken AB", "Koodi Oy"). "AS" is also an English word in capitals
 # ("PROVIDED AS IS"), so these count only after a name written in mixed case.
-_NORDIC_SUFFIX = r"AS|ASA|AB|A/S|ApS|Oy|Oyj"
+_NORDIC_SUFFIX = r"AS|ASA|AB|A/S|ApS|Oy|Oyj|OÜ"
 _SUFFIX = (r"(?:Ltd|Limited|LTD|LIMITED|ltd|Inc|INC|Incorporated|LLC|L\.L\.C|LLP|PLC|plc|Plc|Corp|Corporation|"
            r"GmbH|AG|S\.A|SAS|B\.V|BV|Pty|Pte|Co|Company|CIC|Trust|Group|DAC|CLG|PBC|SE|Teoranta|Unlimited Company|NPC|"
-           + _NORDIC_SUFFIX + r"|S\.p\.A|SpA|S\.r\.l|SRL|S\.L|SARL|N\.V|NV)\.?")
+           + _NORDIC_SUFFIX + r"|S\.p\.A|SpA|S\.r\.l|SRL|S\.L|SARL|Sàrl|Sarl|N\.V|NV)\.?")
 _CAPWORD = r"(?:[A-Z0-9][\w&'’.+-]*|[a-z]+[A-Z][\w]*)"  # "Acme", "123", "youHQ"
 _CONNECT = r"(?:of|on|and|&|for|the|de|in)"
 _COMPANY = re.compile(
@@ -33,8 +33,9 @@ _DEFINED = re.compile(
     r"[^)]{0,20}?[\"“'‘](?:we|us|our|the company|company)[\"”'’]",
     re.I,
 )
+# '(hereinafter "Lusoescola" or "we")', '("Radaloom", "we", "us")': the name the policy defines for itself
 _HEREINAFTER = re.compile(
-    r"\((?:hereinafter|hereafter|henceforth)\s+(?:referred\s+to\s+as\s+|called\s+)?[\"“'‘](?P<name>[A-Z][\w&'’.+-]*"
+    r"\((?:(?:hereinafter|hereafter|henceforth)\s+(?:referred\s+to\s+as\s+|called\s+)?)?[\"“'‘](?P<name>[A-Z][\w&'’.+-]*"
     r"(?:\s+[A-Z][\w&'’.+-]*){0,3})[\"”'’]\s*(?:,|or|and)\s*[\"“'‘](?:we|us|our)[\"”'’]")
 _INTRO = re.compile(
     r"(?:\b(?:we are|this (?:website|site|app|service|platform) is (?:owned|operated|run|provided) by|owned and "
@@ -92,8 +93,8 @@ def vendor_name(doc: Document) -> tuple[str | None, Segment | None]:
             cands.append((full, w))
         for m in _DEFINED.finditer(t):
             name = _clean_name(m.group("name"))
-            if name and len(name) > 1:
-                cands.append((name, 4.0))
+            if name and len(name) > 1 and not re.search(r"\([\"“'‘][A-Z]", m.group(0)):
+                cands.append((name, 4.0))  # unless the brackets define a name of their own (below)
         for m in _HEREINAFTER.finditer(t):  # translated: '(hereinafter "Lusoescola" or "we")'
             cands.append((m.group("name"), 4.0))
         for m in _INTRO.finditer(t):

@@ -53,8 +53,8 @@ _NUM = rf"(?:\d{{1,4}}(?:\.\d+)?|{_NUM_WORD})"
 # after digits ("6 (six) months", as translated policies write) repeat the amount
 _PAREN = rf"(?:\s*\(\s*(?:(?P<paren>\d{{1,4}})|{_NUM_WORD})\s*\))?"
 _UNIT = r"(?P<unit>days?|weeks?|fortnights?|months?|years?|yrs?|hours?|decades?)"
-_ADJ = (r"(?:(?:full|calendar|consecutive|business|working|additional|further|more|rolling|school|academic|financial|"
-        r"fiscal|tax)\s+)?")
+_ADJ = (r"(?:(?:full|calendar|consecutive|business|working|additional|further|more|rolling)\s+|"
+        r"(?:school|academic|financial|fiscal|tax)\s+(?=years?\b))?")  # "two school years", not "10 school days"
 _DURATION = re.compile(rf"(?<![\w.,/-])(?P<num>{_NUM}){_PAREN}[\s-]+{_ADJ}{_UNIT}(?![\w-])")
 _RANGE = re.compile(
     rf"(?<![\w.,/-])(?P<a>{_NUM})\s*(?:-|to|and|or)\s*(?P<num>{_NUM}){_PAREN}[\s-]+{_ADJ}{_UNIT}(?![\w-])"

@@ -530,6 +530,8 @@ _INTRO = re.compile(
     r"(?:share|disclose|provide|transfer|pass)\w* [^.]{0,100}(?:with|to)(?: the following| these| any of)?"
     r"[^.]{0,40}:\s*$|(?:we use|we engage|we work with|we rely on) (?:the following|these)|"
     r"(?:third[- ]?parties|sub-?processors|processors|service providers|recipients)[^.]{0,40}:\s*$|"
+    # "The companies that run our systems (our processors):"
+    r"^\W*(?:the\s+)?(?:companies|suppliers|organi[sz]ations|providers)\s+(?:that|who|which)\s+[^.]{0,60}:\s*$|"
     r"other than:?-?\s*$|except:?\s*$|as follows:?\s*$|include:\s*$|"
     # "We share it only as shown below:"
     r"\b(?:share|disclose|provide|transfer|pass|give|send)\w*\b[^.]{0,80}\b(?:shown|listed|set out|described) "
@@ -554,7 +556,8 @@ _FOLLOW_US = re.compile(r"follow us|(?:our|official) (?:\w+ )?(?:page|profile|ac
                         r"find us on|like us on|visit (?:us|our)|share this (?:page|article|post)", _I)
 
 _NEG = re.compile(r"\b(?:not|never|no|nor|neither|cannot|won't|don't|doesn't|didn't|shan't|isn't|aren't|"
-                  r"wouldn't|without|(?:prohibited|barred|precluded)\s+from|forbidden\s+(?:from|to))\b|n't\b", _I)
+                  r"wouldn't|without|(?:prohibited|barred|precluded)\s+from|forbidden\s+(?:from|to)|"
+                  r"(?:prohibits|bars|forbids)\s+(?:it|them|\w+)\s+from)\b|n't\b", _I)
 
 # organisations that are never "named recipients"
 # public bodies that receive pupils' and families' data by law; the ICO, courts and the police are contacts or
@@ -564,6 +567,10 @@ _PUBLIC_BODY = re.compile(
     r"ESFA|Learning Records Service|Student Loans Company|UK Visas and Immigration|Standards and Testing Agency|"
     r"UCAS|(?:[A-Z][\w'’-]+\s+){1,3}(?:City|County|Borough|District|Metropolitan)?\s*Council|"
     r"(?:City|County|Borough) of [A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+Council)\b")
+_PUBLIC_BODY_NAMES = {"DfE": "Department for Education", "ESFA": "Education and Skills Funding Agency"}
+_WE_SEND_TO_PUBLIC = re.compile(
+    r"\b[Ww]e\s+(?:\w+\s+){0,3}?(?:send|pass|share|provide|disclose|report|submit)\w*\b[^.;]{0,140}?\b(?:to|with)\s+"
+    r"(?:the\s+)?(?P<n>" + _PUBLIC_BODY.pattern[2:-2] + r")\b")
 # an item's opening, before what the recipient does ("our local authorities, Calderdale Council and Kirklees Council –")
 _ITEM_HEAD = re.compile(r"[^–—:;(]{0,90}?(?=\s[-–—]\s|[–—:;(]|,\s+(?:if|when|which|who|to|for|as|where)\b)")
 _REGULATOR = re.compile(
@@ -1293,7 +1300,8 @@ def _gazetteer_names(text: str, ctx: _Ctx) -> list[tuple[str, int, int, str]]:
 _IN_LONGER_NAME_BEFORE = re.compile(r"\b[A-Z][\w&'-]*[ \t]+$")
 _ORG = r"(?:[A-Z][\w&.'+-]*|[a-z][A-Z]\w*)(?:\s+(?:&\s+)?(?:[A-Z0-9][\w&.'+-]*|of|for|and))*?"
 _LEGAL_SUFFIX = (r"(?:Ltd|Limited|Inc|LLC|L\.L\.C|LLP|plc|PLC|PBC|GmbH|AG|B\.V|BV|S\.A|SAS|SE|Pty|Corp|"
-                 r"Corporation|Unlimited Company|DAC|CLG|Teoranta|S\.p\.A|SpA|S\.r\.l|Srl|SRL|SARL|N\.V|NV|NPC)\.?")
+                 r"Corporation|Unlimited Company|DAC|CLG|Teoranta|S\.p\.A|SpA|S\.r\.l|Srl|SRL|SARL|Sàrl|N\.V|NV|NPC|"
+                 r"SA|OÜ|Oy)\.?")
 # a brand written in lower case is a name only with its legal suffix ("thebigword Group Limited")
 _LOWER_BRAND = r"[a-z][a-z0-9]{3,}(?:\s+[A-Z][\w&'+-]*){0,3},?\s+" + _LEGAL_SUFFIX
 _ENTRY_LINE = re.compile(
@@ -1320,7 +1328,9 @@ _SELF_HOSTED = re.compile(r"\bself-?hosted\b|\b(?:host|run|install|operat)\w*\s+
                           r"(?:company|provider|third)", _I)
 _STORE_LISTING = re.compile(r"\b(?:download\w*|available|install\w*|get\s+it)\s+(?:\w+\s+){0,3}(?:from|on|via|in|at)\s+"
                             r"(?:the\s+)?$", _I)
-_SELF_HOSTED_TOOL = re.compile(r"(?:^|(?<=[.;:]\s))(?:The\s+)?(?P<n>[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?)\s+(?:is|are)\s+"
+# "Matomo is installed on our own servers", "the software Matomo, installed on our own servers"
+_SELF_HOSTED_TOOL = re.compile(r"(?:(?:^|(?<=[.;:]\s))(?:The\s+)?|\bsoftware\s+)"
+                               r"(?P<n>[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?)(?:\s+(?:is|are)\s+|,\s+)"
                                r"(?:self-?hosted|(?:\w+\s+)?(?:hosted|operated|run|installed)\s+(?:on|in)\s+our\s+own\s+"
                                r"(?:servers?|infrastructure|systems))", re.M)
 _NAME_THEN_PURPOSE = re.compile(r"(?:^|(?P<sep>[;:]\s+|;\s*and\s+))(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX +
@@ -1406,6 +1416,7 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
 
     def emit(name: str, source: str, rule: str, conf: float, at: int, end_at: int, purpose: str | None = None,
              category: str = "", public_body: bool = False) -> None:
+        name = _PUBLIC_BODY_NAMES.get(name, name) if public_body else name  # "DfE" is the Department for Education
         key = _canon_key(name)
         if not key or key in seen or ctx.is_vendor(name) or _REGULATOR.search(name) and not public_body:
             return
@@ -1445,8 +1456,8 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
             nm = _NAME_ONLY.match(first) if not re.fullmatch(r"\W*[A-Z][a-z]+\.", first.strip()) else None
             # ("(f) Termination." opening a clause is its label); a long line is a sentence, unless a dash parts the
             # name from what the recipient does
-            if nm and (len(first) < 80 or (nm.group("sep") in ("–", "—") or nm.group("dash")) and
-                       re.search(r"\s[-–—]\s", first)):
+            if nm and (len(first) < 80 or nm.group("sep") == "(" or (nm.group("sep") in ("–", "—") or nm.group("dash"))
+                       and re.search(r"\s[-–—]\s", first)):
                 resolved = _resolve_org(nm.group(1), alias_prefix=True)
                 if resolved:
                     cand, entry = resolved
@@ -1462,6 +1473,13 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
         for pm in _PUBLIC_BODY.finditer(head.group(0) if head else ""):
             emit(re.sub(r"^(?:the|our)\s+", "", pm.group(0), flags=_I), "context", "tps.name.public_body", 0.7,
                  pm.start(), pm.end(), category="regulators", public_body=True)
+
+    # "We send information about you ... to the Education and Skills Funding Agency (ESFA)": a public body the vendor
+    # itself sends data to (not "the School may share ... with the DfE", nor "we do not share ... with Ofsted")
+    for pm in _WE_SEND_TO_PUBLIC.finditer(text):
+        if not _NEG.search(pm.group(0)):
+            emit(re.sub(r"^(?:the|our)\s+", "", pm.group("n"), flags=_I), "context", "tps.name.public_body", 0.7,
+                 pm.start("n"), pm.end("n"), category="regulators", public_body=True)
 
     # 1b. "Name - what they do" lines in a sharing section: a recipients table or list copied without bullets
     # or borders ("Yoti - tutor identity verification", "Xero Limited - our accounting system")

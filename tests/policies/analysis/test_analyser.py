@@ -865,3 +865,9 @@ def test_a_south_african_non_profit_company_is_the_vendor_not_its_uk_representat
             "2011/004217/08) (\"the Olympiad\", \"we\", \"us\") is a non-profit company registered in South "
             "Africa.\n\n1.4 Our representative in the United Kingdom is Meridian Privacy Representation Ltd.\n")
     assert analyse(text).vendor_name == "Protea Mathematics Olympiad NPC"
+
+
+def test_the_name_a_policy_defines_in_brackets_is_the_vendor_not_the_town_before_them():
+    text = ("1.1 Radaloom OÜ is a private limited company registered in the Estonian Commercial Register, with its "
+            "registered address at Telliskivi 60a/3, 10412 Tallinn, Estonia (\"Radaloom\", \"we\", \"us\").\n")
+    assert analyse(text).vendor_name == "Radaloom"

@@ -252,3 +252,13 @@ def test_a_borderless_tables_wrapped_name_in_brackets_stays_in_its_row():
     rows = [s.text for s in segment(text).segments if s.kind == "table_row"]
     assert rows[1].endswith("(Sentry)") and rows[2].endswith("devices")
     assert not [s for s in segment(text).segments[1:] if s.kind == "heading"]
+
+
+def test_an_accordions_titles_head_their_sections_and_back_to_top_does_not():
+    text = ("We explain below what we collect about you and your child, and why we collect it.\n\nBack to top ↑\n\n"
+            "+ How long we keep it\n\nMeal orders are kept for 13 months, so that you can compare with last year.\n\n"
+            "– Who we share with\n\nWe use a small number of service providers, who may only use the information for "
+            "us.\n")
+    segs = segment(text).segments
+    assert [s.text for s in segs if s.kind == "heading"] == ["How long we keep it", "Who we share with"]
+    assert [s.heading for s in segs if s.text.startswith("Meal orders")] == ["How long we keep it"]

@@ -534,6 +534,15 @@ def test_public_bodies_that_open_items_of_a_recipients_list_are_named():
     ("We book flights with airlines such as British Airways and easyJet, which receive passport details. Our emergency "
      "line is backed by International SOS, which receives a participant's details if help is needed.\n",
      {"British Airways", "easyJet", "International SOS"}, set()),
+    # public bodies the vendor sends data to, in its own sentences; processors under "The companies that run ...:";
+    # a tool "installed on our own servers"
+    ("The government. We send information about you to the Education and Skills Funding Agency (ESFA). We send your "
+     "name to the Learning Records Service. The School may share attendance with the Department for Education. We do "
+     "not share your data with Ofsted.\n\nThe companies that run our systems (our processors):\n"
+     "- Smoothwall (web filtering and online safety monitoring on College devices and Wi-Fi);\n\n"
+     "Audience measurement is realised with the software Matomo, installed on our own servers.\n",
+     {"Education and Skills Funding Agency", "Learning Records Service", "Smoothwall"},
+     {"Department for Education", "Ofsted", "Matomo"}),
 ])
 def test_recipient_lists_in_translated_and_web_page_layouts(text, present, absent):
     named = set(summary(text, "Lingoquell GmbH")["named"])
@@ -563,6 +572,7 @@ def test_rows_under_a_recipient_column_are_sharing():
     ("We may:\n  1. sell a student's information to our partners;\n", "yes"),
     ("We do not use Student Data for targeted advertising, to build profiles, or to sell it.", "no"),
     ("6.3 The data are never object of sale, of cession or of diffusion.", "no"),
+    ("Each is bound by a written contract that prohibits it from selling the information.", "no"),
 ])
 def test_sale_in_a_list_reads_the_lead_in(text, sells):
     assert summary(text, "Tidewater Learning Inc")["sells_data"] == sells
