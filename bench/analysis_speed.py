@@ -50,6 +50,13 @@ def hyphen_wrapped(text: str, width: int = 70) -> str:
     return "\n".join(out)
 
 
+def list_items(size: int) -> str:
+    """A policy that is one long list of short sharing items, each a finding of its own: the shape that made the
+    topic model's coverage check quadratic (every block against every finding) before 2026.11ai."""
+    item = "  - we share your name with our payment provider;\n"
+    return ("Who we share your information with:\n" + item * (size // len(item) + 1))[:size]
+
+
 def timed(text: str, runs: int) -> float:
     times = []
     for _ in range(runs):
@@ -65,7 +72,8 @@ def main() -> int:
     args = ap.parse_args()
     rows = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(SAMPLES.glob("*.txt"))]
     rows += [("generated-25KB", generated(25_000)), ("generated-200KB", generated(200_000)),
-             ("generated-200KB-hyphen-wrapped", hyphen_wrapped(generated(200_000)))]
+             ("generated-200KB-hyphen-wrapped", hyphen_wrapped(generated(200_000))),
+             ("list-items-100KB", list_items(100_000)), ("list-items-200KB", list_items(200_000))]
     res = {}
     for name, text in rows:
         res[name] = timed(text, args.runs)
@@ -74,6 +82,8 @@ def main() -> int:
     print(f"200KB/25KB time ratio: {ratio:.1f} (8 = linear)")
     wrapped = res["generated-200KB-hyphen-wrapped"] / max(res["generated-200KB"], 1e-9)
     print(f"200KB hyphen-wrapped / plain time ratio: {wrapped:.2f}")
+    items = res["list-items-200KB"] / max(res["list-items-100KB"], 1e-9)
+    print(f"list items 200KB/100KB time ratio: {items:.2f} (2 = linear)")
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"peak RSS: {peak_kb / 1024:.0f} MB")
     return 0
