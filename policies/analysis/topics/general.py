@@ -60,6 +60,16 @@ def _clean_name(name: str) -> str:
     return " ".join(words).strip(" ,.'’\"“”")
 
 
+def _title_name(doc: Document) -> tuple[str | None, Segment | None]:
+    """A policy with no company form or "we" definition: its title line in capitals, if the text also writes it as a
+    name ("STAVEWELL MUSIC EXAMINATIONS" ... "Stavewell Music Examinations is the operating name of ...")."""
+    first = next((s for s in doc.segments if s.text.strip()), None)
+    if first is None or len(first.text.split()) > 6 or re.search(r"(?i)privacy|policy|notice|cookie", first.text):
+        return None, None
+    name = " ".join(w.capitalize() if w.isupper() else w for w in first.text.split())
+    return (name, first) if name != first.text.strip() and name in doc.text else (None, None)
+
+
 def vendor_name(doc: Document) -> tuple[str | None, Segment | None]:
     text_len = max(1, len(doc.text))
     scores: Counter[str] = Counter()
@@ -117,7 +127,7 @@ def vendor_name(doc: Document) -> tuple[str | None, Segment | None]:
             forms.setdefault(key, Counter())[full] += w
             where.setdefault(key, seg)
     if not scores:
-        return None, None
+        return _title_name(doc)
     key, _ = scores.most_common(1)[0]
     return forms[key].most_common(1)[0][0], where[key]
 
@@ -199,8 +209,11 @@ _NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})/(?:\d{4}|\d{2})|
 
 def _us_document(doc: Document) -> bool:
     t = doc.text[:200000].lower()
-    us = sum(t.count(w) for w in ("california", "ccpa", "coppa", "united states", " u.s.", "color", "ferpa", "$"))
-    uk = sum(t.count(w) for w in ("gdpr", "united kingdom", " uk ", "ico", "£", "organisation", "data protection act"))
+    # a UK school's words count too ("pupil", "England"): a UK policy that names US sub-processors is still UK
+    us = sum(t.count(w) for w in ("california", "ccpa", "coppa", "united states", " u.s.", "color", "ferpa", "$",
+                                  "school district", "zip code"))
+    uk = sum(t.count(w) for w in ("gdpr", "united kingdom", " uk ", "ico", "£", "organisation", "data protection act",
+                                  "pupil", "england", "wales", "scotland", "postcode", "ofsted"))
     return us > uk
 
 

@@ -1069,7 +1069,8 @@ _CTX_NAME = [
         r"payment|e-?mail|hosting|cloud|analytics|marketing|CRM|newsletter|IT|data|card|web|website|server|"
         r"video|survey|support|helpdesk|SMS|telephony|booking|accounting|finance|learning|platform|"
         r"software|service)\s+){0,3}(?:service )?(?:provider|processor|partner|supplier|host|vendor|"
-        r"platform|gateway|processing (?:company|partner)|sub-?processor)s?,?\s*(?:is\s+|namely\s+|called\s+|"
+        r"platform|gateway|processing (?:company|partner)|sub-?processor|insurer|auditor|accountant)s?,?\s*(?:is\s+|"
+        r"namely\s+|called\s+|"
         r"\(|-\s+)?" + _NAME)),
     ("context.by", re.compile(
         r"\b(?:provided|powered|hosted|operated|processed|handled|supplied|managed|run|delivered|stored|"
@@ -1141,6 +1142,9 @@ def _clean_name(raw: str) -> str | None:
     words = [w.strip(".,'").lower() for w in name.split()]
     if all(w in _BAD_NAME_WORDS or re.fullmatch(r"\d+|[ivx]+", w) for w in words):
         return None
+    if words[0] in {"part", "section", "chapter", "article", "clause", "annex", "appendix", "schedule"} and \
+            all(re.fullmatch(r"[a-z]|\d+(?:\.\d+)*|[ivx]+", w) for w in words[1:]):
+        return None  # "Part B – examiners, moderators and trainers": a part of the notice
     if words[0] in {"we", "our", "the", "this", "these", "your", "you", "it", "they", "their", "please", "if",
                     "when", "where", "all", "any", "some", "such", "each", "other", "a", "an", "uk", "eu",
                     "eea", "us", "usa", "gdpr", "in", "on", "for", "to", "with", "by", "from", "inc", "ltd",
@@ -1454,6 +1458,9 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
                      inline_purpose or _purpose_after(doc, ctx, i), gazetteer.CANONICAL_CATEGORY.get(canon, ""))
         elif seg.kind in ("list_item", "table_row"):
             nm = _NAME_ONLY.match(first) if not re.fullmatch(r"\W*[A-Z][a-z]+\.", first.strip()) else None
+            if nm and nm.group("sep") == ":" and re.match(r"(?i)(?:we|you|your|our|they|it|this|these)\b",
+                                                           (nm.group("rest") or "").strip()):
+                nm = None  # "Tax-Free Childcare: we are registered with HMRC ...": a run-in label
             # ("(f) Termination." opening a clause is its label); a long line is a sentence, unless a dash parts the
             # name from what the recipient does
             if nm and (len(first) < 80 or nm.group("sep") == "(" or (nm.group("sep") in ("–", "—") or nm.group("dash"))

@@ -86,6 +86,9 @@ def test_contract_shape():
     ("Date of the last actualisation: 07/02/2024\nPrevious version: 15/09/2022\n\nSome subcontractors treat data in "
      "the United States of America.", "2024-02-07"),
     ("Last updated: 03/11/2024\nPrevious version: 01/15/2023\n\nWe comply with the UK GDPR.", "2024-03-11"),
+    # a UK school's app that names its United States sub-processors is still a UK document
+    ("Last updated: 04/09/2024\n\nTeachers record pupils' homework. Our pupil data is stored by providers in the "
+     "United States.", "2024-09-04"),
 ])
 def test_last_updated(given_text, want):
     assert analyse(f"Privacy notice\n\n{given_text}\n\nWe collect your name.").last_updated == want
@@ -871,3 +874,9 @@ def test_the_name_a_policy_defines_in_brackets_is_the_vendor_not_the_town_before
     text = ("1.1 Radaloom OÜ is a private limited company registered in the Estonian Commercial Register, with its "
             "registered address at Telliskivi 60a/3, 10412 Tallinn, Estonia (\"Radaloom\", \"we\", \"us\").\n")
     assert analyse(text).vendor_name == "Radaloom"
+
+
+def test_a_title_in_capitals_that_the_text_names_is_the_vendor():
+    text = ("STAVEWELL MUSIC EXAMINATIONS\nCandidate and Examiner Privacy Notice\n\nStavewell Music Examinations is "
+            "the operating name of the Stavewell Examinations Board, a company limited by guarantee.\n")
+    assert analyse(text).vendor_name == "Stavewell Music Examinations"

@@ -543,6 +543,12 @@ def test_public_bodies_that_open_items_of_a_recipients_list_are_named():
      "Audience measurement is realised with the software Matomo, installed on our own servers.\n",
      {"Education and Skills Funding Agency", "Learning Records Service", "Smoothwall"},
      {"Department for Education", "Ofsted", "Matomo"}),
+    # the parts of a notice and a run-in label are no recipients; "our insurer, Morton Michel" is one
+    ("This notice has four parts:\n  Part B – examiners, moderators and trainers\n  Part C – visitors to our "
+     "website\n\n"
+     "Who we share information with\n\n- Tax-Free Childcare: we are registered with HMRC as a childcare provider.\n"
+     "- Our insurer: if an accident may lead to a claim, we share the record with our insurer, Morton Michel.\n",
+     {"Morton Michel"}, {"Part B", "Part C", "Tax-Free Childcare"}),
 ])
 def test_recipient_lists_in_translated_and_web_page_layouts(text, present, absent):
     named = set(summary(text, "Lingoquell GmbH")["named"])
