@@ -64,7 +64,7 @@ _BARE_LEAD = re.compile(r"(?i)(?:for (?:example|instance)|e\.g\.|examples?(?: in
                         r"in particular|such as|namely)\s*[:\-–—]+$")
 # a short line ending in a colon that heads the text below it: in capitals, or of a few words
 _COLON_HEADING = re.compile(r"^(?:[^a-z\n]{4,60}|\S+(?:\s+\S+){0,3}):$")
-_PRONOUN_START = {"We", "I", "You", "Our", "This", "It", "They", "These", "Please", "If", "When",
+_LEAD_IN_START = {"We", "I", "You", "Our", "This", "It", "They", "These", "Please", "If", "When",
                   # connectives that lead into a list ("In addition:", "For example:")
                   "In", "Also", "However", "For", "Examples", "Example", "Note", "Further", "Furthermore", "Moreover",
                   "Additionally", "Finally", "Specifically", "Including", "Such", "Namely", "Otherwise", "Then",
@@ -209,7 +209,7 @@ def _heading_candidate(text: str, ln: _Line) -> str:
         return ""
     if body.endswith("?"):
         return "strong" if len(words) <= 16 else ""
-    if body[-1] == ":" and _COLON_HEADING.match(body) and not (words[0] in _PRONOUN_START or
+    if body[-1] == ":" and _COLON_HEADING.match(body) and not (words[0] in _LEAD_IN_START or
                                                               words[-1].lower().rstrip(":") in _INTRO_END):
         body = body[:-1]  # "YOUR CHOICES:", "Who receives information:" standing alone, unlike "We use it to:"
     elif body[-1] in ".,;:!-–—" and not (ln.marker == "num" and len(words) <= 6 and body[-1] in ".:"):

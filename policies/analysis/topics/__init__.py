@@ -9,6 +9,7 @@ Small helpers used by the retention, children and general finders live here.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..types import Document, Finding, Segment
@@ -67,7 +68,8 @@ def heading_findings(doc: Document, found: list[Finding], heading_rx, topic: str
                 exclude_rx and exclude_rx.search(text)):
             continue  # the document's title ("Kids Network Privacy Policy") heads every topic, so names none
         end = doc.section_end(i)
-        if any(seg.end <= s < end for s in starts):
+        i = bisect.bisect_left(starts, seg.end)  # the first finding at or after the heading
+        if i < len(starts) and starts[i] < end:
             out.append(finding(seg, topic, "section", {"heading": seg.text}, rule, confidence))
     return out
 

@@ -144,11 +144,14 @@ _MASK = re.compile(
 # translated policies also "cancel" data ("cancellare", "annuler"): "the data inserted are cancelled after 7 days";
 # an account or a subscription that is cancelled is not
 _DATA_CANCELLED = r"(?:data|information|details)\s+(?:\w+\s+){0,2}(?:is|are|be|been)\s+cancell?ed"
+# translated policies: "conservar", "conserver", "eliminare" read as "conserved", "eliminated"
+_TRANSLATED_VERBS = (r"conserv(?:e|ed|es|ing|ation)|eliminat(?:e|ed|es|ing|ion)|suppress(?:ed|es|ion)?|"
+                     + _DATA_CANCELLED)
 _RET_VERB = re.compile(
     r"\b(?:retain\w*|retention|keep|keeps|kept|keeping|stored?|stores|storing|storage|hold|holds|held|holding|"
     r"preserv\w+|archiv\w+|maintain\w*|delet\w+|eras(?:e|ed|es|ing|ure)|destr(?:oy\w*|uction)|purg\w+|"
     r"anonymi[sz]\w+|de-?identif\w+|pseudonymi[sz]\w+|dispos\w+|remov\w+|expunge\w*|overwrit\w+|shred\w*|"
-    r"conserv(?:e|ed|es|ing|ation)|eliminat(?:e|ed|es|ing|ion)|suppress(?:ed|es|ion)?|" + _DATA_CANCELLED + "|"
+    + _TRANSLATED_VERBS + r"|"
     r"sav(?:e|es|ed|ing)|wip(?:e|es|ed|ing)|(?:recorded|taped|written)\s+over|rotat(?:e|es|ed|ing)|"
     r"roll(?:s|ed)?\s+off|age[sd]?\s+out|"
     r"(?:stay|stays|stayed|remain|remains|persist|persists|live|lives|sit|sits)\s+(?:\w+\s+){0,2}with\s+us|"
@@ -162,8 +165,7 @@ _STRONG_VERB = re.compile(
     r"website|site)|"
     r"retain\w*|retention|kept|keep|keeps|keeping|stored|store|stores|held|hold|holds|preserv\w+|archiv\w+|"
     r"delet\w+|eras(?:e|ed|es|ing|ure)|destr(?:oy\w*|uction)|purg\w+|anonymi[sz]\w+|de-?identif\w+|dispos\w+|"
-    # translated policies: "conservar", "conserver", "eliminare" read as "conserved", "eliminated"
-    r"conserv(?:e|ed|es|ing|ation)|eliminat(?:e|ed|es|ing|ion)|suppress(?:ed|es|ion)?|" + _DATA_CANCELLED + "|"
+    + _TRANSLATED_VERBS + r"|"
     r"expunge\w*|overwrit\w+|shred\w*|wip(?:e|es|ed|ing)|(?:recorded|taped|written)\s+over|"
     r"(?:is|are|be|been|get|gets)\s+(?:\w+\s+)?(?:removed|rotated|discarded|cleared)|roll(?:s|ed)?\s+off|"
     r"(?:stay|stays|stayed|remain|remains|persist|persists|live|lives|sit|sits)\s+(?:\w+\s+){0,2}with\s+us)\b"

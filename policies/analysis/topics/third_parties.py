@@ -1327,16 +1327,16 @@ _BY_DATA_SUBJECT = re.compile(r"\b(?:data|information|details|records?|servers?|
                               r"cookies?|tracking|checkout|transactions?|calls?|video|SMS)\b", _I)
 _POLICY_SCOPE = re.compile(r"\s*(?:this|our)\s+(?:online\s+)?(?:privacy\s+)?(?:policy|notice|statement)\s+(?:applies|"
                            r"covers|describes)\b", _I)
-_SELF_HOSTED = re.compile(r"\bself-?hosted\b|\b(?:host|run|install|operat)\w*\s+(?:it\s+|them\s+)?(?:on|in)\s+our\s+"
-                          r"own\s+(?:servers?|infrastructure|systems)|\bnot\s+shared\s+with\s+any\s+(?:\w+\s+)?"
-                          r"(?:company|provider|third)", _I)
+_ON_OUR_OWN = r"(?:on|in)\s+our\s+own\s+(?:servers?|infrastructure|systems)"
+_SELF_HOSTED = re.compile(r"\bself-?hosted\b|\b(?:host|run|install|operat)\w*\s+(?:it\s+|them\s+)?" + _ON_OUR_OWN +
+                          r"|\bnot\s+shared\s+with\s+any\s+(?:\w+\s+)?(?:company|provider|third)", _I)
 _STORE_LISTING = re.compile(r"\b(?:download\w*|available|install\w*|get\s+it)\s+(?:\w+\s+){0,3}(?:from|on|via|in|at)\s+"
                             r"(?:the\s+)?$", _I)
 # "Matomo is installed on our own servers", "the software Matomo, installed on our own servers"
 _SELF_HOSTED_TOOL = re.compile(r"(?:(?:^|(?<=[.;:]\s))(?:The\s+)?|\bsoftware\s+)"
                                r"(?P<n>[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?)(?:\s+(?:is|are)\s+|,\s+)"
-                               r"(?:self-?hosted|(?:\w+\s+)?(?:hosted|operated|run|installed)\s+(?:on|in)\s+our\s+own\s+"
-                               r"(?:servers?|infrastructure|systems))", re.M)
+                               r"(?:self-?hosted|(?:\w+\s+)?(?:hosted|operated|run|installed)\s+" + _ON_OUR_OWN + r")",
+                               re.M)
 _NAME_THEN_PURPOSE = re.compile(r"(?:^|(?P<sep>[;:]\s+|;\s*and\s+))(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX +
                                 r")?)\s+\((?P<p>[^()]{3,120})\)", re.M)
 # "...; Klarna for "Pay in 3"; SoapBox Labs Ltd – children's speech recognition; ..."
@@ -1475,18 +1475,20 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
     # 1a. a public body that opens an item of a recipients list ("- the Department for Education (DfE) - for the
     # school census", "• HMRC, if you pay through Tax-Free Childcare, ..."): named for what it receives, unlike the
     # Department's guidance or a complaint to the ICO elsewhere in a policy
+    def emit_public_body(raw: str, at: int, end_at: int) -> None:
+        emit(re.sub(r"^(?:the|our)\s+", "", raw, flags=_I), "context", "tps.name.public_body", 0.7, at, end_at,
+             category="regulators", public_body=True)
+
     if (list_ctx or _under_sharing_heading(seg)) and seg.kind == "list_item" and not _NEG.search(text):
         head = _ITEM_HEAD.match(text)
         for pm in _PUBLIC_BODY.finditer(head.group(0) if head else ""):
-            emit(re.sub(r"^(?:the|our)\s+", "", pm.group(0), flags=_I), "context", "tps.name.public_body", 0.7,
-                 pm.start(), pm.end(), category="regulators", public_body=True)
+            emit_public_body(pm.group(0), pm.start(), pm.end())
 
     # "We send information about you ... to the Education and Skills Funding Agency (ESFA)": a public body the vendor
     # itself sends data to (not "the School may share ... with the DfE", nor "we do not share ... with Ofsted")
     for pm in _WE_SEND_TO_PUBLIC.finditer(text):
         if not _NEG.search(pm.group(0)):
-            emit(re.sub(r"^(?:the|our)\s+", "", pm.group("n"), flags=_I), "context", "tps.name.public_body", 0.7,
-                 pm.start("n"), pm.end("n"), category="regulators", public_body=True)
+            emit_public_body(pm.group("n"), pm.start("n"), pm.end("n"))
 
     # 1b. "Name - what they do" lines in a sharing section: a recipients table or list copied without bullets
     # or borders ("Yoti - tutor identity verification", "Xero Limited - our accounting system")
