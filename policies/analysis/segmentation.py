@@ -21,7 +21,7 @@ The algorithm, in one pass over the lines plus one over each block:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .types import Document, Segment
 
@@ -31,6 +31,11 @@ _EXTRA_SPACE = "\u200b\u200c\u200d\ufeff\u00ad"
 _NEWLINE = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 _IMAGE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|emf|wmf)\s*\)?$", re.I)
+# a company's legal form wrapped onto the next line of a borderless table ("Harbourne Imaging   Prints ..." / "Ltd")
+_LEGAL_FORM_CELL = re.compile(r"(?:Ltd|Limited|Inc|LLC|LLP|plc|PLC|GmbH|B\.V|S\.A|SAS|Pty|Corp)\.?(?:[ \t]{2,}|$)")
+_PAGE_NUMBER = re.compile(r"(?:Page|p\.)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|-\s*\d{1,3}\s*-", re.I)
+# a rule drawn with characters under a table's header or between sections ("-----", "=====", "* * *")
+_RULE_LINE = re.compile(r"[ \t]*(?:[-=_─━~*][ \t]*){3,}$")
 _MD_HEADING = re.compile(r"#{1,6}[ \t]+")
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<b>[^*_].*?)(\*\*|__):?$")
 # Markers, tried in order at the start of a line (after indentation).
@@ -55,7 +60,7 @@ _TITLED_SUBTITLE = re.compile(r"^(?:Section|Part|Article|Chapter|Schedule|Append
                               r":\s+(?=(?:\S+\s+)*(?i:and|or|to|for|of|the|we|you|your|our|with|how|what|why)\s)"
                               r"(?:(?:[A-Z][\w'’-]*|and|or|to|for|of|the|a|an|in|on|at|by|with)\s+)+[A-Z][\w'’-]*\??$")
 _CELL_SEP = re.compile(r"\t|\s\|\s|^\||[ \u00a0]{3,}\S")
-_TAB_CELLS = re.compile(r"\S\t+\S")
+_TAB_CELLS = re.compile(r"\S(?:\t+|[ \u00a0]{3,})\S")  # cells apart by tabs or by runs of spaces
 # words a long or comma-bearing line may end with only when it continues on the next line ("What we use it for" is
 # still a heading)
 _WRAP_END = {"for", "to", "from", "that", "which", "with", "is", "are", "will", "may", "can", "be", "into", "whether"}
@@ -71,6 +76,10 @@ _LEAD_IN_START = {"We", "I", "You", "Our", "This", "It", "They", "These", "Pleas
                   "Besides", "Plus", "E.g.", "Eg", "Or", "And"}
 _INTRO_END = {"to", "with", "for", "when", "you", "that", "include", "includes", "including", "are", "is", "as",
               "following", "below", "like", "about"}
+# a longer heading that asks its question without the question mark: "How long we keep information:", "Who we share
+# information with:" (a preposition ends it, as in a relative clause), unlike "What we collect includes:"
+_WH_COLON_HEADING = re.compile(r"^(?:How|Who|What|Why|Where|Which)\b(?:\s+\S+){1,6}(?<!include)(?<!includes)"
+                               r"(?<!including)(?<!are)(?<!is)(?<!following)(?<!below):$")
 _FUNCTION_END = {"a", "an", "the", "and", "or", "of", "in", "on", "by", "our", "your", "as", "at", "such", "than", "if"}
 _SENT_END = re.compile(r"[.!?…]+[\"'’”)\]]*(?=\s|$)")
 # Abbreviations after which a period does not end a sentence.
@@ -78,7 +87,7 @@ _NEVER_END = {
     "e.g", "i.e", "eg", "ie", "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "v", "approx", "fig",
     "cf", "incl", "ca", "art", "arts", "sec", "para", "paras", "p", "pp", "ref", "tel", "ext", "dept", "min",
     "max", "est", "viz", "al", "resp", "op", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "u.s.c", "c.f.r", "reg", "regs", "govt", "mt", "ft",
+    "oct", "nov", "dec", "u.s.c", "c.f.r", "reg", "regs", "govt", "mt", "ft", "sp",  # Polish "sp. z o.o."
 }
 # Abbreviations that end a sentence only when the next word typically starts one.
 _MAYBE_END = {"ltd", "inc", "co", "corp", "llc", "llp", "plc", "l.l.c", "u.k", "u.s", "u.s.a", "e.u", "etc",
@@ -111,7 +120,7 @@ class _Line:
     marker: str  # "", "bullet", "num", "letter", "step", "md"
     depth: int  # for "num": count of number groups
     blank_before: bool
-    image: bool = False
+    no_text: bool = False  # an image's file name or a horizontal rule: read past it
 
 
 @dataclass
@@ -139,13 +148,31 @@ def _lines(text: str) -> list[_Line]:
         if m is None:
             break
         pos = m.end()
-    return out
+    return _drop_page_furniture(text, out)
+
+
+def _drop_page_furniture(text: str, lines: list[_Line]) -> list[_Line]:
+    """Mark a PDF's page numbers ("Page 4 of 6") and the running header or footer printed beside them on every page
+    as no text, so that they neither head nor split the section they fall in. A running line is one printed three
+    times or more, one of them within two lines of a page number."""
+    bodies = [text[ln.start : ln.end] for ln in lines]
+    page = [bool(_PAGE_NUMBER.fullmatch(b)) for b in bodies]
+    if not any(page):
+        return lines
+    counts: dict[str, int] = {}
+    for b in bodies:
+        counts[b] = counts.get(b, 0) + 1
+    running = {bodies[j] for i, is_page in enumerate(page) if is_page
+               for j in range(max(0, i - 2), min(len(lines), i + 3))
+               if counts[bodies[j]] >= 3 and not page[j] and len(bodies[j]) >= 10}
+    return [replace(ln, no_text=True) if page[i] or bodies[i] in running else ln
+            for i, ln in enumerate(lines)]
 
 
 def _classify_line(text: str, s: int, e: int, blank_before: bool) -> _Line:
     line = text[s:e]
-    if _IMAGE.search(line) and len(line) < 120 and not _SENT_END.search(line[:-4]):
-        return _Line(s, e, s, "", 0, blank_before, image=True)
+    if _IMAGE.search(line) and len(line) < 120 and not _SENT_END.search(line[:-4]) or _RULE_LINE.match(line):
+        return _Line(s, e, s, "", 0, blank_before, no_text=True)
     m = _MD_HEADING.match(line)
     if m:
         b, _ = _trim(text, s + m.end(), e)
@@ -191,7 +218,7 @@ def _heading_candidate(text: str, ln: _Line) -> str:
     # an accordion's title copied from a web page ("+ How long we keep it", "– Who we share with") heads its section
     accordion = ln.marker == "bullet" and text[ln.start : ln.body].strip() in ("+", "–", "−") and \
         len(body.split()) <= 8 and body[:1].isupper() and body[-1:].isalnum()
-    if (ln.marker in ("bullet", "letter") or ln.image) and not accordion:
+    if (ln.marker in ("bullet", "letter") or ln.no_text) and not accordion:
         return ""
     bold = _BOLD_LINE.match(body)
     if bold:
@@ -209,8 +236,9 @@ def _heading_candidate(text: str, ln: _Line) -> str:
         return ""
     if body.endswith("?"):
         return "strong" if len(words) <= 16 else ""
-    if body[-1] == ":" and _COLON_HEADING.match(body) and not (words[0] in _LEAD_IN_START or
-                                                              words[-1].lower().rstrip(":") in _INTRO_END):
+    if body[-1] == ":" and (_COLON_HEADING.match(body) and not (words[0] in _LEAD_IN_START or
+                                                               words[-1].lower().rstrip(":") in _INTRO_END)
+                            or _WH_COLON_HEADING.match(body)):
         body = body[:-1]  # "YOUR CHOICES:", "Who receives information:" standing alone, unlike "We use it to:"
     elif body[-1] in ".,;:!-–—" and not (ln.marker == "num" and len(words) <= 6 and body[-1] in ".:"):
         return ""
@@ -236,7 +264,7 @@ def _is_short_text(text: str, ln: _Line) -> bool:
 def _blocks(text: str, lines: list[_Line]) -> list[_Block]:
     blocks: list[_Block] = []
     n = len(lines)
-    real = [i for i in range(n) if not lines[i].image]
+    real = [i for i in range(n) if not lines[i].no_text]
     nxt = {real[k]: (real[k + 1] if k + 1 < len(real) else None) for k in range(len(real))}
     prev_real: int | None = None
     for i in real:
@@ -253,7 +281,8 @@ def _blocks(text: str, lines: list[_Line]) -> list[_Block]:
         # SMS at absence   Netherlands" / "                        and at urgent messages"): part of the row above
         # ... or a bracketed rest of a name ("Functional Software, Inc.   Error monitoring" / "(Sentry)")
         if prev is not None and prev.kind == "row" and adjacent_prev and ln.marker == "" and (
-                ln.start - (text.rfind("\n", 0, ln.start) + 1) >= 8 or text.startswith("(", ln.body)):
+                ln.start - (text.rfind("\n", 0, ln.start) + 1) >= 8 or text.startswith("(", ln.body)
+                or _LEGAL_FORM_CELL.match(text, ln.body, ln.end)):
             prev.end = ln.end
             prev.lines += 1
             continue
@@ -277,7 +306,7 @@ def _blocks(text: str, lines: list[_Line]) -> list[_Block]:
         if cand and ln.marker == "" and _TAB_CELLS.search(text[ln.body : ln.end]) and (
                 (adjacent_prev and prev is not None and prev.kind == "row")
                 or (adjacent_next and _TAB_CELLS.search(text[nl.body : nl.end]))):
-            cand = ""  # a row of a tab-separated table ("Pupil photos<TAB>Deleted within 28 days"), not a heading
+            cand = ""  # a row of a table ("Pupil photos<TAB>Deleted within 28 days"), not a heading
         if cand and ln.marker in ("num", "step") and adjacent_next and nl.marker == "" and \
                 _starts_lower(text, nl.body) and not _BOLD_LINE.match(text[ln.body : ln.end]):
             cand = ""  # a numbered clause wrapped mid-sentence ("10.3 Contracts are kept for six years / after ...")

@@ -233,6 +233,11 @@ _NOT_DIRECTED = [
         r"(?:may|can|is\s+(?:permitted|allowed)|should)\b|\b(?:children|minors|kids)\s+(?:may|must|should|can|shall)\s*"
         r"(?:not|n't)\s+(?:use|access|register|sign|create|submit|provide|join|visit)"
     ), 0.9, "children.not_permitted"),
+    # "Children do not use our shop: it is intended for parents, carers and other adults"
+    (re.compile(
+        r"\b(?:children|pupils|kids|minors)\s+(?:do|does)\s*(?:not|n't)\s+(?:use|access|have\s+access\s+to|sign\s+in\s+to)\s+"
+        r"(?:our|the|this)\s+(?:online\s+)?(?:shop|store|services?|app|apps|website|site|platform|portal)\b"
+    ), 0.85, "children.not_users"),
     (re.compile(
         r"\b(?:persons|individuals|users|people|anyone|children|minors|kids|visitors|those)\s+"
         r"(?:under|below|younger\s+than)\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?\d{1,2}(?:\s+years(?:\s+of\s+age|\s+old)?)?"
@@ -301,7 +306,7 @@ _PARENTAL_CONSENT = re.compile(
     r"\b(?:(?:verifiable\s+|prior\s+|explicit\s+|express\s+)?parental\s+(?:consent|permission|approval|"
     r"authori[sz]ation|agreement)|(?:parent|guardian|carer|adult)(?:'s|s'|s)?\s*(?:(?:/|or|and)\s*(?:legal\s+)?"
     r"(?:guardian|carer|parent)(?:'s|s'|s)?\s*)?(?:express\s+|verifiable\s+|prior\s+|written\s+|signed\s+)?(?:consent|"
-    r"permission|approval|authori[sz]ation|agreement)|(?:consent|permission|approval|authori[sz]ation|agreement)\s+"
+    r"permission|approval|authori[sz]ation|agreement)|(?:consent|permissions?|approval|authori[sz]ation|agreement)\s+"
     r"(?:\w+\s+){0,3}(?:of|from|by)\s+(?:a|their|your|the\s+child's|his\s+or\s+her|the|its|at\s+least\s+one|"
     r"(?:the|each|every|a|any)\s+(?:child|pupil|student|learner)(?:'s|s'))?\s*(?:fathers|mothers|parents?|"
     r"guardians?|carers?|legal\s+guardians?|adults?)|(?:parents?|guardians?|carers?|adults?)\s*"
@@ -329,6 +334,8 @@ _PARENTAL_CONSENT = re.compile(
     r"\byour\s+(?:explicit\s+|written\s+)?consent\s+as\s+(?:the\s+|a\s+|their\s+)?(?:child's\s+|pupil's\s+)?(?:parent|"
     r"carer|guardian)|\b(?:ask|asks|asking|request|requests)\s+(?:the|a|each)\s+(?:parent|carer|guardian)s?\s+for\s+"
     r"(?:their\s+)?(?:explicit\s+|written\s+|prior\s+)?consent|"
+    # a lawful-basis list: "To share information about your child's needs with their tutor: your explicit consent"
+    r"\byour\s+child(?:'s|ren(?:'s)?)?\b[^.;:]{0,80}:\s+(?:with\s+)?your\s+(?:explicit\s+|written\s+)?consent\b|"
     # translated: "a holder of the parental authority has given his agreement"
     r"\bholders?\s+of\s+(?:the\s+)?parental\s+(?:authority|responsibility)\s+(?:has|have)\s+(?:given|provided)\s+"
     r"(?:his|her|their|his\s+or\s+her)\s+(?:agreement|consent|permission))"
@@ -342,13 +349,16 @@ _NO_PARENTAL_CONSENT = re.compile(
     r"\b(?:do|does|will)\s+not\s+(?:usually\s+|normally\s+|generally\s+)?(?:require|obtain|seek|ask\s+for|need|collect)"
     r"(?:,?\s+(?:or|and)\s+(?:(?:we|it|they)\s+)?"
     r"(?:(?:do|does)\s+not\s+)?(?:require|need|obtain|seek|ask\s+for)\s*,?)?\s+(?:verifiable\s+)?(?:parental\s+consent|"
-    r"(?:the\s+)?(?:separate\s+|additional\s+|further\s+)?consent\s+(?:from|of)\s+(?:the\s+|a\s+|their\s+)?parents?|"
+    r"(?:the\s+)?(?:separate\s+|additional\s+|further\s+)?consents?\s+(?:from|of)\s+(?:the\s+|a\s+|their\s+)?parents?|"
     # "we do not need, and do not ask for, your parents' or carers' consent"
     r"(?:(?:your|their|the)\s+)?parents?(?:'s?|s')?\s+(?:or\s+(?:carers?|guardians?)(?:'s?|s')?\s+)?consent)|"
     r"\b(?:do|does|will)\s+not\s+(?:ask|require)\s+(?:(?:pupils|students|children)\s+or\s+)?(?:parents|carers|guardians)\s+"
     r"(?:for\s+(?:their\s+)?consent|to\s+"
     r"consent)|parental\s+consent\s+is\s+not\s+(?:sought|obtained|asked\s+for|the\s+(?:lawful|legal)\s+basis)|"
     r"(?:not|never)\s+(?:rely|relies)\s+on\s+(?:parental|parents'?)\s+consent|"
+    # "neither we nor the school rely on consent from pupils or from their parents"
+    r"\b(?:not|never|nor\s+(?:\w+\s+){1,3}?)(?:rely|relies)\s+on\s+(?:the\s+)?consent\s+(?:from|of)\s+(?:\w+\s+){0,4}?"
+    r"(?:parents?|carers?|guardians?)\b|"
     r"(?:without|no)\s+(?:the\s+)?need\s+(?:for|of)\s+(?:verifiable\s+)?parental\s+consent|parental\s+consent\s+"
     r"is\s+not\s+(?:required|needed|necessary)|"
     # "neither pupils' nor parents' consent is sought", "parents' consent is not required"
@@ -712,6 +722,8 @@ def _segment_findings(seg: Segment, prev_child_data: bool, k12: bool = False, ad
         out.append(finding(seg, TOPIC, "parental_consent", {"parental_consent": False},
                            "children.no_parental_consent", 0.7))
     m = _SCHOOL_CONSENT.search(t)
+    if m and re.search(r"\b(?:neither|nor)\s+(?:the\s+|their\s+|your\s+)?$", t[max(0, m.start() - 20) : m.start()]):
+        m = None  # "neither we nor the school rely on consent": no one's consent
     if m and re.search(r"\b(?:material|significant)\s+changes?\b|\bchanges?\s+to\s+(?:this|our|the)\s+"
                        r"(?:policy|notice)", t):
         m = None  # "we will obtain the District's consent" before changing the policy: no consent for children's data

@@ -20,8 +20,9 @@ NEVER_VETOED: frozenset[str] = frozenset()
 # ("PROVIDED AS IS"), so these count only after a name written in mixed case.
 _NORDIC_SUFFIX = r"AS|ASA|AB|A/S|ApS|Oy|Oyj|OÜ"
 _SUFFIX = (r"(?:Ltd|Limited|LTD|LIMITED|ltd|Inc|INC|Incorporated|LLC|L\.L\.C|LLP|PLC|plc|Plc|Corp|Corporation|"
-           r"GmbH|AG|S\.A|SAS|B\.V|BV|Pty|Pte|Co|Company|CIC|Trust|Group|DAC|CLG|PBC|SE|Teoranta|Unlimited Company|NPC|"
-           + _NORDIC_SUFFIX + r"|S\.p\.A|SpA|S\.r\.l|SRL|S\.L|SARL|Sàrl|Sarl|N\.V|NV)\.?")
+           r"GmbH|AG|S\.A|SAS|B\.V|BV|Pty|Pte|Co|Company|CIC|C\.I\.C|CIO|SCIO|Cyf|Cyfyngedig|Trust|Group|DAC|CLG|PBC|SE|"
+           r"Teoranta|Unlimited Company|NPC|" + _NORDIC_SUFFIX +
+           r"|S\.p\.A|SpA|S\.r\.l|SRL|S\.L|SARL|Sàrl|Sarl|N\.V|NV|(?i:sp\.\s?z\s?o\.\s?o)|S\.A\.S)\.?")
 _CAPWORD = r"(?:[A-Z0-9][\w&'’.+-]*|[a-z]+[A-Z][\w]*)"  # "Acme", "123", "youHQ"
 _CONNECT = r"(?:of|on|and|&|for|the|de|in)"
 _COMPANY = re.compile(
@@ -60,11 +61,26 @@ def _clean_name(name: str) -> str:
     return " ".join(words).strip(" ,.'’\"“”")
 
 
+_POLICY_TITLE = r"(?:privacy|data protection)\s+(?:policy|notice|statement)"
+_TITLE_BESIDE_NAME = re.compile(rf"(?i:(?P<a>[^\s:|–—-][^:|–—]*?)\s*[-–—:|]\s*{_POLICY_TITLE}|"
+                                rf"{_POLICY_TITLE}\s*[-–—:|]\s*(?P<b>[^\s:|–—-][^:|–—]*))")
+
+
 def _title_name(doc: Document) -> tuple[str | None, Segment | None]:
     """A policy with no company form or "we" definition: its title line in capitals, if the text also writes it as a
     name ("STAVEWELL MUSIC EXAMINATIONS" ... "Stavewell Music Examinations is the operating name of ...")."""
     first = next((s for s in doc.segments if s.text.strip()), None)
-    if first is None or len(first.text.split()) > 6 or re.search(r"(?i)privacy|policy|notice|cookie", first.text):
+    if first is None or len(first.text.split()) > 6:
+        return None, None
+    # "Bumblecount - Privacy Policy", "Privacy notice: Kitehill Clubs": the name beside the document's own title
+    named = _TITLE_BESIDE_NAME.fullmatch(first.text.strip())
+    if named:
+        name = named.group("a") or named.group("b")
+        words = name.split()
+        if len(words) <= 4 and all(w[:1].isupper() for w in words) and doc.text.count(name) >= 3:
+            return name, first
+        return None, None
+    if re.search(r"(?i)privacy|policy|notice|cookie", first.text):
         return None, None
     name = " ".join(w.capitalize() if w.isupper() else w for w in first.text.split())
     return (name, first) if name != first.text.strip() and name in doc.text else (None, None)

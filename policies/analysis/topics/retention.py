@@ -175,7 +175,8 @@ _DATA_OBJ = re.compile(
     r"accounts?|profiles?|messages?|emails?|files?|materials?|documents?|submissions?|responses?|images?|"
     r"photos?|videos?|it|them|everything|history|transcripts?|results?|work|entries|identifiers?|addresses?|"
     r"numbers?|credentials?|correspondence|communications?|footage|cctv|applications?|cvs?|references?|"
-    r"conversations?|chats?|tickets?|enquir(?:y|ies)|registrations?|invoices?|claims?|forms?|registers?|receipts?)\b"
+    r"conversations?|chats?|tickets?|enquir(?:y|ies)|registrations?|invoices?|claims?|forms?|registers?|receipts?|"
+    r"evidence|notes|assessments?|agreements|contracts)\b"
 )
 _HEADING_CTX = re.compile(
     r"\b(?:retention|retain\w*|how long|storage (?:period|duration|limitation)|storage and (?:retention|deletion)|"

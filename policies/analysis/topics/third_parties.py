@@ -362,7 +362,10 @@ _SECURITY_ACCESS = re.compile(
     r"unauthori[sz]ed (?:\w+ ){0,3}(?:access|disclosure|use|processing)|(?:accidentally|accidental) (?:\w+ ){0,3}"
     r"(?:lost|disclosed|disclosure)|(?:lost|stolen|altered) or disclosed|"
     r"(?:loss|misuse|alteration|destruction), (?:\w+ ){0,2}disclos|not (?:be )?disclosed to any(?:one| person)|"
-    r"duty of confidentiality",
+    r"duty of confidentiality|"
+    # "no security system is impenetrable, and we cannot guarantee the security of information transmitted to the Site"
+    r"(?:cannot|can't|can\s?not|do not|unable to) (?:\w+ ){0,2}(?:guarantee|ensure|warrant) (?:the )?(?:absolute )?"
+    r"security",
     _I,
 )
 
@@ -448,7 +451,7 @@ _NOT_THIRD = re.compile(r"^(?:users|members|customers|parents|students|pupils|te
                         r"admins|administrators|engineers|agents|representatives|visitors|subscribers|individuals|"
                         r"residents|consumers|players|owners|holders|schools|institutions|clients|applicants|"
                         r"patients|donors|volunteers|tenants|guests|viewers|readers|listeners|persons|people|"
-                        r"minors|children|kids|friends|followers|contacts|moderators|instructors|coaches|"
+                        r"minors|children|kids|families|households|friends|followers|contacts|moderators|instructors|coaches|"
                         r"managers|supervisors|guardians|carers)$", _I)
 
 # first party receiving data FROM third parties: First Party Collection, not sharing
@@ -697,6 +700,8 @@ _NO_ADS = re.compile(
     r"any) advertis\w+ (?:\w+ ){0,3}(?:or|and) (?:we )?(?:do|will) not",
     _I,
 )
+# a kind of advert, whose absence says nothing about adverts of other kinds
+_AD_KIND = re.compile(r"\b(?:video|pop-?up|banner|audio|sound|rewarded|interstitial|full-?screen)\s+(?:advert|ad)", _I)
 _DNT = re.compile(r"[\"“'‘]?\b(?:Do[- ]Not[- ]Track|DO[- ]NOT[- ]TRACK)\b[\"”'’]?|[\"“'‘]do[- ]not[- ]track[\"”'’]|"
                   r"\bDNT\b|"
                   r"\bdo[- ]not[- ]track\s+(?:signals?|requests?|settings?|preferences?|headers?|mechanisms?|features?|"
@@ -719,13 +724,19 @@ _FIRST_PARTY_MARKETING = re.compile(
 # a name the policy says it does not use: "we do not use advertising cookies, the Meta Pixel or other trackers" (the
 # negated verb governs the name: nothing between them ends the clause or makes an exception)
 _NOT_USED = re.compile(
-    r"\b(?:(?:do|does|did|will|would)\s+not|don't|doesn't|never|no\s+longer)\s+(?:\w+\s+){0,2}?"
-    r"(?:use|share|send|install|embed|work\s+with|rely\s+on|allow|connect\s+to|integrate\s+with)\b"
+    r"\b(?:(?:(?:do|does|did|will|would)\s+not|don't|doesn't|never|no\s+longer)\s+(?:\w+\s+){0,2}?"
+    r"(?:use|share|send|give|pass|disclose|install|embed|work\s+with|rely\s+on|allow|connect\s+to|integrate\s+with)|"
+    # "we are not connected to ParentPay, Scopay or any other school payment system"
+    r"(?:(?:are|is)\s+(?:not|never)|will\s+not\s+be|won't\s+be)\s+(?:connected|linked|integrated|sent|passed|given|"
+    r"shared|disclosed|transferred)\s+(?:to|with))\b"
     r"(?:(?!\b(?:except|other\s+than|apart\s+from|besides|but|however|unless|only)\b)[^.;:()])*$", _I)
 # ... or names it and then says so: "the school's own system, such as CPOMS or MyConcern; we do not connect to these"
 _NOT_USED_AFTER = re.compile(
     r"[^.]{0,60}?\b(?:(?:do|does|will)\s+not|never)\s+(?:connect|integrate|link|send|share)\w*\s+"
     r"(?:\w+\s+){0,3}?(?:to|with)\s+(?:these|those|them|either|any\s+of\s+(?:them|these))\b|"
+    # "In the tickets of errors in the system Jira we do not put personal data"
+    r"\s+(?:we|you)\s+(?:do\s+not|don't|never)\s+(?:put|enter|store|include|upload|record)\s+(?:any\s+)?"
+    r"(?:personal\s+)?(?:data|information)\b|"
     # "so Apple and Google do not receive your payment or card details"
     r"(?:\s*(?:,|and|or)\s+[A-Z][\w.]*){0,3}\s+(?:(?:do|does|will)\s+not|never)\s+(?:receive|get|see|have\s+access)\b",
     _I)
@@ -1065,11 +1076,11 @@ _CTX_NAME = [
         r"\b[^.;:]{0,40}?\b(?:such as|like|including|e\.g\.,?|for example,?|namely,?)\s+" + _NAME)),
     ("context.currently", re.compile(r"\b(?:currently|presently|at present|at the moment)[,:]?\s+" + _NAME)),
     ("context.our_provider", re.compile(
-        r"\b(?:our|the|a|an|its) (?:(?:third[- ]party|external|chosen|current|preferred|trusted|secure|online|"
+        r"\b(?:[Oo]ur|the|a|an|its) (?:(?:third[- ]party|external|chosen|current|preferred|trusted|secure|online|"
         r"payment|e-?mail|hosting|cloud|analytics|marketing|CRM|newsletter|IT|data|card|web|website|server|"
         r"video|survey|support|helpdesk|SMS|telephony|booking|accounting|finance|learning|platform|"
-        r"software|service)\s+){0,3}(?:service )?(?:provider|processor|partner|supplier|host|vendor|"
-        r"platform|gateway|processing (?:company|partner)|sub-?processor|insurer|auditor|accountant)s?,?\s*(?:is\s+|"
+        r"software|service|[a-z]+)\s+){0,3}?(?:service )?(?:provider|processor|partner|supplier|host|vendor|"
+        r"platform|gateway|processing (?:company|partner)|sub-?processor|insurer|auditor|accountant)s?,?[ \t]*(?:is\s+|"
         r"namely\s+|called\s+|"
         r"\(|-\s+)?" + _NAME)),
     ("context.by", re.compile(
@@ -1152,6 +1163,8 @@ def _clean_name(raw: str) -> str | None:
         return None
     if _REGULATOR.search(name):
         return None
+    if words[-1] in {"data", "information", "details", "records"}:
+        return None  # "We use Teacher Data to run your account": a policy's defined kind of data
     return name
 
 
@@ -1231,7 +1244,7 @@ _SHARE_LEAD = re.compile(r"\b(?:share|shares|disclose|discloses|provide|transfer
 # the first cell of a table's header row that names the recipients
 _RECIPIENT_COLUMN = re.compile(
     r"^\W*(?:recipients?|(?:categor(?:y|ies)\s+of\s+)?recipients?|third[- ]part(?:y|ies)|(?:sub-?)?processors?|"
-    r"service\s+providers?|who\s+(?:we\s+share\s+(?:it\s+)?with|receives?\s+(?:it|them|your\s+\w+)?|gets\s+it)|"
+    r"(?:service\s+)?providers?|suppliers?|who\s+(?:we\s+share\s+(?:it\s+)?with|receives?\s+(?:it|them|your\s+\w+)?|gets\s+it)|"
     r"shared\s+with|disclosed\s+to)\s*(?:\||\t|\s{2,})", _I)
 
 
@@ -1305,18 +1318,25 @@ _IN_LONGER_NAME_BEFORE = re.compile(r"\b[A-Z][\w&'-]*[ \t]+$")
 _ORG = r"(?:[A-Z][\w&.'+-]*|[a-z][A-Z]\w*)(?:\s+(?:&\s+)?(?:[A-Z0-9][\w&.'+-]*|of|for|and))*?"
 _LEGAL_SUFFIX = (r"(?:Ltd|Limited|Inc|LLC|L\.L\.C|LLP|plc|PLC|PBC|GmbH|AG|B\.V|BV|S\.A|SAS|SE|Pty|Corp|"
                  r"Corporation|Unlimited Company|DAC|CLG|Teoranta|S\.p\.A|SpA|S\.r\.l|Srl|SRL|SARL|Sàrl|N\.V|NV|NPC|"
-                 r"SA|OÜ|Oy)\.?")
+                 r"SA|OÜ|Oyj|Oy|ApS|A/S|AB|S\.L\.U|S\.L|KG|e\.V|(?i:sp\.\s?z\s?o\.\s?o))\.?")
 # a brand written in lower case is a name only with its legal suffix ("thebigword Group Limited")
 _LOWER_BRAND = r"[a-z][a-z0-9]{3,}(?:\s+[A-Z][\w&'+-]*){0,3},?\s+" + _LEGAL_SUFFIX
 _ENTRY_LINE = re.compile(
-    r"[ \t]*(?:[•*·-]\s*)?[\"']?(?:(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX + r")?|" + _LOWER_BRAND +
-    r")(?:\s+\([^()\n]{1,80}\))?"
+    r"[ \t]*(?:(?:[•*·-]|\(?[a-z]\)|\d{1,2}[.)])\s*)?[\"']?(?:(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX + r")?|" +
+    _LOWER_BRAND +
+    r")(?:\s+\([^()\n]{1,120}\))?"
     # a run-in label opens a sentence ("Home plan: if you cancel, ..."); a recipient's line says what it does, after a
     # dash also in the vendor's words ("Intercom – our help chat and help centre")
     r"(?:\s+[-–—]\s+(?!(?i:if|when|where|we|you|your|this|these|it|they|as|in|for|there|please|the|all|any|each)\b)|"
     r",\s+(?=(?:which|who)\s+(?:\w+\s+)?(?:provides?|process(?:es)?|hosts?|runs?|sends?|delivers?|handles?|"
-    r"stores?|supplies|receives?|collects?|manages?|operates?)\b)|"  # "c. Stripe, which processes card payments"
+    r"stores?|supplies|receives?|collects?|manages?|operates?|prints?|insures?|carr(?:y|ies)|verif(?:y|ies))\b)|"
+    # "c. Stripe, which processes card payments"; "Ochil Insurance Brokers and our insurer, if there is a claim"
+    r"\s+(?=and\s+(?:our|their|its)\s+[a-z]+)(?P<and_our>)|"
     r",\s+(?=for\s+(?:the\s+)?\w+(?:ing|ment|ery)\b)|"  # "Skebby, for the sending of the SMS"
+    # "ABRSM and Trinity College London, when your child is entered for an exam: ..."
+    r",\s+(?=(?:when|if|where|once)\s+(?:you|your|we|a|an|the)\b)(?P<when>)|"
+    # "Speedadmin (our music school management system), hosted in the EU;"
+    r"(?<=\))\s*(?=[,;])|"
     r"(?:\s+:\s+|\s*:\s+|\t+)"
     r"(?!(?i:if|when|where|we|you|your|our|this|these|it|they|as|in|for|there|please|the|all|any|each)\b))(?=\S)|"
     # a table row whose cells lost their borders and spaces: "Firetext Communications LtdSMS alerts to parents"
@@ -1327,14 +1347,14 @@ _BY_DATA_SUBJECT = re.compile(r"\b(?:data|information|details|records?|servers?|
                               r"cookies?|tracking|checkout|transactions?|calls?|video|SMS)\b", _I)
 _POLICY_SCOPE = re.compile(r"\s*(?:this|our)\s+(?:online\s+)?(?:privacy\s+)?(?:policy|notice|statement)\s+(?:applies|"
                            r"covers|describes)\b", _I)
-_ON_OUR_OWN = r"(?:on|in)\s+our\s+own\s+(?:servers?|infrastructure|systems)"
+_ON_OUR_OWN = r"(?:on|in)\s+(?:our|the)\s+own\s+(?:\w+\s+)?(?:servers?|infrastructure|systems|computers|machines)"
 _SELF_HOSTED = re.compile(r"\bself-?hosted\b|\b(?:host|run|install|operat)\w*\s+(?:it\s+|them\s+)?" + _ON_OUR_OWN +
                           r"|\bnot\s+shared\s+with\s+any\s+(?:\w+\s+)?(?:company|provider|third)", _I)
 _STORE_LISTING = re.compile(r"\b(?:download\w*|available|install\w*|get\s+it)\s+(?:\w+\s+){0,3}(?:from|on|via|in|at)\s+"
-                            r"(?:the\s+)?$", _I)
+                            r"(?:the\s+)?(?:(?:Apple\s+)?App\s+Store\s+(?:and|or|&)\s+)?$", _I)
 # "Matomo is installed on our own servers", "the software Matomo, installed on our own servers"
-_SELF_HOSTED_TOOL = re.compile(r"(?:(?:^|(?<=[.;:]\s))(?:The\s+)?|\bsoftware\s+)"
-                               r"(?P<n>[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?)(?:\s+(?:is|are)\s+|,\s+)"
+_SELF_HOSTED_TOOL = re.compile(r"(?:(?:^|(?<=[.;:]\s))(?:The\s+)?|\b(?:software|tool)\s+)"
+                               r"(?P<n>[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?)(?:\s+(?:is|are)\s+|,\s+|\s+(?=installed))"
                                r"(?:self-?hosted|(?:\w+\s+)?(?:hosted|operated|run|installed)\s+" + _ON_OUR_OWN + r")",
                                re.M)
 _NAME_THEN_PURPOSE = re.compile(r"(?:^|(?P<sep>[;:]\s+|;\s*and\s+))(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX +
@@ -1378,6 +1398,21 @@ def _resolve_org(raw: str, alias_prefix: bool = False) -> tuple[str, gazetteer.E
     return bare, None
 
 
+def _org_like(name: str) -> bool:
+    """Does a name opening a list line read as an organisation rather than a kind of person ("Coaches")?"""
+    name = name.strip()
+    return " " in name or name.isupper() or bool(re.search(r"[a-z][A-Z]|\d", name)) or bool(gazetteer.lookup(name))
+
+
+def _coordinated_orgs(name: str) -> list[str]:
+    """"ABRSM and Trinity College London" is two organisations; "Harrow Print and Design" is one (one word after
+    "and", and none of its words an acronym)."""
+    head, sep, tail = name.partition(" and ")
+    if sep and (len(tail.split()) >= 2 or head.isupper() and len(head) >= 2):
+        return [head, tail]
+    return [name]
+
+
 def _emit_org(emit, raw: str, rule: str, conf: float, at: int, purpose: str | None = None) -> None:
     """Emit an organisation named by a list line, a table row or a legal name (schools named so are customers)."""
     resolved = _resolve_org(raw, alias_prefix=True)
@@ -1411,7 +1446,9 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
         _FOLLOW_US.sub(" ", text), _I)
     # an item of a recipient list that opens with its name may mention a link it sends ("Twilio Inc. - text alerts;
     # only the school name and a link are sent")
-    named_item = list_ctx and bool(re.match(r"\W*[A-Z][\w&.'+-]*(?:\s+[A-Z][\w&.'+-]*){0,4}\s+[-–—]\s", text))
+    # ... also with the company's legal name in brackets ("SMSAPI (LINK Mobility Poland sp. z o.o.) - SMS")
+    named_item = (list_ctx or seg.kind == "list_item" and _under_sharing_heading(seg, section_too=True)) and bool(
+        re.match(r"\W*[A-Z][\w&.'+-]*(?:\s+[A-Z][\w&.'+-]*){0,4}(?:\s+\([^()]{1,120}\))?\s+[-–—]\s", text))
     if (link or follow) and not named_item:
         return found
     loc = _location(text)
@@ -1498,10 +1535,14 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
         raw = doc.text[seg.start:seg.end]  # tabs kept: they separate a table's cells
         for line in raw.splitlines(keepends=True):
             em = _ENTRY_LINE.match(line)
-            if em:
+            loose = em and (em.group("and_our") is not None or em.group("when") is not None)
+            if em and not (loose and not _org_like(em.group("n"))):
+                # (one word before "and our ..." or ", when ..." is a kind of person: "Coaches and their assistants")
                 group = "n" if em.group("n") else "g"
-                _emit_org(emit, em.group(group), "tps.name.entry_line", 0.75, offset + em.start(group),
-                          purpose=line[em.end():].strip() or None)
+                at = offset + em.start(group)
+                for part in _coordinated_orgs(em.group(group)):
+                    _emit_org(emit, part, "tps.name.entry_line", 0.75, at + em.group(group).index(part),
+                              purpose=line[em.end():].strip() or None)
             offset += len(line)
         # "We use the following providers: Shopify International Limited (our shop platform); Klarna (instalments);"
         for pm in _NAME_THEN_PURPOSE.finditer(raw):
@@ -1530,7 +1571,8 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
         re.search(r"analytic|host|stor|process|payment|pay\b|transaction|provider|processor|sub-?processor|"
                   r"partner|cookie|pixel|track|advertis|newsletter|e-?mail|CRM|servers?|cloud|infrastructure|"
                   r"powered|handled|via|through|we use|uses|using|utili|integrat|sync|connect|sent to|send to|"
-                  r"shared with|disclosed to|(?:kept|held|recorded) (?:in|on|with|by)\b", text, _I)))
+                  r"shared with|disclosed to|(?:kept|held|recorded) (?:in|on|with|by)\b|"
+                  r"\bwe (?:run|set up|create) (?:a|an|our)\b", text, _I)))  # "we run a WhatsApp group"
     self_hosted = bool(_SELF_HOSTED.search(text)) or bool(_POLICY_SCOPE.match(text))
     for canon, a, b, cat in _gazetteer_names(text, ctx):
         if not cue or self_hosted:
@@ -1620,6 +1662,8 @@ def _under_negated_lead(text: str, start: int) -> bool:
             continue
         if _ITEM_LINE.match(line) and not line.rstrip().endswith(":"):
             continue
+        if re.match(r"[ \t]{2,}\S", line) and not line.rstrip().endswith(":"):
+            continue  # an item's wrapped line ("  - sell your details to anyone, or let any" / "    other ...")
         return bool(_NEGATED_LEAD.search(line.rstrip()))
     return False
 
@@ -1703,12 +1747,37 @@ def _sale(doc: Document, seg: Segment, text: str) -> list[Finding]:
     return out
 
 
+_NO_ANSWER = re.compile(r"\W*(?:no|never|not at all)\b", _I)
+_SALE_QUESTION = re.compile(r"\b(?:do|does|will|would|could)\s+(?:you|we|they|[A-Z]\w+)\s+(?:ever\s+)?"
+                            r"(?:sell|rent|trade)\b", _I)
+_ADS_QUESTION = re.compile(r"\b(?:advert\w*|ads|advertising|advertisers)\b", _I)
+
+
+def _answered_no(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str) -> tuple[list[Finding], list[Finding]]:
+    """A question and its answer ("Do you sell my data?" / "No, never."): the "No" says what the question asks."""
+    if i == 0 or not _NO_ANSWER.match(text) or not seg.heading.rstrip().endswith("?") or \
+            ctx.segs[i - 1].kind != "heading":
+        return [], []
+    question = seg.heading
+    if _SALE_QUESTION.search(question):
+        return [make(doc, seg, "data_sale", "does_not_sell", {"basis": "statement"}, "sale.answered_no", 0.85)], []
+    if _ADS_QUESTION.search(question):
+        return [], [make(doc, seg, "advertising", "no_third_party_ads", {}, "ads.answered_no", 0.8)]
+    return [], []
+
+
 def _ads(doc: Document, seg: Segment, text: str) -> list[Finding]:
     out = []
     no_ads = _NO_ADS.search(text)
     tp = _TP_ADS.search(text)
+    if tp and tp.start() < 40 and _under_negated_lead(doc.text, seg.start):
+        # an item of a list the lead negates ("We do not:" / "- show advertising in our shop, or use retargeting")
+        return [make(doc, seg, "advertising", "no_third_party_ads", {}, "ads.negated_lead", 0.8, at=tp.start())]
     if no_ads and _scoped(text, no_ads.start()):
         no_ads = None  # "no targeted ads to users we know to be under 18": says nothing about everyone else
+    if no_ads and (_AD_KIND.search(no_ads.group(0)) or re.match(r"\s+(?:that|which|with)\b", text[no_ads.end():]) or
+                   re.search(r"\b(?:if|unless|rather|prefer)\b[^.;]{0,30}$", text[:no_ads.start()], _I)):
+        no_ads = None  # "no video adverts with sound", "no adverts that reward", "if you'd rather there were none"
     if no_ads and re.search(r"advertis|\bads?\b|advert|publicity", no_ads.group(0), _I):
         # "we do not share with advertisers" is also a no (no third-party ads via data); "no ads" explicit
         out.append(make(doc, seg, "advertising", "no_third_party_ads", {}, "ads.negated", 0.85,
@@ -1828,6 +1897,8 @@ def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
                                          min(conf, 0.85)))
         findings.extend(_named(doc, ctx, i, seg, text, in_list, shares))
         sale, ads = _sale(doc, seg, text), _ads(doc, seg, text)
+        if not sale and not ads:
+            sale, ads = _answered_no(doc, ctx, i, seg, text)
         findings.extend(sale)
         findings.extend(ads)
         if not shares:

@@ -46,6 +46,7 @@ _OUTSIDE = r"(?:outside|out of|beyond|from)(?: of)? " + _HOME
 _OUTSIDE_ANY = (r"(?:(?:outside|out of|beyond)(?: of)? (?:" + _HOME[3:-1] +
                 r"|(?:your|the) (?:country|jurisdiction|state|province|region)(?: (?:of|in) which you (?:are|reside))?"
                 r"|(?:the )?country (?:where|in which) you (?:live|reside|are located))|abroad|overseas|"
+                r"(?:to|in) any other countr(?:y|ies)|"
                     r"internationally)")
 
 _T_VERB = (r"(?:transfer\w*|sent|send\w*|mov(?:e|ed|es|ing)|export\w*|process\w*|stor(?:e|ed|es|ing|age)|"

@@ -480,6 +480,8 @@ def _periods(text):
     ("We keep invoices for six years.", [2190]),
     ("We keep records of your orders and payments for six years, because we need them for tax.", [2190]),
     ("If we do not receive a response within 14 days, we delete the parent's email address.", [14]),
+    ("How long we keep information\n\n  - Access arrangement requests and supporting evidence: one calendar year "
+     "after the exam session.", [365]),
 ])
 def test_kept_records_and_delete_after_are_periods(text, days):
     assert _periods(text) == days
@@ -522,6 +524,10 @@ def test_a_record_of_an_opt_out_is_kept():
     ("Parental consent is not the lawful basis for this processing and is not sought by us.", False),
     ("We do not ask parents for consent to process pupil data; the school decides its lawful basis.", False),
     ("The parent gives their consent to us processing their child's information when they create the profile.", True),
+    ("Neither we nor the school rely on consent from pupils or from their parents to run the homework tracker.",
+     False),
+    ("Our clubs are for children aged 4 to 11. If two people have parental responsibility, we accept the "
+     "permissions given by the parent who registers the child.", True),
 ])
 def test_parental_consent_statements(text, consent):
     assert analyse(text, use_model=False).summary["children"]["parental_consent"] is consent
@@ -880,3 +886,41 @@ def test_a_title_in_capitals_that_the_text_names_is_the_vendor():
     text = ("STAVEWELL MUSIC EXAMINATIONS\nCandidate and Examiner Privacy Notice\n\nStavewell Music Examinations is "
             "the operating name of the Stavewell Examinations Board, a company limited by guarantee.\n")
     assert analyse(text).vendor_name == "Stavewell Music Examinations"
+
+
+# --- rules+model-2026.11ak
+@pytest.mark.parametrize("text, vendor", [
+    ("Canwen Music is the trading name of Canwen Music Tuition C.I.C., a community interest company registered in "
+     "Wales.", "Canwen Music Tuition C.I.C."),
+    ("Bumblecount - Privacy Policy\n\nBumblecount is a times tables game. Bumblecount is made by me, Tom Okafor, in "
+     "my spare time. Bumblecount has no company behind it.", "Bumblecount"),
+    ("GRAFIKON SP. Z O.O.\n\nPOLICY OF PRIVACY\n\nThe recipients can be OVH Sp. z o.o. (servers).\n\n"
+     "The Management Board of Grafikon sp. z o.o.", "Grafikon sp. z o.o."),
+])
+def test_community_interest_and_polish_company_forms_and_a_name_beside_the_title_name_the_vendor(text, vendor):
+    assert analyse(text, use_model=False).vendor_name.lower() == vendor.lower()
+
+
+@pytest.mark.parametrize("text, stance, consent", [
+    ("Our photographs are of children aged from about 3 to 18, so much of the information we hold is about "
+     "children. Children do not use our shop: it is intended for parents, carers and other adults.",
+     "not_directed", None),
+    ("Lessons are for children aged 7 to 18.\n\nWhy we use it:\n- To share information about your child's needs "
+     "with their tutor: your explicit consent, given on the sign-up form.", None, True),
+    ("The account of the pupil is created by the School. Grafikon does not collect the consents of the parents and "
+     "does not contact the pupils or parents directly.", None, False),
+])
+def test_childrens_stance_and_consent_2026_11ak(text, stance, consent):
+    s = analyse(text, use_model=False).summary["children"]
+    if stance:
+        assert s["stance"] == stance
+    assert s["parental_consent"] is consent
+
+
+@pytest.mark.parametrize("text, days", [
+    ("How long do you keep information?\n\n- Instrument loan agreements: until the instrument comes back to us, and "
+     "then for a further 12 months in case of a dispute about damage.", [365]),
+    ("The minimum term of a Gatehouse contract is three (3) years.", []),
+])
+def test_a_schedule_row_naming_agreements_is_a_period_and_a_contract_term_is_not(text, days):
+    assert _periods(text) == days

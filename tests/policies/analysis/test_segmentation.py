@@ -262,3 +262,49 @@ def test_an_accordions_titles_head_their_sections_and_back_to_top_does_not():
     segs = segment(text).segments
     assert [s.text for s in segs if s.kind == "heading"] == ["How long we keep it", "Who we share with"]
     assert [s.heading for s in segs if s.text.startswith("Meal orders")] == ["How long we keep it"]
+
+
+# --- 2026.11ak: a PDF's page furniture, rules under table headers, longer question headings
+@pytest.mark.parametrize("line", ["How long we keep information:", "Who we share information with:"])
+def test_a_question_heading_without_its_question_mark_heads_the_list_below_it(line):
+    text = f"Advertising and cookies:\n\nWe use Google Analytics.\n\n{line}\n\n  • Booking forms: 12 months.\n"
+    segs = segment(text).segments
+    assert [s.heading for s in segs if s.text.startswith("Booking forms")] == [line]
+
+
+def test_what_we_collect_includes_is_a_lead_not_a_heading():
+    segs = segment("What we collect includes:\n\n  • your name;\n").segments
+    assert not [s for s in segs if s.kind == "heading"]
+
+
+def test_a_pdfs_running_header_footer_and_page_numbers_do_not_head_or_split_a_table():
+    footer = "Acme Photo Ltd - Privacy Notice v4.1 - 03/02/2026\nPage {} of 3\n\nACME PHOTO LTD - PRIVACY NOTICE\n\n"
+    text = ("ACME PHOTO LTD - PRIVACY NOTICE\n\nHOW LONG WE KEEP INFORMATION\n\n"
+            "Information                        How long we keep it\n"
+            "-------------------------------------------------------\n"
+            "Proof images not purchased         12 months from photo day, then deleted\n\n"
+            + footer.format(1) +
+            "Order and payment records          Six years after the end of the financial\n"
+            "                                   year in which you ordered\n"
+            "Marketing email list               Until you unsubscribe\n\n" + footer.format(2) +
+            "WHO WE SHARE INFORMATION WITH\n\nWe use a printing lab.\n\n" + footer.format(3))
+    doc = segment(text)
+    check_offsets(text, doc)
+    rows = [s for s in doc.segments if s.kind == "table_row"]
+    assert [r.text.split()[0] for r in rows] == ["Information", "Proof", "Order", "Marketing"]
+    assert {r.heading for r in rows} == {"HOW LONG WE KEEP INFORMATION"}
+    assert not [s for s in doc.segments if "Page" in s.text or s.text.startswith("Acme Photo")]
+
+
+def test_a_legal_form_wrapped_under_a_borderless_rows_name_stays_in_the_row():
+    text = ("Provider               What they do for us                   Where the data is\n"
+            "Harbourne Imaging      Prints, mounts and packs prints       West Midlands, UK\n"
+            "Ltd                    and photo gifts\n"
+            "Stripe                 Card payments in our shop             UK/EU\n")
+    rows = [s.text for s in segment(text).segments if s.kind == "table_row"]
+    assert len(rows) == 3 and rows[1].endswith("and photo gifts")
+
+
+def test_a_polish_company_form_does_not_end_a_sentence():
+    segs = segment("GRAFIKON SP. Z O.O.\n\nWe are Grafikon sp. z o.o. with seat in Kraków.").segments
+    assert [s.text for s in segs] == ["GRAFIKON SP. Z O.O.", "We are Grafikon sp. z o.o. with seat in Kraków."]

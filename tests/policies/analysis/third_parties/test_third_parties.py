@@ -352,6 +352,9 @@ def test_a_generic_word_shared_with_the_vendor_does_not_make_a_company_the_vendo
 @pytest.mark.parametrize("text", [
     "Recordings of voice commands are sent to our servers to be converted into text.",
     "Face recognition data is processed and stored on the console and is not sent to us.",
+    # 2026.11ak: a security caveat and a copy of the policy are not sharing
+    "No security system is impenetrable, and we cannot guarantee the security of information transmitted to the Site.",
+    "Families receive a copy of this policy in their enrollment packet.",
 ])
 def test_data_sent_to_the_vendors_own_servers_is_not_sharing(text):
     assert "sharing" not in kinds(run(text), "third_party_sharing"), text
@@ -408,6 +411,11 @@ def test_a_table_after_a_recipient_list_under_a_retention_heading_names_no_one()
     ("Our website (but not the app or the dashboard) uses Google Analytics to understand how visitors use our "
      "pages.", "Google Analytics", True),
     ("We do not share your data with anyone except Stripe, which processes payments.", "Stripe", True),
+    # 2026.11ak: "give", and a store listed after the App Store
+    ("App stores: the app is downloaded free from App Store and Google Play. We do not give information about the "
+     "user to Apple or to Google.", "Google", False),
+    ("App stores: the app is downloaded free from App Store and Google Play. We do not give information about the "
+     "user to Apple or to Google.", "Apple", False),
 ])
 def test_a_name_the_policy_says_it_does_not_use_is_not_a_recipient(text, name, named):
     assert (name in summary(text)["named"]) is named
@@ -543,6 +551,10 @@ def test_a_recipient_item_that_mentions_a_link_it_sends_still_names_the_recipien
      "Who we share information with\n\n- Tax-Free Childcare: we are registered with HMRC as a childcare provider.\n"
      "- Our insurer: if an accident may lead to a claim, we share the record with our insurer, Morton Michel.\n",
      {"Morton Michel"}, {"Part B", "Part C", "Tax-Free Childcare"}),
+    # Nordic legal forms (2026.11ak)
+    ("6. Who do we pass on personal data to?\n\nWe use the following data processors:\n\n"
+     "- Quickpay ApS – card payment for family subscriptions. Denmark.\n"
+     "- Lundgren Print A/S – printing of certificates. Denmark.\n", {"Quickpay", "Lundgren Print"}, set()),
 ])
 def test_recipient_lists_in_translated_and_web_page_layouts(text, present, absent):
     named = set(summary(text, "Lingoquell GmbH")["named"])
@@ -580,3 +592,54 @@ def test_sale_in_a_list_reads_the_lead_in(text, sells):
 
 def test_translated_publicity_is_advertising():
     assert summary("6.6. The App does not contain publicity of third parties.", "Lusoescola")["third_party_ads"] == "no"
+
+
+# --- rules+model-2026.11ak: list lines with "and our ...", ", when ...", letters and brackets; what is not named ---
+@pytest.mark.parametrize("text, present, absent", [
+    ("Who we share information with:\n\n  • Ochil Insurance Brokers and our insurer, if there is an accident or "
+     "claim.\n  • Harrow Print and Design, who print our camp T-shirts with your child's name.\n"
+     "  • Coaches and their assistants, who see registers.\n",
+     {"Ochil Insurance Brokers", "Harrow Print and Design"}, {"Coaches"}),
+    ("Who do you share information with?\n\n- ABRSM and Trinity Music Board, when your child is entered for a graded "
+     "exam: your child's name and date of birth.\n- The companies that run our systems for us:\n"
+     "  - Speedadmin (our music school management system: pupil records, timetables, registers and invoices), hosted "
+     "in the EU;\n- Our instrument insurer, Allianz Musical Insurance, if an instrument we lent you is lost.\n",
+     {"ABRSM", "Trinity Music Board", "Speedadmin", "Allianz Musical Insurance"}, set()),
+    ("§ 6. RECIPIENTS OF THE DATA\n\n1. The recipients can be the entities which provide services to us:\n"
+     "   b) Hetzner Online GmbH – the backup copies, data centre in Falkenstein, Germany;\n"
+     "   d) SMSAPI (LINK Mobility Poland sp. z o.o.) – sending of SMS to teachers, Poland;\n"
+     "4. For statistics we use the tool Matomo installed on the own server of Grafikon. In the tickets of errors in "
+     "the system Jira we do not put personal data.\n", {"Hetzner", "SMSAPI"}, {"Matomo", "Atlassian"}),
+    ("WHO WE SHARE INFORMATION WITH\n\nProvider               What they do for us                   Where\n"
+     "---------------------------------------------------------------------------\n"
+     "Harbourne Imaging      Prints, mounts and packs prints       West Midlands, UK\n"
+     "Ltd                    and photo gifts\n\n"
+     "Please note that we are not connected to ParentPay, Scopay or any other school payment system.\n\n"
+     "Images are edited in Adobe Lightroom Classic, installed on our own studio computers. We do not use Adobe's "
+     "cloud storage, so the images are not sent to Adobe.\n", {"Harbourne Imaging"}, {"ParentPay", "Adobe"}),
+    ("WhatsApp groups:\n\nFor each holiday camp we run a WhatsApp Community group so that coaches can share updates. "
+     "We add your mobile number only if you tick the box on the booking form.\n", {"WhatsApp"}, set()),
+    ("### Teacher Data\n\nWe use Teacher Data to run your account and send service emails.\n", set(), {"Teacher Data"}),
+])
+def test_recipient_lines_2026_11ak(text, present, absent):
+    named = set(summary(text, "Grafikon sp. z o.o.")["named"])
+    assert present <= named
+    assert not absent & named
+
+
+@pytest.mark.parametrize("text, sells, ads", [
+    # a question answered "No"
+    ("Do you sell my data?\n\nNo, never. We are a community interest company.\n", "no", "not_stated"),
+    ("Do you show adverts?\n\nNo. The app has no third-party code.\n", "not_stated", "no"),
+    # an item of a negated list whose first item wraps onto a second line
+    ("We do not:\n  - sell your details or your child's photographs to anyone, or let any\n    other organisation use "
+     "them for its own purposes;\n  - show advertising in our shop, or use advertising, retargeting or\n    social "
+     "media tracking cookies;\n", "no", "no"),
+    # a kind of advert, or a wish for none, says nothing about the adverts that are shown
+    ("The free version shows adverts from Google AdMob. There are no video adverts with sound and no adverts that "
+     "reward the child for watching. If you'd rather there were no adverts at all, Plus removes them.",
+     "not_stated", "yes"),
+])
+def test_sale_and_advertising_answers(text, sells, ads):
+    s = summary(text, "Canwen Music Tuition C.I.C.")
+    assert (s["sells_data"], s["third_party_ads"]) == (sells, ads)

@@ -110,3 +110,9 @@ def test_a_translated_treat_is_processing_abroad():
             "OneSignal, Inc., can treat data in the United States of America. In these cases, the transfer is founded "
             "in the standard contractual clauses approved by the European Commission.")
     assert summary(text)["international_transfers"] == "with_safeguards"
+
+
+def test_no_transfer_to_any_other_country():
+    text = ("All the systems we use keep information in the United Kingdom or in the European Economic Area. We do "
+            "not transfer your information to any other country.")
+    assert summary(text)["international_transfers"] == "none"
