@@ -17,7 +17,7 @@ from .segmentation import dehyphenate, segment
 from .topics import children, general, retention, third_parties, transfers
 from .types import Analysis, Document, Finding
 
-ANALYSER_VERSION = "rules+model-2026.11ak"
+ANALYSER_VERSION = "rules+model-2026.11al"
 
 #: (module, topics whose findings it summarises). Order matters only for the summary's key order.
 MODULES = (
@@ -39,7 +39,7 @@ def analyse(text: str, use_model: bool = True) -> Analysis:
         raise TypeError("analyse() needs the policy text as str")
     doc = segment(dehyphenate(text))  # same length: offsets into it are offsets into text
     vendor, _ = general.vendor_name(doc)
-    last_updated, _ = general.last_updated(doc)
+    last_updated, _ = general.last_updated(doc, vendor)
     findings: list[Finding] = []
     summary: dict[str, Any] = {}
     found_by_module = [(module, module.find(doc, vendor)) for module, _topics in MODULES]

@@ -66,7 +66,8 @@ _TAB_CELLS = re.compile(r"\S(?:\t+|[ \u00a0]{3,})\S")  # cells apart by tabs or 
 _WRAP_END = {"for", "to", "from", "that", "which", "with", "is", "are", "will", "may", "can", "be", "into", "whether"}
 # a lead-in that says nothing by itself
 _BARE_LEAD = re.compile(r"(?i)(?:for (?:example|instance)|e\.g\.|examples?(?: include)?|these include|this includes|"
-                        r"in particular|such as|namely)\s*[:\-–—]+$")
+                        r"in particular|such as|namely|in practice|specifically|in detail|in summary|in short)"
+                        r"\s*[:\-–—]+$")
 # a short line ending in a colon that heads the text below it: in capitals, or of a few words
 _COLON_HEADING = re.compile(r"^(?:[^a-z\n]{4,60}|\S+(?:\s+\S+){0,3}):$")
 _LEAD_IN_START = {"We", "I", "You", "Our", "This", "It", "They", "These", "Please", "If", "When",

@@ -205,7 +205,8 @@ _NOT_DIRECTED = [
         r"anyone\s+under|individuals\s+under|persons\s+under|people\s+under|users\s+under|younger\s+than)"
     ), 0.95, "children.no_knowing_collection"),
     (re.compile(
-        r"\b(?:you\s+)?must\s+be\s+(?:at\s+least\s+|over\s+(?:the\s+age\s+of\s+)?|older\s+than\s+|aged\s+)?"
+        r"\b(?:you\s+)?(?:must|need\s+to|have\s+to)\s+be\s+(?:at\s+least\s+|over\s+(?:the\s+age\s+of\s+)?|older\s+than\s+|"
+        r"aged\s+)?"
         r"(?:the\s+age\s+of\s+)?\d{1,2}(?:\s+years)?(?:\s+of\s+age|\s+old)?(?:\s+or\s+(?:older|over|above))?"
         r"(?:\s+\([^)]*\))?\s+(?:or\s+older\s+)?(?:in\s+order\s+)?to\s+(?:use|access|register|create|sign|open|"
         r"visit|purchase|participate|submit|join|have)"
@@ -235,8 +236,9 @@ _NOT_DIRECTED = [
     ), 0.9, "children.not_permitted"),
     # "Children do not use our shop: it is intended for parents, carers and other adults"
     (re.compile(
-        r"\b(?:children|pupils|kids|minors)\s+(?:do|does)\s*(?:not|n't)\s+(?:use|access|have\s+access\s+to|sign\s+in\s+to)\s+"
-        r"(?:our|the|this)\s+(?:online\s+)?(?:shop|store|services?|app|apps|website|site|platform|portal)\b"
+        r"\b(?:children|pupils|kids|minors)\s+(?:do|does)\s*(?:not|n't)\s+(?:(?:use|access|have\s+access\s+to|sign\s+in\s+to)\s+"
+        r"(?:our|the|this)\s+(?:online\s+)?(?:shop|store|services?|app|apps|website|site|platform|portal)\b|"
+        r"have\s+(?:an?\s+|their\s+own\s+)?accounts?\b|log\s+in\b)"
     ), 0.85, "children.not_users"),
     (re.compile(
         r"\b(?:persons|individuals|users|people|anyone|children|minors|kids|visitors|those)\s+"
@@ -686,6 +688,8 @@ def _segment_findings(seg: Segment, prev_child_data: bool, k12: bool = False, ad
     nd_hit = False
     for rx, conf, rule in _NOT_DIRECTED:
         m = rx.search(t)
+        if m and re.match(r"[^.;]{0,40}\b(?:yourself|on your own|by yourself|independently)\b", t[m.end():]):
+            continue  # "you need to be 13 to sign up to Flashfox yourself": younger ones use it through a school
         if m and (child or ages or "anyone" in m.group(0) or head_ctx or "adult" in m.group(0) or strong):
             value = {"stance": "not_directed", "min_age": ages[0] if ages else None}
             if _SITE_ONLY.search(t):

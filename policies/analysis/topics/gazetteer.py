@@ -19,6 +19,7 @@ PAYMENT = "payment_processors"
 ADVERTISING = "advertisers"
 SOCIAL = "social_media"
 MIS = "school_systems"
+EXAM_BOARD = "exam_boards"
 
 _RAW: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     # canonical, category, aliases (exact-case unless lower-case), domains
@@ -216,6 +217,14 @@ _RAW: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("iSAMS", MIS, ("iSAMS",), ("isams.com",)),
     ("Piano Analytics", ANALYTICS, ("Piano Analytics", "AT Internet"), ("piano.io", "atinternet.com")),
     ("Help Scout", HOSTING, ("Help Scout", "HelpScout"), ("helpscout.com", "helpscout.net")),
+    # exam boards: schools, tutors and music services send them candidates' entries
+    ("ABRSM", EXAM_BOARD, ("ABRSM", "Associated Board of the Royal Schools of Music"), ("abrsm.org",)),
+    ("Trinity College London", EXAM_BOARD, ("Trinity College London",), ("trinitycollege.com",)),
+    ("LAMDA", EXAM_BOARD, ("LAMDA",), ("lamda.ac.uk",)),
+    ("AQA", EXAM_BOARD, ("AQA",), ("aqa.org.uk",)),
+    ("Pearson", EXAM_BOARD, ("Pearson Edexcel", "Edexcel", "Pearson"), ("pearson.com", "qualifications.pearson.com")),
+    ("OCR", EXAM_BOARD, ("OCR",), ("ocr.org.uk",)),
+    ("WJEC", EXAM_BOARD, ("WJEC", "Eduqas"), ("wjec.co.uk", "eduqas.co.uk")),
 ]
 
 # aliases that are ordinary English words or too ambiguous as bare words: need a capitalised,
@@ -223,7 +232,7 @@ _RAW: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
 AMBIGUOUS = {"Apple", "Box", "Slack", "Zoom", "Segment", "Drift", "Square", "Sage", "Clever", "Arbor", "Heap",
              "Intercom", "Amplitude", "Sentry", "Pusher", "Branch", "Adjust", "Crisp", "Capita", "SIMS",
              "Twitter", "Stripe", "Seesaw", "Okta", "Wix", "Nielsen", "Adobe", "Meta", "Mux", "Bird", "Braze", "Cohere",
-             "Pendo"}
+             "Pendo", "OCR", "Pearson"}
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ _NORDIC_SUFFIX = r"AS|ASA|AB|A/S|ApS|Oy|Oyj|OÜ"
 _SUFFIX = (r"(?:Ltd|Limited|LTD|LIMITED|ltd|Inc|INC|Incorporated|LLC|L\.L\.C|LLP|PLC|plc|Plc|Corp|Corporation|"
            r"GmbH|AG|S\.A|SAS|B\.V|BV|Pty|Pte|Co|Company|CIC|C\.I\.C|CIO|SCIO|Cyf|Cyfyngedig|Trust|Group|DAC|CLG|PBC|SE|"
            r"Teoranta|Unlimited Company|NPC|" + _NORDIC_SUFFIX +
-           r"|S\.p\.A|SpA|S\.r\.l|SRL|S\.L|SARL|Sàrl|Sarl|N\.V|NV|(?i:sp\.\s?z\s?o\.\s?o)|S\.A\.S)\.?")
+           r"|S\.p\.A|SpA|S\.r\.l|SRL|S\.L|SARL|Sàrl|Sarl|N\.V|NV|(?i:sp\.\s?z\s?o\.\s?o)|S\.A\.S|s\.r\.o|a\.s)\.?")
 _CAPWORD = r"(?:[A-Z0-9][\w&'’.+-]*|[a-z]+[A-Z][\w]*)"  # "Acme", "123", "youHQ"
 _CONNECT = r"(?:of|on|and|&|for|the|de|in)"
 _COMPANY = re.compile(
@@ -61,7 +61,7 @@ def _clean_name(name: str) -> str:
     return " ".join(words).strip(" ,.'’\"“”")
 
 
-_POLICY_TITLE = r"(?:privacy|data protection)\s+(?:policy|notice|statement)"
+_POLICY_TITLE = r"(?:privacy|data protection)(?:\s+(?:policy|notice|statement))?"
 _TITLE_BESIDE_NAME = re.compile(rf"(?i:(?P<a>[^\s:|–—-][^:|–—]*?)\s*[-–—:|]\s*{_POLICY_TITLE}|"
                                 rf"{_POLICY_TITLE}\s*[-–—:|]\s*(?P<b>[^\s:|–—-][^:|–—]*))")
 
@@ -102,7 +102,8 @@ def vendor_name(doc: Document) -> tuple[str | None, Segment | None]:
                 continue
             if re.fullmatch(_NORDIC_SUFFIX, suf) and name.upper() == name:
                 continue
-            full = f"{name} {suf[0].upper() + suf[1:] if suf.islower() else suf}".strip()
+            # "ltd" is written "Ltd"; a dotted form stays as written ("s.r.o.", "sp. z o.o.")
+            full = f"{name} {suf[0].upper() + suf[1:] if suf.islower() and '.' not in suf[:-1] else suf}".strip()
             w = 1.0
             before = t[max(0, m.start() - 60) : m.start()]
             if _INTRO.search(before[-45:]):
@@ -119,7 +120,9 @@ def vendor_name(doc: Document) -> tuple[str | None, Segment | None]:
             cands.append((full, w))
         for m in _DEFINED.finditer(t):
             name = _clean_name(m.group("name"))
-            if name and len(name) > 1 and not re.search(r"\([\"“'‘][A-Z]", m.group(0)):
+            # (a capital or a digit first: "section C, insert 106432 (the "Operator" or "we")" defines no name)
+            if name and len(name) > 1 and (name[0].isupper() or name[0].isdigit()) and \
+                    not re.search(r"\([\"“'‘][A-Z]", m.group(0)):
                 cands.append((name, 4.0))  # unless the brackets define a name of their own (below)
         for m in _HEREINAFTER.finditer(t):  # translated: '(hereinafter "Lusoescola" or "we")'
             cands.append((m.group("name"), 4.0))
@@ -162,7 +165,9 @@ _DATE_PATTERNS = [
     ("mdy", re.compile(rf"\b(?P<m>{_MON})[ \u00a0]+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?[ \u00a0]+"
                        rf"(?P<y>\d{{4}})\b", re.I)),
     ("iso", re.compile(r"\b(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})\b")),
-    ("num", re.compile(r"\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>\d{4}|\d{2})\b")),
+    # (Czech and Slovak write "1. 2. 2025", spaced, always with the full year)
+    ("num", re.compile(r"\b(?P<a>\d{1,2})(?:[/.-]|\.[ \u00a0](?=\d{1,2}\.[ \u00a0]\d{4}\b))(?P<b>\d{1,2})"
+                       r"(?:[/.-]|\.[ \u00a0](?=\d{4}\b))(?P<y>\d{4}|\d{2})\b")),
     ("my", re.compile(rf"\b(?P<m>{_MON})[ \u00a0,]+(?P<y>\d{{4}})\b", re.I)),
 ]
 _UPDATED = re.compile(
@@ -170,8 +175,8 @@ _UPDATED = re.compile(
     r"(?:date\s+of\s+(?:the\s+)?)?last\s+(?:update|revision|review|amendment|modification|change)|updated|revised|"
     r"amended|approved|"
     r"effective(?:\s+date|\s+from|\s+as\s+of|\s+on)?|"
-    r"(?:this\s+)?version\s+(?:date|dated|of|was)|version|date(?:d)?|policy\s+date|published|as\s+of|"
-    r"came\s+into\s+effect|in\s+effect|reviewed|status)\b",
+    r"(?:this\s+)?version\s+(?:date|dated|of|was)|version|date\s+of\s+issue|issued|date(?:d)?|policy\s+date|"
+    r"published|as\s+of|came\s+into\s+effect|in\s+effect|reviewed|status)\b",
     re.I,
 )
 
@@ -223,7 +228,15 @@ def _parse_date(s: str, day_first: bool) -> tuple[str, int] | None:
 _NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})/(?:\d{4}|\d{2})|[.-](?P<b2>\d{1,2})[.-]\d{4})\b")
 
 
-def _us_document(doc: Document) -> bool:
+# the vendor's own company form says where the policy was written: a US "Inc." writes month first even in its UK
+# supplement, a "Ltd" day first even when it lists US sub-processors
+_US_FORM = re.compile(r"[\s,](?:Inc|LLC|L\.L\.C|Corp|Corporation|Incorporated|PBC)\.?$")
+_UK_FORM = re.compile(r"[\s,](?:Ltd|Limited|plc|PLC|LLP|CIC|C\.I\.C|Cyf)\.?$")
+
+
+def _us_document(doc: Document, vendor: str | None = None) -> bool:
+    if vendor and (_US_FORM.search(vendor) or _UK_FORM.search(vendor)):
+        return bool(_US_FORM.search(vendor))
     t = doc.text[:200000].lower()
     # a UK school's words count too ("pupil", "England"): a UK policy that names US sub-processors is still UK
     us = sum(t.count(w) for w in ("california", "ccpa", "coppa", "united states", " u.s.", "color", "ferpa", "$",
@@ -233,13 +246,15 @@ def _us_document(doc: Document) -> bool:
     return us > uk
 
 
+# (also after the version it names: "Supersedes: Issue 4, dated 03/05/2022")
 _NOT_CURRENT_BEFORE = re.compile(r"\b(?:previous|prior|earlier|old|superseded|supersedes:?|replaced|replaces:?|"
-                                 r"original|first|review|expiry|renewal)\s+(?:the\s+)?$", re.I)
+                                 r"original|first|review|expiry|renewal)\s+(?:the\s+)?(?:(?:issue|version|v)\.?\s*"
+                                 r"[\d.]+,?\s+)?$", re.I)
 _NEXT_REVIEW = re.compile(r"\b(?:next\s+review|review\s+(?:date|due)|due\s+for\s+review|to\s+be\s+reviewed|expir\w*)\b",
                           re.I)
 
 
-def _day_first(doc: Document) -> bool:
+def _day_first(doc: Document, vendor: str | None = None) -> bool:
     """Are the document's numeric dates day first? Its own unambiguous dates say so ("Previous version: 15/09/2022"
     is day first, "01/15/2023" month first); without them, a US document writes month first."""
     day = month = 0
@@ -249,11 +264,11 @@ def _day_first(doc: Document) -> bool:
         month += b > 12 and 1 <= a <= 12
     if day != month and not (day and month):
         return day > month
-    return not _us_document(doc)
+    return not _us_document(doc, vendor)
 
 
-def last_updated(doc: Document) -> tuple[str | None, Segment | None]:
-    day_first = _day_first(doc)
+def last_updated(doc: Document, vendor: str | None = None) -> tuple[str | None, Segment | None]:
+    day_first = _day_first(doc, vendor)
     best: tuple[float, str, Segment] | None = None
     n = len(doc.segments)
     for i, seg in enumerate(doc.segments):
@@ -281,7 +296,7 @@ def last_updated(doc: Document) -> tuple[str | None, Segment | None]:
                 stale_until = m.start() + pos
                 continue  # "Previous version: 11/09/2022", "Review date: 01/07/2025": not when this version was made
             kw = re.sub(r"^date\s+of\s+(?:the\s+)?", "", kw)
-            dated = ("updated", "effective", "revised", "approved")
+            dated = ("updated", "effective", "revised", "approved", "issue")
             score = 3.0 if kw.startswith("last") else 2.0 if kw.startswith(dated) else 1.0
             score -= pos / 100
             if kw.startswith(("date", "version", "published", "as of")) and len(t) > 120:
@@ -431,7 +446,7 @@ def find(doc: Document, vendor_name_: str | None = None) -> list[Finding]:
                                "general.contact_email_obfuscated", 0.6))
         if _DPO.search(seg.text):
             out.append(finding(seg, "contact", "dpo", {"dpo": True}, "general.dpo", 0.85))
-    lu, seg = last_updated(doc)
+    lu, seg = last_updated(doc, vendor_name_)
     if lu and seg is not None:
         out.append(finding(seg, "policy_changes", "last_updated", {"date": lu}, "general.last_updated", 0.85))
     return out

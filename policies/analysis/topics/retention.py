@@ -109,7 +109,9 @@ _AFTER_BAD = re.compile(
 _RESPONSE_CTX = re.compile(
     r"\b(?:breach|respond|response|reply|answer|acknowledge|process (?:your|the|a|such|any) request|"
     r"fulfil+ (?:your|the|a) request|comply with (?:your|the|a) request|provide you with (?:a copy|the information)|"
-    r"notify (?:you|the|affected|relevant)|notice period|advance notice|cancel|refund|withdraw from|"
+    # (not records named after them: "order, payment and refund records: six years")
+    r"notify (?:you|the|affected|relevant)|notice period|advance notice|"
+    r"(?:cancel|refund)(?!\s+(?:records?|history|data|details|information|forms?))|withdraw from|"
     # a breach-notice deadline ("notification to the LEA within seventy-two (72) hours of confirming the incident")
     r"(?:provide|give|send)s? (?:\w+ )?notification|security incident|unauthori[sz]ed (?:release|access|disclosure|"
     r"acquisition))\b"
@@ -145,7 +147,9 @@ _MASK = re.compile(
 # an account or a subscription that is cancelled is not
 _DATA_CANCELLED = r"(?:data|information|details)\s+(?:\w+\s+){0,2}(?:is|are|be|been)\s+cancell?ed"
 # translated policies: "conservar", "conserver", "eliminare" read as "conserved", "eliminated"
+# ... and say how long data "are processed": "for the time of the contractual relationship and for 3 years after"
 _TRANSLATED_VERBS = (r"conserv(?:e|ed|es|ing|ation)|eliminat(?:e|ed|es|ing|ion)|suppress(?:ed|es|ion)?|"
+                     r"processed\s+(?:for|during)\s+(?:the\s+)?(?:time|period|duration)\b|"
                      + _DATA_CANCELLED)
 _RET_VERB = re.compile(
     r"\b(?:retain\w*|retention|keep|keeps|kept|keeping|stored?|stores|storing|storage|hold|holds|held|holding|"

@@ -363,6 +363,9 @@ _SECURITY_ACCESS = re.compile(
     r"(?:lost|disclosed|disclosure)|(?:lost|stolen|altered) or disclosed|"
     r"(?:loss|misuse|alteration|destruction), (?:\w+ ){0,2}disclos|not (?:be )?disclosed to any(?:one| person)|"
     r"duty of confidentiality|"
+    # "we cannot promise that information will never be disclosed in a way that is inconsistent with this policy"
+    r"(?:cannot|can't|can not) (?:promise|guarantee|ensure|warrant) that (?:\w+ ){0,4}(?:will never|will not|won't) "
+    r"(?:ever )?be (?:disclosed|accessed|intercepted|lost)|"
     # "no security system is impenetrable, and we cannot guarantee the security of information transmitted to the Site"
     r"(?:cannot|can't|can\s?not|do not|unable to) (?:\w+ ){0,2}(?:guarantee|ensure|warrant) (?:the )?(?:absolute )?"
     r"security",
@@ -465,7 +468,9 @@ _WE_SUBJECT = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:we|our company|us)\b", _I)
 
 # share_verb with "with us" only (user shares data with the vendor)
 _WITH_US = re.compile(r"(?:share|provide|disclose|give|send|submit|transfer)s? (?:\w+ ){0,5}(?:with|to) us\b|"
-                      r"(?:provide[sd]?|providing|give[sn]?|gave|supplie[sd]|supply) us with\b", _I)
+                      r"(?:provide[sd]?|providing|give[sn]?|gave|supplie[sd]|supply) us with\b|"
+                      # ... or between the vendor and the user: "text messages are sent only to remind you"
+                      r"\b(?:sent|send) (?:only |just )?to (?:you\b|(?:remind|notify|alert|tell|let) you\b)", _I)
 # "a platform used by schools": a passive verb whose subject is a product, not data
 _PASSIVE_BY = re.compile(r"used (?:\w+ ){0,2}by\b", _I)
 # user content exposed to other users or the public (OPP-115: third party = "public")
@@ -517,7 +522,7 @@ _SHARING_HEADING = re.compile(
     r"shar(?:e|ing)|disclos|third[- ]?part|recipient|who (?:we|do we) (?:share|disclose|give|pass)|with whom|"
     r"who (?:has|will have|can have|may have|gets?) access|service providers?|"
     r"sub-?processors?|processors|partners|affiliates|advertis|analytics|transfer|access to your|"
-    r"who (?:else )?(?:can |may |will |else can )?(?:sees?|receives?|gets?)\b|"
+    r"who (?:else )?(?:can |may |will |else can )?(?:sees?|receives?|gets?|touch(?:es)?|handles?|process(?:es)?)\b|"
     r"(?:give|pass|send|sell|rent|show) (?:my|your|our|any|personal) (?:personal )?(?:information|data|details)",
     _I,
 )
@@ -542,6 +547,10 @@ _INTRO = re.compile(
     _I,
 )
 
+# what is sent to an exam board: "we enter pupils with ABRSM", "exam entries are sent to AQA"
+_EXAM_ENTRY_RX = r"\benter(?:s|ed|ing)?\s+(?:\w+\s+){0,2}(?:with|for)\b|\bentr(?:y|ies)\b|\bcandidates?\b"
+_EXAM_ENTRY = re.compile(_EXAM_ENTRY_RX + r"|\b(?:send|sent|pass|passed)\b[^.;]{0,60}\bto\b|"
+                         r"\bregister\w*\s+(?:\w+\s+){0,3}with\b", _I)
 _PROCESSING_CUE = re.compile(
     r"shar|disclos|process|host|stor(?:e|ed|age|ing)|(?:kept|held) (?:in|on|with|by)\b|analytic|payment|pay\b|"
     r"billing|transaction|provider|"
@@ -549,7 +558,7 @@ _PROCESSING_CUE = re.compile(
     r"newsletter|\bCRM\b|transfer|\bvia\b|through|powered|supplier|vendor|receiv|data|information|server|"
     r"cloud|infrastructure|database|platform|tool|software|sub-?processor|SDK|plug-?in|widget|login|"
     r"sign[- ]?in|authenticat|communicat|messag|SMS|video|support|ticket|helpdesk|chat|survey|form|sent|"
-    r"deliver|handled|manage|operat|uses?\b|using|utili[sz]",
+    r"deliver|handled|manage|operat|uses?\b|using|utili[sz]|" + _EXAM_ENTRY_RX,
     _I,
 )
 _SIGN_IN = re.compile(r"sign (?:in|up|on) (?:with|using|through|via)|log ?in (?:with|using|through|via)|"
@@ -724,8 +733,9 @@ _FIRST_PARTY_MARKETING = re.compile(
 # a name the policy says it does not use: "we do not use advertising cookies, the Meta Pixel or other trackers" (the
 # negated verb governs the name: nothing between them ends the clause or makes an exception)
 _NOT_USED = re.compile(
-    r"\b(?:(?:(?:do|does|did|will|would)\s+not|don't|doesn't|never|no\s+longer)\s+(?:\w+\s+){0,2}?"
-    r"(?:use|share|send|give|pass|disclose|install|embed|work\s+with|rely\s+on|allow|connect\s+to|integrate\s+with)|"
+    r"\b(?:(?:(?:do|does|did|will|would)\s+not|don't|doesn't|never|no\s+longer|stopped|ceased)\s+(?:\w+\s+){0,2}?"
+    r"(?:use|using|share|send|give|pass|disclose|install|embed|work\s+with|rely\s+on|allow|connect\s+to|"
+    r"integrate\s+with)|"
     # "we are not connected to ParentPay, Scopay or any other school payment system"
     r"(?:(?:are|is)\s+(?:not|never)|will\s+not\s+be|won't\s+be)\s+(?:connected|linked|integrated|sent|passed|given|"
     r"shared|disclosed|transferred)\s+(?:to|with))\b"
@@ -765,7 +775,11 @@ def _vendor_tokens(vendor_name: str | None) -> set[str]:
             "digital", "apps", "app", "media", "data", "holdings", "international", "global", "labs", "studio",
             "studios", "interactive", "online", "consulting", "partners", "ventures", "enterprises", "schools",
             "school", "network", "networks", "cloud", "platform", "platforms", "dac", "gmbh", "pbc", "llp", "europe",
-            "america", "americas", "north", "south", "east", "west", "national", "edtech", "educational"}
+            "america", "americas", "north", "south", "east", "west", "national", "edtech", "educational",
+            # the trade in a vendor's name ("Glenmorach Music CIC"): "My Music Staff" is another company
+            "music", "tuition", "tutoring", "coaching", "sport", "sports", "photography", "photo", "print", "design",
+            "publishing", "press", "books", "careers", "academy", "trust", "club", "clubs", "kids", "nursery",
+            "cic", "cyf", "community", "foundation", "charity"}
     return {w for w in words if w not in stop and len(w) > 2}
 
 
@@ -846,6 +860,8 @@ class _Ctx:
         toks = set(key.replace(" ", "").split()) | set(key.split())
         if self.vtok and (toks & self.vtok or key.replace(" ", "") in {t for t in self.vtok}):
             return True
+        if any(key.replace(" ", "").startswith(t) for t in self.vtok if len(t) >= 5):
+            return True  # the vendor's product named after it: "DunlinCard" of Dunlin Cashless Systems Ltd
         return bool(re.fullmatch(r"(?:our|the) (?:group|company)", name.strip().lower()))
 
 
@@ -1101,7 +1117,8 @@ _BAD_NAME_WORDS = {
     "in", "on", "for", "to", "and", "or", "with", "by", "from", "at", "of", "is", "are", "may", "will",
     "january", "february", "march", "april", "june", "july", "august", "september", "october",
     "november", "december", "monday", "friday", "european", "union", "kingdom", "united", "states", "america",
-    "level", "tier", "stage", "phase", "option", "grade", "yes", "no",  # a help page's "Was this helpful?  Yes  No"
+    # a help page's "Was this helpful?  Yes  No"; a table's "Organisation" column
+    "level", "tier", "stage", "phase", "option", "grade", "yes", "no", "gps", "organisation", "organization",
     "england", "britain", "wales", "scotland", "ireland", "india", "canada", "australia", "secure", "payment",
     "payments", "analytics", "hosting", "customer", "customers", "user", "users", "school", "schools",
     "students", "student", "parents", "parent", "teachers", "platform", "app", "apps", "application",
@@ -1178,7 +1195,7 @@ _DOMAIN_RE = re.compile(r"(?<![@\w/.-])(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)
                         r"co|uk|us|me|ai|app|dev|eu|de|fr|ie|biz|info|edu|tech|cloud|to|ly|gg|tv))\b(?![@\w-])",
                         _I)
 _TLDS = re.compile(r"\.(?:co\.uk|org\.uk|ac\.uk|com|org|net|io|co|uk|us|me|ai|app|dev|eu|de|fr|ie|biz|info|edu|"
-                   r"tech|cloud|to|ly|gg|tv)$", _I)
+                   r"tech|cloud|to|ly|gg|tv|cz|sk|pl|at|nl|es|it|dk|se|no|fi|pt|be|ch|ee|lt|lv|hu)$", _I)
 
 
 def canonical_from_domain(host: str) -> str | None:
@@ -1244,7 +1261,7 @@ _SHARE_LEAD = re.compile(r"\b(?:share|shares|disclose|discloses|provide|transfer
 # the first cell of a table's header row that names the recipients
 _RECIPIENT_COLUMN = re.compile(
     r"^\W*(?:recipients?|(?:categor(?:y|ies)\s+of\s+)?recipients?|third[- ]part(?:y|ies)|(?:sub-?)?processors?|"
-    r"(?:service\s+)?providers?|suppliers?|who\s+(?:we\s+share\s+(?:it\s+)?with|receives?\s+(?:it|them|your\s+\w+)?|gets\s+it)|"
+    r"(?:service\s+)?providers?|suppliers?|organi[sz]ations?|compan(?:y|ies)|who\s+(?:we\s+share\s+(?:it\s+)?with|receives?\s+(?:it|them|your\s+\w+)?|gets\s+it)|"
     r"shared\s+with|disclosed\s+to)\s*(?:\||\t|\s{2,})", _I)
 
 
@@ -1318,13 +1335,14 @@ _IN_LONGER_NAME_BEFORE = re.compile(r"\b[A-Z][\w&'-]*[ \t]+$")
 _ORG = r"(?:[A-Z][\w&.'+-]*|[a-z][A-Z]\w*)(?:\s+(?:&\s+)?(?:[A-Z0-9][\w&.'+-]*|of|for|and))*?"
 _LEGAL_SUFFIX = (r"(?:Ltd|Limited|Inc|LLC|L\.L\.C|LLP|plc|PLC|PBC|GmbH|AG|B\.V|BV|S\.A|SAS|SE|Pty|Corp|"
                  r"Corporation|Unlimited Company|DAC|CLG|Teoranta|S\.p\.A|SpA|S\.r\.l|Srl|SRL|SARL|Sàrl|N\.V|NV|NPC|"
-                 r"SA|OÜ|Oyj|Oy|ApS|A/S|AB|S\.L\.U|S\.L|KG|e\.V|(?i:sp\.\s?z\s?o\.\s?o))\.?")
+                 r"SA|OÜ|Oyj|Oy|ApS|A/S|AB|S\.L\.U|S\.L|KG|e\.V|(?i:sp\.\s?z\s?o\.\s?o)|s\.r\.o|a\.s)\.?")
 # a brand written in lower case is a name only with its legal suffix ("thebigword Group Limited")
 _LOWER_BRAND = r"[a-z][a-z0-9]{3,}(?:\s+[A-Z][\w&'+-]*){0,3},?\s+" + _LEGAL_SUFFIX
 _ENTRY_LINE = re.compile(
-    r"[ \t]*(?:(?:[•*·-]|\(?[a-z]\)|\d{1,2}[.)])\s*)?[\"']?(?:(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX + r")?|" +
+    r"[ \t]*(?:(?:[•*·-]|\(?[a-z]\)|\d{1,2}[.)])\s*)?[\"']?(?:\*\*|__)?(?:(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX +
+    r")?|" +
     _LOWER_BRAND +
-    r")(?:\s+\([^()\n]{1,120}\))?"
+    r")(?:\s+\([^()\n]{1,120}\))?(?:\*\*|__)?"  # ("**Loxley Colour** – our print laboratory": Markdown bold)
     # a run-in label opens a sentence ("Home plan: if you cancel, ..."); a recipient's line says what it does, after a
     # dash also in the vendor's words ("Intercom – our help chat and help centre")
     r"(?:\s+[-–—]\s+(?!(?i:if|when|where|we|you|your|this|these|it|they|as|in|for|there|please|the|all|any|each)\b)|"
@@ -1341,6 +1359,12 @@ _ENTRY_LINE = re.compile(
     r"(?!(?i:if|when|where|we|you|your|our|this|these|it|they|as|in|for|there|please|the|all|any|each)\b))(?=\S)|"
     # a table row whose cells lost their borders and spaces: "Firetext Communications LtdSMS alerts to parents"
     r"(?P<g>" + _ORG + r",?\s+" + _LEGAL_SUFFIX + r")(?:\s*\([^()\n]{1,80}\))?(?=[A-Z]))")
+# a bulleted recipient whose description opens with "the" ("- Supabase – the database and login system"), which
+# _ENTRY_LINE leaves out because a run-in label's sentence may open so too
+# (the segment of a list item starts after its bullet)
+_BULLET_NAME_THE = re.compile(r"[ \t]*(?:[•*·-][ \t]+)?(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX + r")?)\s+[-–—]\s+"
+                              r"(?=the\s+[a-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+[a-z]+)?\s*[.;,(]|the\s+[a-z]+\s+"
+                              r"(?:system|service|platform|provider|host|database|tool|app|processor)s?\b)")
 _BY_DATA_SUBJECT = re.compile(r"\b(?:data|information|details|records?|servers?|hosting|host|platform|service|"
                               r"services|site|website|app|application|accounts?|payments?|e-?mails?|messages?|"
                               r"newsletters?|analytics|storage|database|backups?|support|processing|infrastructure|"
@@ -1350,12 +1374,21 @@ _POLICY_SCOPE = re.compile(r"\s*(?:this|our)\s+(?:online\s+)?(?:privacy\s+)?(?:p
 _ON_OUR_OWN = r"(?:on|in)\s+(?:our|the)\s+own\s+(?:\w+\s+)?(?:servers?|infrastructure|systems|computers|machines)"
 _SELF_HOSTED = re.compile(r"\bself-?hosted\b|\b(?:host|run|install|operat)\w*\s+(?:it\s+|them\s+)?" + _ON_OUR_OWN +
                           r"|\bnot\s+shared\s+with\s+any\s+(?:\w+\s+)?(?:company|provider|third)", _I)
-_STORE_LISTING = re.compile(r"\b(?:download\w*|available|install\w*|get\s+it)\s+(?:\w+\s+){0,3}(?:from|on|via|in|at)\s+"
+_STORE_LISTING = re.compile(r"\b(?:download\w*|available|install\w*|get\s+it|not)\s+(?:\w+\s+){0,3}"
+                            r"(?:from|on|via|in|at)\s+"
                             r"(?:the\s+)?(?:(?:Apple\s+)?App\s+Store\s+(?:and|or|&)\s+)?$", _I)
+# a name coordinated under "neither ... nor", or the place a user copies data from ("a register export in SIMS")
+_NOT_A_RECIPIENT_BEFORE = re.compile(r"\b(?:neither|nor|no)\s+$|"
+                                     # the school's own system: "from the school's MIS (for example SIMS, Arbor"
+                                     r"\b(?:the|your|a|its|each)\s+school'?s\s+(?:own\s+)?(?:MIS|management\s+"
+                                     r"information\s+system)\s*[(,–-]?\s*(?:for\s+example,?|e\.g\.,?|such\s+as|like)"
+                                     r"\s+(?:[\w,]+\s+){0,3}$|\b(?:copied|copy|exported)\b[^.;]{0,50}\b(?:from|in)\s+"
+                                     r"(?:[\w,]+\s+){0,3}$", _I)
 # "Matomo is installed on our own servers", "the software Matomo, installed on our own servers"
 _SELF_HOSTED_TOOL = re.compile(r"(?:(?:^|(?<=[.;:]\s))(?:The\s+)?|\b(?:software|tool)\s+)"
                                r"(?P<n>[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?)(?:\s+(?:is|are)\s+|,\s+|\s+(?=installed))"
-                               r"(?:self-?hosted|(?:\w+\s+)?(?:hosted|operated|run|installed)\s+" + _ON_OUR_OWN + r")",
+                               r"(?:self-?hosted|(?:\w+\s+){0,2}(?:hosted|operated|run|installed)\s+" + _ON_OUR_OWN +
+                               r")",
                                re.M)
 _NAME_THEN_PURPOSE = re.compile(r"(?:^|(?P<sep>[;:]\s+|;\s*and\s+))(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX +
                                 r")?)\s+\((?P<p>[^()]{3,120})\)", re.M)
@@ -1441,9 +1474,11 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
         text, _I)
     sign_in = bool(_SIGN_IN.search(text))
     # (a footer's "Cookie policy" link says nothing about the social links beside it)
+    # (nor does "nothing from our shop is shared with those sites")
     follow = bool(_FOLLOW_US.search(text)) and not re.search(
         r"shar|disclos|collect|cookies?(?! (?:policy|settings|preferences|notice))|pixel|track|analytic",
-        _FOLLOW_US.sub(" ", text), _I)
+        re.sub(r"\b(?:nothing|not|never|no)\b[^.;]{0,50}?\b(?:shared|disclosed)\b", " ", _FOLLOW_US.sub(" ", text),
+               flags=_I), _I)
     # an item of a recipient list that opens with its name may mention a link it sends ("Twilio Inc. - text alerts;
     # only the school name and a link are sent")
     # ... also with the company's legal name in brackets ("SMSAPI (LINK Mobility Poland sp. z o.o.) - SMS")
@@ -1467,6 +1502,8 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
             return  # "We use Matomo for statistics." + "Matomo is installed on our own server."
         if _STORE_LISTING.search(text, max(0, at - 60), max(at, 0)):
             return  # "the app can be downloaded from the App Store": where the app is listed, not a recipient
+        if _NOT_A_RECIPIENT_BEFORE.search(text, max(0, at - 80), max(at, 0)):
+            return  # "neither Apple nor Google gets anything", "names copied from a register export in SIMS"
         seen.add(key)
         value = {"name": name, "purpose": purpose or _purpose(text, end_at), "location": loc, "source": source}
         if category:
@@ -1535,7 +1572,10 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
         raw = doc.text[seg.start:seg.end]  # tabs kept: they separate a table's cells
         for line in raw.splitlines(keepends=True):
             em = _ENTRY_LINE.match(line)
-            loose = em and (em.group("and_our") is not None or em.group("when") is not None)
+            if not em and seg.kind == "list_item":
+                em = _BULLET_NAME_THE.match(line)  # "- Supabase – the database and login system."
+            found_by = em.groupdict() if em else {}
+            loose = found_by.get("and_our") is not None or found_by.get("when") is not None
             if em and not (loose and not _org_like(em.group("n"))):
                 # (one word before "and our ..." or ", when ..." is a kind of person: "Coaches and their assistants")
                 group = "n" if em.group("n") else "g"
@@ -1580,6 +1620,8 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
         if sign_in and not shares:
             continue
         conf = 0.85 if shares or list_ctx else 0.7
+        if cat == gazetteer.EXAM_BOARD and not _EXAM_ENTRY.search(text):
+            continue  # "the exam boards being studied (for example AQA)": the syllabus, not a recipient
         emit(canon, "gazetteer", "tps.name.gazetteer", conf, a, b, category=cat)
         if sharing_ctx and not _products_of(text, a, canon):
             # "Royal Mail and DPD deliver orders": a name coordinated with a known recipient is one too

@@ -924,3 +924,48 @@ def test_childrens_stance_and_consent_2026_11ak(text, stance, consent):
 ])
 def test_a_schedule_row_naming_agreements_is_a_period_and_a_contract_term_is_not(text, days):
     assert _periods(text) == days
+
+
+# --- rules+model-2026.11al
+@pytest.mark.parametrize("text, stance, min_age", [
+    ("Lollipick is for teachers. Pupils don't have accounts, don't log in and never use the app themselves. You "
+     "need to be 18 or over to create an account.", "not_directed", 18),
+    ("You need to be 13 or over to sign up to Flashfox yourself. Students under 13 can only use Flashfox through a "
+     "school licence, set up by their teacher.", "directed", None),
+])
+def test_who_signs_up_and_who_uses_the_service(text, stance, min_age):
+    s = analyse(text, use_model=False).summary["children"]
+    assert s["stance"] == stance
+    if min_age:
+        assert s["min_age"] == min_age
+
+
+@pytest.mark.parametrize("text, vendor, updated", [
+    ("PRINCIPLES OF PERSONAL DATA PROCESSING\n\nThese Principles are valid and effective from 1. 2. 2025.\n"
+     "Previous version 2.1 from 1. 9. 2023 is no longer valid.\n\n1.2 The operator of the Application is the company "
+     "Kostkovo s.r.o., registered in the Commercial Register kept by the Regional Court in Brno, section C, insert "
+     "106432 (the \"Operator\" or \"we\").", "Kostkovo s.r.o.", "2025-02-01"),
+    ("Lollipick – privacy\n\nUpdated 9 Jan 2025\n\nLollipick is a name picker. I built Lollipick in evenings. "
+     "Lollipick has no company behind it.", "Lollipick", "2025-01-09"),
+    ("DunlinCard – Privacy Notice\n\nDate of issue: 14/08/2024\nSupersedes: Issue 4, dated 03/05/2022\n\n1.1 Dunlin "
+     "Cashless Systems Ltd (\"Dunlin\", \"we\", \"us\") supplies the DunlinCard system to schools.",
+     "Dunlin Cashless Systems Ltd", "2024-08-14"),
+    # a US company's policy, with a UK supplement that says "UK" many times, writes its dates month first
+    ("Last Updated: 03/04/2025\n\nHummingleaf Learning, Inc. (\"Hummingleaf,\" \"we\") is a Delaware corporation. "
+     "UK schools: UK data stays in the UK; UK GDPR applies to UK schools; see the UK supplement for UK law.",
+     "Hummingleaf Learning Inc.", "2025-03-04"),
+])
+def test_czech_dates_and_forms_a_superseded_issue_and_a_us_companys_dates(text, vendor, updated):
+    a = analyse(text, use_model=False)
+    assert (a.vendor_name, a.last_updated) == (vendor, updated)
+
+
+@pytest.mark.parametrize("text, days", [
+    ("8.8 Data of contact persons of schools are processed for the time of the contractual relationship and for 3 "
+     "years after its end, because of possible claims.", [1095]),
+    ("We keep photos and personal information only for as long as we need them. In practice:\n\n"
+     "- **order, payment and refund records:** six years after the end of the financial year in which the order was "
+     "placed;", [2190]),
+])
+def test_translated_processed_for_and_an_in_practice_list(text, days):
+    assert _periods(text) == days

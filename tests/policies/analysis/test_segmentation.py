@@ -308,3 +308,9 @@ def test_a_legal_form_wrapped_under_a_borderless_rows_name_stays_in_the_row():
 def test_a_polish_company_form_does_not_end_a_sentence():
     segs = segment("GRAFIKON SP. Z O.O.\n\nWe are Grafikon sp. z o.o. with seat in Kraków.").segments
     assert [s.text for s in segs] == ["GRAFIKON SP. Z O.O.", "We are Grafikon sp. z o.o. with seat in Kraków."]
+
+
+def test_a_bare_in_practice_lead_carries_the_sentence_before_it():
+    text = "We keep photos only for as long as we need them. In practice:\n\n- Order records: six years.\n"
+    items = [s for s in segment(text).segments if s.kind == "list_item"]
+    assert items[0].lead == "We keep photos only for as long as we need them. In practice:"

@@ -643,3 +643,48 @@ def test_recipient_lines_2026_11ak(text, present, absent):
 def test_sale_and_advertising_answers(text, sells, ads):
     s = summary(text, "Canwen Music Tuition C.I.C.")
     assert (s["sells_data"], s["third_party_ads"]) == (sells, ads)
+
+
+# --- rules+model-2026.11al: bold and lettered lines, Nordic/Czech forms, what is only a source or a brand ---------
+@pytest.mark.parametrize("text, vendor, present, absent", [
+    ("Who else touches the data\n\nOnly these:\n\n- Supabase – the database and login system.\n"
+     "- Security – the data is encrypted at rest.\n- Resend – sends the sign-in link emails.\n\n"
+     "I stopped using Google Analytics in 2023 and there is no Google code in the app. It's not on the App Store or "
+     "Google Play, so neither Apple nor Google gets anything from you.\n\nGetting names in: paste a column of names "
+     "you've copied from a register export in SIMS, Arbor or a spreadsheet.\n",
+     "Lollipick", {"Supabase", "Resend"}, {"Security", "Google Analytics", "Google", "Apple", "Capita SIMS", "Arbor"}),
+    ("## Who we share it with\n\nEach one has a contract with us:\n\n- **Loxley Colour** – our professional print "
+     "laboratory in Larbert, Scotland, which prints and packs orders.\n\nYou can follow us on Instagram or Facebook, "
+     "but nothing from our shop or galleries is shared with those sites.\n",
+     "Ferryglass Photography Ltd", {"Loxley Colour"}, {"Instagram", "Facebook"}),
+    ("Who else sees our information?\n\nA few organisations help us run things:\n• My Music Staff – our online "
+     "timetabling and invoicing system.\n\nWhen your child sits a music exam we send the exam board the details it "
+     "needs. We enter pupils with ABRSM and Trinity College London, depending on the exam.\n\nStudents tell us the "
+     "subjects and exam boards being studied (for example AQA or Pearson Edexcel).\n",
+     "Glenmorach Music CIC", {"My Music Staff", "ABRSM", "Trinity College London"}, {"AQA", "Pearson"}),
+    ("4. HOW DATA GETS IN\n\n4.1 The integration service reads only these fields from the school's MIS (for example "
+     "SIMS, Arbor or Bromcom) and transfers them to us.\n\n5.4 Templates are stored encrypted on the DunlinCard "
+     "server in the school.\n",
+     "Dunlin Cashless Systems Ltd", set(), {"Capita SIMS", "Arbor", "Bromcom", "DunlinCard"}),
+    ("Who we share information with\n\nOrganisation                     What is shared                    Why\n"
+     "Arbor Education Partners Ltd     All pupil and parent records      Our MIS\n",
+     "Marlpit Learning Trust", {"Arbor"}, {"Organisation"}),
+    ("6. Recipients\n\nThe processors of personal data are:\n"
+     "o Fakturoid s.r.o., Brno, Czech Republic – issuing of invoices;\n"
+     "o Ecomail.cz s.r.o., Prague, Czech Republic – sending of newsletter;\n\n"
+     "5.4 For this we use the analytical tool Matomo, which is installed on our own server.\n",
+     "Kostkovo s.r.o.", {"Fakturoid", "Ecomail"}, {"Matomo"}),
+])
+def test_recipient_lines_2026_11al(text, vendor, present, absent):
+    named = set(summary(text, vendor)["named"])
+    assert present <= named
+    assert not absent & named
+
+
+@pytest.mark.parametrize("text", [
+    "Text messages are sent only to remind you about a pickup, and you can turn them off in Settings.",
+    "No system is perfectly secure, and we cannot promise that information will never be disclosed in a way that is "
+    "inconsistent with this policy.",
+])
+def test_messages_to_the_user_and_a_security_caveat_are_not_sharing(text):
+    assert "sharing" not in kinds(run(text), "third_party_sharing"), text
