@@ -32,7 +32,12 @@ _NEWLINE = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 _IMAGE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|emf|wmf)\s*\)?$", re.I)
 # a company's legal form wrapped onto the next line of a borderless table ("Harbourne Imaging   Prints ..." / "Ltd")
-_LEGAL_FORM_CELL = re.compile(r"(?:Ltd|Limited|Inc|LLC|LLP|plc|PLC|GmbH|B\.V|S\.A|SAS|Pty|Corp)\.?(?:[ \t]{2,}|$)")
+_LEGAL_FORM = r"(?:Ltd|Limited|Inc|LLC|LLP|plc|PLC|GmbH|B\.V|S\.A|SAS|Pty|Corp)\.?"
+_LEGAL_FORM_CELL = re.compile(_LEGAL_FORM + r"(?:[ \t]{2,}|$)")
+# ... or with the rest of the name ("Microsoft Ireland   Hosting ..." / "Operations Ltd   (Microsoft Azure) ..."), when
+# the line above opens with a name cell that has no legal form of its own and the line's other cells go on too
+_NAME_END_CELL = re.compile(r"(?:[A-Z][\w&'.-]*[ ]){1,3}" + _LEGAL_FORM + r"[ \t]{2,}(?=[a-z(])")
+_NAME_CELL_WITHOUT_FORM = re.compile(r"[A-Z][\w&'.-]*(?:[ ][A-Z][\w&'.-]*){0,3}(?<!Ltd)(?<!Inc)(?<!LLC)[ \t]{3,}\S")
 _PAGE_NUMBER = re.compile(r"(?:Page|p\.)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|-\s*\d{1,3}\s*-", re.I)
 # a rule drawn with characters under a table's header or between sections ("-----", "=====", "* * *")
 _RULE_LINE = re.compile(r"[ \t]*(?:[-=_─━~*][ \t]*){3,}$")
@@ -50,7 +55,9 @@ _MARKERS = [
     ("letter", re.compile(r"\(\d{1,3}\)(?=[ \t\u00a0])")),                      # (1)
     ("letter", re.compile(r"\((?:[ivx]{1,5}|[a-zA-Z])\)(?=[ \t\u00a0])")),       # (a) (iv)
     ("letter", re.compile(r"(?:[ivx]{1,5}|[a-z])[.)](?=[ \t\u00a0])")),          # a)  i.  iv)
-    ("step", re.compile(r"(?:Step|Article|Section|Clause)\s+\d{1,3}(?:\.\d+)*[.:]?(?=[ \t\u00a0])", re.I)),
+    # "Article 4.", "Art. 7 -" (Italian and Spanish notices), "Article I." (Czech)
+    ("step", re.compile(r"(?:Step|Article|Art\.|Section|Clause)\s*(?:\d{1,3}(?:\.\d+)*|[IVX]{1,5}\b)[.:]?"
+                        r"(?=[ \t\u00a0])", re.I)),
 ]
 _KEY_VALUE = re.compile(r"^[A-Z][\w /&()'’.-]{0,40}:[ \t\u00a0]*\S")
 # a numbered part ("Section 4: Security") or a heading with a subtitle in title case that joins words ("Notice to
@@ -257,6 +264,12 @@ def _heading_candidate(text: str, ln: _Line) -> str:
     return "weak"
 
 
+def _header_row(line: str) -> bool:
+    """A table's header row: every cell a few capitalised words ("Sub-processor   Purpose   Location")."""
+    cells = [c for c in re.split(r"\t+|[ \u00a0]{2,}", line.strip()) if c]
+    return len(cells) >= 2 and all(len(c.split()) <= 4 and all(w[:1].isupper() for w in c.split()) for c in cells)
+
+
 def _is_short_text(text: str, ln: _Line) -> bool:
     body = text[ln.body : ln.end]
     return len(body) < 60 and not _ends_sentence(text, ln.end)
@@ -283,7 +296,10 @@ def _blocks(text: str, lines: list[_Line]) -> list[_Block]:
         # ... or a bracketed rest of a name ("Functional Software, Inc.   Error monitoring" / "(Sentry)")
         if prev is not None and prev.kind == "row" and adjacent_prev and ln.marker == "" and (
                 ln.start - (text.rfind("\n", 0, ln.start) + 1) >= 8 or text.startswith("(", ln.body)
-                or _LEGAL_FORM_CELL.match(text, ln.body, ln.end)):
+                or _LEGAL_FORM_CELL.match(text, ln.body, ln.end)
+                or _NAME_END_CELL.match(text, ln.body, ln.end) and prev_line is not None
+                and _NAME_CELL_WITHOUT_FORM.match(text, prev_line.start, prev_line.end)
+                and not _header_row(text[prev_line.start : prev_line.end])):
             prev.end = ln.end
             prev.lines += 1
             continue

@@ -181,11 +181,11 @@ _AGE = re.compile(
     r"\b(?P<b>\d{1,2})\s*(?:years?\s+(?:of\s+age|old)|\+|"
     r"or\s+(?:older|over|above)|and\s+(?:over|older|above)|\s*years? or older))"
 )
-_NEG_BEFORE = re.compile(r"\b(?:not|never|no|n't|nor|neither)\b[^.;]{0,25}$")
+_NEG_BEFORE = re.compile(r"(?:\b(?:not|never|no|nor|neither)|n't)\b[^.;]{0,25}$")  # ("isn't": no \b before n't)
 
 _NOT_DIRECTED = [
     (re.compile(
-        r"\b(?:not|never|n't)\s+(?:(?:be|been|specifically|generally|intentionally|knowingly|primarily|currently)\s+)*"
+        r"(?:\b(?:not|never)|n't)\s+(?:(?:be|been|specifically|generally|intentionally|knowingly|primarily|currently)\s+)*"
         r"(?:intended|directed|designed|targeted|meant|aimed|marketed|developed|made|offered|suitable|appropriate|"
         r"available|structured|addressed|geared|provided)\s+(?:(?:for|to|at|towards?|by|toward)\s+(?:or|and)\s+\w+\s+)?"
         r"(?:for|to|at|towards?|by|toward)?\s*(?:use\s+by\s+|the\s+)?"
@@ -209,7 +209,7 @@ _NOT_DIRECTED = [
         r"aged\s+)?"
         r"(?:the\s+age\s+of\s+)?\d{1,2}(?:\s+years)?(?:\s+of\s+age|\s+old)?(?:\s+or\s+(?:older|over|above))?"
         r"(?:\s+\([^)]*\))?\s+(?:or\s+older\s+)?(?:in\s+order\s+)?to\s+(?:use|access|register|create|sign|open|"
-        r"visit|purchase|participate|submit|join|have)"
+        r"visit|purchase|participate|submit|join|have|place|order|buy|book)"
     ), 0.9, "children.min_age_to_use"),
     (re.compile(
         r"\bif\s+you\s+are\s+(?:under|below|younger\s+than|not\s+(?:yet\s+)?(?:at\s+least|over))\s+(?:the\s+age\s+of\s+)?"

@@ -176,7 +176,7 @@ _UPDATED = re.compile(
     r"amended|approved|"
     r"effective(?:\s+date|\s+from|\s+as\s+of|\s+on)?|"
     r"(?:this\s+)?version\s+(?:date|dated|of|was)|version|date\s+of\s+issue|issued|date(?:d)?|policy\s+date|"
-    r"published|as\s+of|came\s+into\s+effect|in\s+effect|reviewed|status)\b",
+    r"published|as\s+of|came\s+into\s+effect|in\s+effect|reviewed|status|edition(?:\s+of)?)\b",
     re.I,
 )
 

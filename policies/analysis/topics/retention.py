@@ -399,8 +399,14 @@ def _is_retention_duration(t: str, s: int, e: int, unit: str, cased: str = "") -
     cs, ce = _clause_bounds(t, s)
     clause = t[cs:ce]
     bad_before = _BEFORE_BAD.search(before)
-    if bad_before and _RECORD_NOUN.fullmatch(bad_before.group("word")) and _STRONG_VERB.search(_masked(t[cs:s])):
-        bad_before = None  # "we keep invoices / records of payments for six years": the records are kept
+    if bad_before and _RECORD_NOUN.fullmatch(bad_before.group("word")) and (
+            _STRONG_VERB.search(_masked(t[cs:s])) or re.search(r"\t|[ \u00a0]{3}", before[bad_before.end("word"):])):
+        bad_before = None  # "we keep invoices / records of payments for six years", a retention table's row
+        # "Orders, invoices and payment      Six years after ...": the records are kept
+    if bad_before and bad_before.group("word").startswith("cancel") and _DATA_OBJ.search(t[cs:s]) and not re.search(
+            r"\b(?:subscription|order|booking|membership|plan|trial|payment)s?\b", t[cs:s]):
+        bad_before = None  # translated: "accounts of Compitino Casa: cancelled 12 months after the expiry", not a
+        # cancellation window ("your subscription is cancelled after 14 days")
     if bad_before and cased and _IN_A_NAME.search(cased, 0, max(0, s - 45) + bad_before.end("word")):
         bad_before = None  # the end of a name ("records held by GOV.UK Notify   7 days"), not a notice period
     if bad_before or _AFTER_BAD.match(after):

@@ -656,7 +656,9 @@ _PASSIVE_SALE = re.compile(
     r"(?:data|information|details|addresses|lists?)\s+(?:\w+\s+){0,4}(?:is|are|will|shall|would|be|been|"
     r"being|ever|never|not|cannot)\s+(?:\w+\s+){0,3}(?:sold|rented|traded|leased|monetised|monetized)\b|"
     # translated: "The data are never object of sale, of cession or of diffusion"
-    r"(?:data|information)\s+(?:are|is|will\s+be)\s+(?:never|not)\s+(?:the\s+)?object\s+of\s+(?:\w+\s+)?sale\b",
+    # ... "not object of diffusion nor of sale to third subjects"
+    r"(?:data|information)\s+(?:are|is|will\s+be)\s+(?:never|not)\s+(?:the\s+)?object\s+of\s+(?:\w+\s+)?"
+    r"(?:(?:nor|or)\s+(?:of\s+)?)?sale\b",
     _I,
 )
 _CCPA_SALE = re.compile(
@@ -734,11 +736,11 @@ _FIRST_PARTY_MARKETING = re.compile(
 # negated verb governs the name: nothing between them ends the clause or makes an exception)
 _NOT_USED = re.compile(
     r"\b(?:(?:(?:do|does|did|will|would)\s+not|don't|doesn't|never|no\s+longer|stopped|ceased)\s+(?:\w+\s+){0,2}?"
-    r"(?:use|using|share|send|give|pass|disclose|install|embed|work\s+with|rely\s+on|allow|connect\s+to|"
+    r"(?:use|using|share|send|give|pass|disclose|install|embed|include|contain|work\s+with|rely\s+on|allow|connect\s+to|"
     r"integrate\s+with)|"
     # "we are not connected to ParentPay, Scopay or any other school payment system"
     r"(?:(?:are|is)\s+(?:not|never)|will\s+not\s+be|won't\s+be)\s+(?:connected|linked|integrated|sent|passed|given|"
-    r"shared|disclosed|transferred)\s+(?:to|with))\b"
+    r"shared|disclosed|transferred|uploaded)\s+(?:to|with))\b"
     r"(?:(?!\b(?:except|other\s+than|apart\s+from|besides|but|however|unless|only)\b)[^.;:()])*$", _I)
 # ... or names it and then says so: "the school's own system, such as CPOMS or MyConcern; we do not connect to these"
 _NOT_USED_AFTER = re.compile(
@@ -802,6 +804,8 @@ def _own_products(text: str) -> set[str]:
     out = set()
     for m in _OWN_PRODUCT.finditer(text[:20000]):
         name = m.group("a") or m.group("b")
+        if re.search(re.escape(name) + r",?\s+" + _LEGAL_SUFFIX + r"(?!\w)", text):
+            continue  # "our booking system, Bookwhen" and "Bookwhen Ltd, which provides ...": another company
         if not gazetteer.lookup(name) and not gazetteer.ALIAS_RE.search(name):
             out.add(name.split()[0].lower().rstrip("'’s"))
     return out - {"the", "our", "we", "this", "it", "its", "uk", "eu", "us", "in", "also", "additionally", "however",
@@ -896,13 +900,18 @@ def _first_verb(text: str) -> re.Match[str] | None:
 # describes how we collect, use and disclose ..."), routing inside the organisation ("forwarded to another College
 # office"), mail to the user's own inbox, and advice to forward a phishing e-mail to the vendor
 _SCOPE_OR_INTERNAL = re.compile(
-    r"\b(?:this|our|the)\s+(?:online\s+)?(?:privacy\s+)?(?:policy|notice|statement)\s+(?:\w+\s+){0,2}(?:describes|explains|"
+    r"\b(?:(?:this|our|the)\s+(?:online\s+)?(?:privacy\s+)?(?:policy|notice|statement)|^\W*it)\s+(?:\w+\s+){0,2}"
+    r"(?:describes|explains|"
     r"sets\s+out|tells\s+you|outlines|covers|applies\s+to)\b[^.]{0,200}\b(?:collect\w*|us(?:e|es))\b[^.]{0,30}\b(?:disclos|"
     r"shar)\w*|\b(?:forward\w*|passed|sent|refer\w*|rout\w*)\s+(?:it\s+|them\s+)?to\s+(?:another|the\s+(?:appropriate|"
     r"relevant|right))\s+(?:\w+\s+)?(?:office|department|team|staff\s+member|colleague)s?\b|\bsent\s+to\s+(?:your|their|"
     r"his\s+or\s+her)\s+(?:\w+\s+)?(?:e-?mail\s+)?(?:account|inbox|address|device|phone)\b|\bforward\s+(?:it|the\s+\w+)\s+to\s+"
     r"[\w.+-]+@|\b(?:sent|uploaded|transmitted)\s+to\s+(?:our|its)\s+(?:own\s+)?(?:servers|systems|data\s*cent(?:er|re)s?)\b|"
     r"\bnot\s+(?:sent|uploaded|transmitted)\s+to\s+(?:us|our|the\s+company)\b|"
+    # in transit ("encrypted when they are sent to and from FormHarbor"), or given to do something ("documents
+    # provided to register for a sale")
+    r"\b(?:sent|transmitted)\s+to\s+and\s+from\b|\bprovided\s+to\s+(?:register|sign\s+up|verify|confirm|open|create|"
+    r"apply|enrol+|book|bid|join)\b|"
     # a request handed to the school that controls the data: the request moves, not the data
     r"\b(?:pass|forward|refer|send|redirect)\w*\s+(?:the|your|such|any|that|this)\s+(?:\w+\s+)?(?:requests?|"
     r"quer(?:y|ies)|questions?|complaints?|enquir(?:y|ies)|inquir(?:y|ies))\s+(?:on\s+)?to\b|\b(?:requests?|quer(?:y|ies)|"
@@ -1119,6 +1128,7 @@ _BAD_NAME_WORDS = {
     "november", "december", "monday", "friday", "european", "union", "kingdom", "united", "states", "america",
     # a help page's "Was this helpful?  Yes  No"; a table's "Organisation" column
     "level", "tier", "stage", "phase", "option", "grade", "yes", "no", "gps", "organisation", "organization",
+    "optional", "required",
     "england", "britain", "wales", "scotland", "ireland", "india", "canada", "australia", "secure", "payment",
     "payments", "analytics", "hosting", "customer", "customers", "user", "users", "school", "schools",
     "students", "student", "parents", "parent", "teachers", "platform", "app", "apps", "application",
@@ -1170,7 +1180,7 @@ def _clean_name(raw: str) -> str | None:
     words = [w.strip(".,'").lower() for w in name.split()]
     if all(w in _BAD_NAME_WORDS or re.fullmatch(r"\d+|[ivx]+", w) for w in words):
         return None
-    if words[0] in {"part", "section", "chapter", "article", "clause", "annex", "appendix", "schedule"} and \
+    if words[0] in {"part", "section", "chapter", "article", "art", "clause", "annex", "appendix", "schedule"} and \
             all(re.fullmatch(r"[a-z]|\d+(?:\.\d+)*|[ivx]+", w) for w in words[1:]):
         return None  # "Part B – examiners, moderators and trainers": a part of the notice
     if words[0] in {"we", "our", "the", "this", "these", "your", "you", "it", "they", "their", "please", "if",
@@ -1317,7 +1327,8 @@ def _gazetteer_names(text: str, ctx: _Ctx) -> list[tuple[str, int, int, str]]:
         surface = m.group(1)
         if entry.alias.lower() != entry.alias and surface[0].islower():
             continue  # "apple", "zoom in", "box" in lower case
-        if entry.ambiguous:
+        if entry.ambiguous and not (text[max(0, m.start() - 2):m.start()] == "**" == text[m.end():m.end() + 2]):
+            # (a name in Markdown bold is written as a name: "**Clever** and **ClassLink** - rostering")
             if surface != entry.alias:
                 continue
             before = text[:m.start()].rstrip()
@@ -1350,6 +1361,9 @@ _ENTRY_LINE = re.compile(
     r"stores?|supplies|receives?|collects?|manages?|operates?|prints?|insures?|carr(?:y|ies)|verif(?:y|ies))\b)|"
     # "c. Stripe, which processes card payments"; "Ochil Insurance Brokers and our insurer, if there is a claim"
     r"\s+(?=and\s+(?:our|their|its)\s+[a-z]+)(?P<and_our>)|"
+    # "MyConcern, the secure system in which we record concerns", "Bookwhen, our booking system"
+    r",\s+(?=(?:the|our)\s+(?:[\w-]+\s+){0,3}(?:system|service|platform|app|tool|provider|company|database|software|"
+    r"package)\b)|"
     r",\s+(?=for\s+(?:the\s+)?\w+(?:ing|ment|ery)\b)|"  # "Skebby, for the sending of the SMS"
     # "ABRSM and Trinity College London, when your child is entered for an exam: ..."
     r",\s+(?=(?:when|if|where|once)\s+(?:you|your|we|a|an|the)\b)(?P<when>)|"
@@ -1373,12 +1387,16 @@ _POLICY_SCOPE = re.compile(r"\s*(?:this|our)\s+(?:online\s+)?(?:privacy\s+)?(?:p
                            r"covers|describes)\b", _I)
 _ON_OUR_OWN = r"(?:on|in)\s+(?:our|the)\s+own\s+(?:\w+\s+)?(?:servers?|infrastructure|systems|computers|machines)"
 _SELF_HOSTED = re.compile(r"\bself-?hosted\b|\b(?:host|run|install|operat)\w*\s+(?:it\s+|them\s+)?" + _ON_OUR_OWN +
+                          # "Both programs run on our machines"
+                          r"|\b(?:run|runs|installed)\s+on\s+our\s+(?:own\s+)?(?:\w+\s+)?(?:computers|machines|devices)\b"
                           r"|\bnot\s+shared\s+with\s+any\s+(?:\w+\s+)?(?:company|provider|third)", _I)
 _STORE_LISTING = re.compile(r"\b(?:download\w*|available|install\w*|get\s+it|not)\s+(?:\w+\s+){0,3}"
                             r"(?:from|on|via|in|at)\s+"
                             r"(?:the\s+)?(?:(?:Apple\s+)?App\s+Store\s+(?:and|or|&)\s+)?$", _I)
+_NOT_RECIPIENTS_LEAD = re.compile(r"\b(?:do|does|will)\s+not\s+(?:receive|get|see|have\s+access\s+to)\b[^.]*:\s*$", _I)
 # a name coordinated under "neither ... nor", or the place a user copies data from ("a register export in SIMS")
 _NOT_A_RECIPIENT_BEFORE = re.compile(r"\b(?:neither|nor|no)\s+$|"
+                                     r"\bnothing\s+(?:goes|is\s+sent|passes)\s+(?:through|to|via)\s+$|"
                                      # the school's own system: "from the school's MIS (for example SIMS, Arbor"
                                      r"\b(?:the|your|a|its|each)\s+school'?s\s+(?:own\s+)?(?:MIS|management\s+"
                                      r"information\s+system)\s*[(,–-]?\s*(?:for\s+example,?|e\.g\.,?|such\s+as|like)"
@@ -1391,7 +1409,7 @@ _SELF_HOSTED_TOOL = re.compile(r"(?:(?:^|(?<=[.;:]\s))(?:The\s+)?|\b(?:software|
                                r")",
                                re.M)
 _NAME_THEN_PURPOSE = re.compile(r"(?:^|(?P<sep>[;:]\s+|;\s*and\s+))(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX +
-                                r")?)\s+\((?P<p>[^()]{3,120})\)", re.M)
+                                r")?) {1,2}\((?P<p>[^()]{3,120})\)", re.M)  # (a wider gap parts a table's cells)
 # "...; Klarna for "Pay in 3"; SoapBox Labs Ltd – children's speech recognition; ..."
 _SEMICOLON_ITEM = re.compile(r";\s*(?:and\s+)?(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX + r")?)\s+(?:(?:for|to)\s+|"
                              r"[-–—]\s+)\S")
@@ -1502,6 +1520,8 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
             return  # "We use Matomo for statistics." + "Matomo is installed on our own server."
         if _STORE_LISTING.search(text, max(0, at - 60), max(at, 0)):
             return  # "the app can be downloaded from the App Store": where the app is listed, not a recipient
+        if seg.kind == "list_item" and _NOT_RECIPIENTS_LEAD.search(seg.lead or ""):
+            return  # "the following organisations do not receive personal data from us:" / "- Nutritics Ltd, ..."
         if _NOT_A_RECIPIENT_BEFORE.search(text, max(0, at - 80), max(at, 0)):
             return  # "neither Apple nor Google gets anything", "names copied from a register export in SIMS"
         seen.add(key)
@@ -1570,7 +1590,8 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
     if sharing_ctx:
         offset = 0
         raw = doc.text[seg.start:seg.end]  # tabs kept: they separate a table's cells
-        for line in raw.splitlines(keepends=True):
+        # (a table row's later lines are its wrapped cells: "Microsoft Ireland   Hosting" / "Operations Ltd   (Azure)")
+        for line in raw.splitlines(keepends=True)[:1] if seg.kind == "table_row" else raw.splitlines(keepends=True):
             em = _ENTRY_LINE.match(line)
             if not em and seg.kind == "list_item":
                 em = _BULLET_NAME_THE.match(line)  # "- Supabase – the database and login system."
@@ -1600,7 +1621,9 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
                      category=entry.category)
         # "Harlow Print Lab Ltd prints and packs our orders": a registered company named where data is shared
         if not _TRADEMARK.search(text):  # "ACT is a registered trademark of ACT, Inc." names an owner, not a recipient
-            for lm in _LEGAL_NAME.finditer(text):
+            # (in a table row, only its first line: "Operations Ltd" below is the wrapped end of "Microsoft Ireland")
+            scanned = text.split("\n", 1)[0] if seg.kind == "table_row" else text
+            for lm in _LEGAL_NAME.finditer(scanned):
                 if not text[lm.end():].lstrip().startswith(")"):  # "(Microsoft Ireland / Operations Limited)": the
                     _emit_org(emit, lm.group("n"), "tps.name.legal_name", 0.7, lm.start("n"))  # entity of a name
 

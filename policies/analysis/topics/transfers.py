@@ -63,6 +63,8 @@ _NO_TRANSFER = [
     ("transfers.no.none", re.compile(
         r"\bno (?:\w+ ){0,3}(?:data|information) (?:\w+ ){0,3}(?:is|are|will be) (?:\w+ )?" + _T_VERB + r"\b"
         r"[^.;]{0,60}?" + _OUTSIDE_ANY + r"|\bno (?:international|overseas|cross-border) (?:data )?transfers?|"
+        # translated: "No transfer of personal data to third countries outside the EEA is carried out"
+        r"\bno\s+transfers?\s+of\s+(?:\w+\s+){0,2}data\s+to\s+third\s+countr|"
         # translated: "A transmission of personal data to a third country (outside the EU/EEA) does not take place"
         r"\b(?:transfer|transmission)s?\b[^.;]{0,80}\bthird countr\w*[^.;]{0,60}?\b(?:does|do|will)\s+not\s+"
         r"(?:take\s+place|occur|happen)", _I)),

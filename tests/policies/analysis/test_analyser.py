@@ -969,3 +969,37 @@ def test_czech_dates_and_forms_a_superseded_issue_and_a_us_companys_dates(text, 
 ])
 def test_translated_processed_for_and_an_in_practice_list(text, days):
     assert _periods(text) == days
+
+
+# --- rules+model-2026.11am
+@pytest.mark.parametrize("text, stance, min_age", [
+    ("Dicebox is a name picker for teachers. It isn't made for children to use on their own, and there's nothing in "
+     "it for them to sign up to.", "not_directed", None),
+    ("We photograph children from age 2 in nurseries through to sixth form, but our website and online shop are for "
+     "adults: you must be 18 or over to place an order.", "not_directed", 18),
+])
+def test_a_contracted_negation_and_an_age_to_order_are_not_directed(text, stance, min_age):
+    s = analyse(text, use_model=False).summary["children"]
+    assert s["stance"] == stance
+    if min_age:
+        assert s["min_age"] == min_age
+
+
+def test_an_italian_edition_date_and_a_translated_no_transfer_under_an_article_heading():
+    text = ("COMPITINO S.R.L.\n\nEdition of 12/05/2025 - replaces the edition of 21/09/2023\n\n"
+            "Art. 7 - Transfer of the data outside the European Union\n\nAll the data are conserved on servers in Italy. "
+            "No transfer of personal data to third countries outside the EEA is carried out.")
+    a = analyse(text, use_model=False)
+    assert a.last_updated == "2025-05-12"
+    assert a.summary["international_transfers"] == "none"
+
+
+@pytest.mark.parametrize("text, days", [
+    ("Art. 8 - Period of conservation\n\n(g) accounts of Compitino Casa: cancelled 12 months after the expiry of the "
+     "last subscription.", [365]),
+    ("Your subscription is cancelled after 14 days if the payment fails.", []),
+    ("HOW LONG WE KEEP INFORMATION\n\nInformation                       How long we keep it\n"
+     "Orders, invoices and payment      Six years after the end of the financial year\n", [2190]),
+])
+def test_translated_cancelled_accounts_and_a_schedule_rows_payment_records(text, days):
+    assert _periods(text) == days

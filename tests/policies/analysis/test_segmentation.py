@@ -314,3 +314,10 @@ def test_a_bare_in_practice_lead_carries_the_sentence_before_it():
     text = "We keep photos only for as long as we need them. In practice:\n\n- Order records: six years.\n"
     items = [s for s in segment(text).segments if s.kind == "list_item"]
     assert items[0].lead == "We keep photos only for as long as we need them. In practice:"
+
+
+def test_italian_and_czech_article_headings():
+    segs = segment("Art. 7 - Transfer of the data outside the EU\n\nAll data stay in Italy.\n\n"
+                   "Article I. Introductory provisions\n\nThese principles apply to the app.").segments
+    assert [s.text for s in segs if s.kind == "heading"] == ["Transfer of the data outside the EU",
+                                                              "Introductory provisions"]

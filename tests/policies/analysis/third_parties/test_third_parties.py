@@ -688,3 +688,46 @@ def test_recipient_lines_2026_11al(text, vendor, present, absent):
 ])
 def test_messages_to_the_user_and_a_security_caveat_are_not_sharing(text):
     assert "sharing" not in kinds(run(text), "third_party_sharing"), text
+
+
+# --- rules+model-2026.11am
+@pytest.mark.parametrize("text, vendor, present, absent", [
+    ("6. WHO RECEIVES PERSONAL DATA\n\nSub-processor              Purpose                                  Location\n"
+     "Microsoft Ireland          Hosting of the platform                  UK (UK South, London;\n"
+     "Operations Ltd             (Microsoft Azure), databases and         backups in UK West)\n\n"
+     "6.4  For the avoidance of doubt, the following organisations do not receive personal data from us:\n\n"
+     "     -    Nutritics Ltd, which supplies the recipe and nutrition database.\n",
+     "DinnerDial Ltd", {"Microsoft"}, {"Operations", "Nutritics"}),
+    ("Online forms are completed through our booking system, Bookwhen, which also holds the booking.\n\n"
+     "WHO ELSE SEES THE INFORMATION?\n\nWe only pass on what each organisation needs:\n"
+     "o Bookwhen Ltd, which provides our booking and online form system;\n"
+     "o MyConcern, the secure system in which we record any child protection concern;\n",
+     "Lochanbeg Trust", {"Bookwhen", "MyConcern"}, set()),
+    ("## Who we share information with\n\nWe share student data with these providers:\n\n"
+     "- Optional: whether a student is an English language learner, if the School chooses to share it\n"
+     "- **Clever** and **ClassLink** - rostering and single sign-on, where the School uses them\n",
+     "Glimmer Read, Inc.", {"Clever", "ClassLink"}, {"Optional"}),
+    ("Who else sees your data\n\nDicebox does not include Google Analytics, Firebase, the Facebook SDK or any "
+     "advertising network. There is no Android version, so nothing goes through Google Play.\n\nWe edit photographs "
+     "on our own computers using Adobe Lightroom Classic. Both programs run on our machines; school photographs are "
+     "not uploaded to Adobe's cloud storage.\n",
+     "Dicebox Apps", set(), {"Google Analytics", "Firebase", "Facebook", "Google", "Adobe"}),
+])
+def test_recipient_lines_2026_11am(text, vendor, present, absent):
+    named = set(summary(text, vendor)["named"])
+    assert present <= named
+    assert not absent & named
+
+
+def test_translated_not_object_of_diffusion_nor_of_sale():
+    assert summary("6.4 The data are not object of diffusion nor of sale to third subjects.",
+                   "Compitino S.r.l.")["sells_data"] == "no"
+
+
+@pytest.mark.parametrize("text", [
+    "It describes the information we collect from you through the Site, how we use it and with whom we share it.",
+    "Your documents are encrypted when they are sent to and from FormHarbor and when they are stored on our servers.",
+    "Copies of identification documents provided to register for a sale are deleted two years after your last bid.",
+])
+def test_a_policys_scope_data_in_transit_and_documents_given_to_register_are_not_sharing(text):
+    assert "sharing" not in kinds(run(text), "third_party_sharing"), text
