@@ -336,6 +336,8 @@ _PARENTAL_CONSENT = re.compile(
     r"\byour\s+(?:explicit\s+|written\s+)?consent\s+as\s+(?:the\s+|a\s+|their\s+)?(?:child's\s+|pupil's\s+)?(?:parent|"
     r"carer|guardian)|\b(?:ask|asks|asking|request|requests)\s+(?:the|a|each)\s+(?:parent|carer|guardian)s?\s+for\s+"
     r"(?:their\s+)?(?:explicit\s+|written\s+|prior\s+)?consent|"
+    # "the Client confirms that they have parental responsibility and consents to the Student using the Platform"
+    r"\bparental\s+responsibility\s+(?:for\s+\w+\s+)?and\s+(?:consents?|agrees?)\s+to\b|"
     # a lawful-basis list: "To share information about your child's needs with their tutor: your explicit consent"
     r"\byour\s+child(?:'s|ren(?:'s)?)?\b[^.;:]{0,80}:\s+(?:with\s+)?your\s+(?:explicit\s+|written\s+)?consent\b|"
     # translated: "a holder of the parental authority has given his agreement"
@@ -348,10 +350,11 @@ _NO_PARENTAL_CONSENT = re.compile(
     # "we do not ask for, or need, the consent of a parent or guardian"
     # "the school does not need, and we do not ask for, the consent of parents"
     # "schools do not usually need parents' consent"
-    r"\b(?:do|does|will)\s+not\s+(?:usually\s+|normally\s+|generally\s+)?(?:require|obtain|seek|ask\s+for|need|collect)"
+    r"\b(?:do|does|will)\s+not\s+(?:usually\s+|normally\s+|generally\s+)?(?:require|obtain|seek|ask(?:\s+for)?|"
+    r"need(?:\s+to\s+(?:collect|obtain|seek|ask\s+for))?|collect)"
     r"(?:,?\s+(?:or|and)\s+(?:(?:we|it|they)\s+)?"
     r"(?:(?:do|does)\s+not\s+)?(?:require|need|obtain|seek|ask\s+for)\s*,?)?\s+(?:verifiable\s+)?(?:parental\s+consent|"
-    r"(?:the\s+)?(?:separate\s+|additional\s+|further\s+)?consents?\s+(?:from|of)\s+(?:the\s+|a\s+|their\s+)?parents?|"
+    r"(?:the\s+|any\s+)?(?:separate\s+|additional\s+|further\s+)?consents?\s+(?:from|of)\s+(?:the\s+|a\s+|their\s+)?parents?|"
     # "we do not need, and do not ask for, your parents' or carers' consent"
     r"(?:(?:your|their|the)\s+)?parents?(?:'s?|s')?\s+(?:or\s+(?:carers?|guardians?)(?:'s?|s')?\s+)?consent)|"
     r"\b(?:do|does|will)\s+not\s+(?:ask|require)\s+(?:(?:pupils|students|children)\s+or\s+)?(?:parents|carers|guardians)\s+"
@@ -367,6 +370,8 @@ _NO_PARENTAL_CONSENT = re.compile(
     r"\bnor\s+(?:their\s+)?parents?(?:'s?|s')?\s+consent\s+(?:is|are)\s+(?:sought|required|obtained|needed|asked\s+for)|"
     r"\bparents?(?:'s?|s')?\s+consent\s+(?:is|are)\s+not\s+(?:sought|required|obtained|needed|asked\s+for)"
 )
+_CONSENT_QUESTION = re.compile(r"\b(?:ask|need|require|get|obtain|collect|seek)\b[^?]{0,40}\b(?:parents?'?|parental|"
+                               r"carers?'?)[^?]{0,20}\bconsent\b[^?]*\?\s*$", re.I)
 _SCHOOL_CONSENT = re.compile(
     r"\b(?:(?:schools?|districts?|teachers?|educational\s+(?:institutions?|organi[sz]ations?)|institutions?)"
     r"(?:'s|s')?,?\s+(?:[\w,]+\s+){0,5}?(?:obtains?\s+|provides?\s+|gives?\s+|secures?\s+)?(?:consent|authori[sz]ation|permission)|(?:consent|authori[sz]ation|"
@@ -722,7 +727,8 @@ def _segment_findings(seg: Segment, prev_child_data: bool, k12: bool = False, ad
         out.append(finding(seg, TOPIC, "parental_consent",
                            {"parental_consent": True, "for_teen_users": bool(_TEEN_USERS.search(t))},
                            "children.parental_consent", 0.85))
-    elif _NO_PARENTAL_CONSENT.search(t):
+    elif _NO_PARENTAL_CONSENT.search(t) or re.match(r"\W*no\s*[.,!;]", t) and _CONSENT_QUESTION.search(seg.heading):
+        # (a question and its answer: "Do you ask parents for consent?" / "No. Your school decides ...")
         out.append(finding(seg, TOPIC, "parental_consent", {"parental_consent": False},
                            "children.no_parental_consent", 0.7))
     m = _SCHOOL_CONSENT.search(t)

@@ -217,6 +217,7 @@ _RAW: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("iSAMS", MIS, ("iSAMS",), ("isams.com",)),
     ("Piano Analytics", ANALYTICS, ("Piano Analytics", "AT Internet"), ("piano.io", "atinternet.com")),
     ("Help Scout", HOSTING, ("Help Scout", "HelpScout"), ("helpscout.com", "helpscout.net")),
+    ("Paddle", PAYMENT, ("Paddle.com", "Paddle"), ("paddle.com",)),
     # exam boards: schools, tutors and music services send them candidates' entries
     ("ABRSM", EXAM_BOARD, ("ABRSM", "Associated Board of the Royal Schools of Music"), ("abrsm.org",)),
     ("Trinity College London", EXAM_BOARD, ("Trinity College London",), ("trinitycollege.com",)),
@@ -232,7 +233,7 @@ _RAW: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
 AMBIGUOUS = {"Apple", "Box", "Slack", "Zoom", "Segment", "Drift", "Square", "Sage", "Clever", "Arbor", "Heap",
              "Intercom", "Amplitude", "Sentry", "Pusher", "Branch", "Adjust", "Crisp", "Capita", "SIMS",
              "Twitter", "Stripe", "Seesaw", "Okta", "Wix", "Nielsen", "Adobe", "Meta", "Mux", "Bird", "Braze", "Cohere",
-             "Pendo", "OCR", "Pearson"}
+             "Pendo", "OCR", "Pearson", "Paddle"}
 
 
 @dataclass(frozen=True)

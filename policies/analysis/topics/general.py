@@ -38,6 +38,7 @@ _DEFINED = re.compile(
 _HEREINAFTER = re.compile(
     r"\((?:(?:hereinafter|hereafter|henceforth)\s+(?:referred\s+to\s+as\s+|called\s+)?)?[\"“'‘](?P<name>[A-Z][\w&'’.+-]*"
     r"(?:\s+[A-Z][\w&'’.+-]*){0,3})[\"”'’]\s*(?:,|or|and)\s*[\"“'‘](?:we|us|our)[\"”'’]")
+_TRADING_AS = re.compile(rf"\btrading\s+as\s+[\"“']?(?P<name>{_CAPWORD}(?:[ \u00a0]+{_CAPWORD}){{0,3}})")
 _INTRO = re.compile(
     r"(?:\b(?:we are|this (?:website|site|app|service|platform) is (?:owned|operated|run|provided) by|owned and "
     r"operated by|operated by|owned by|provided by|full name of legal entity:?|legal entity:?|welcome to(?: the)?|"
@@ -126,6 +127,9 @@ def vendor_name(doc: Document) -> tuple[str | None, Segment | None]:
                 cands.append((name, 4.0))  # unless the brackets define a name of their own (below)
         for m in _HEREINAFTER.finditer(t):  # translated: '(hereinafter "Lusoescola" or "we")'
             cands.append((m.group("name"), 4.0))
+        for m in _TRADING_AS.finditer(t):  # a sole trader: "I run it as a sole trader, trading as Glenspell"
+            if not _COMPANY.search(t[max(0, m.start() - 80) : m.start()]):  # not "Harbourside Software Ltd, trading as"
+                cands.append((_clean_name(m.group("name")), 4.0))
         for m in _INTRO.finditer(t):
             rest = t[m.end() : m.end() + 80]
             mm = re.match(rf"(?P<n>{_CAPWORD}(?:[ \u00a0]+(?:{_CONNECT}[ \u00a0]+)?{_CAPWORD}){{0,4}})", rest)

@@ -83,6 +83,8 @@ _IN_A_NAME = re.compile(r"\b(?:[A-Z]\w*\.[\w.]+|[A-Z]{2,})\s+[A-Z][a-z]+$")
 _CONTENTS = re.compile(r"\bthis\s+(?:privacy\s+)?(?:policy|notice|statement|page|section)\s+(?:\w+\s+)?"
                        r"(?:explains|describes|sets\s+out|"
                        r"tells\s+you|covers|outlines|summari[sz]es)\b[^.;]*\bhow\s+long\b")
+_NOT_RETENTION = re.compile(r"\bnot\s+(?:a\s+|the\s+)?retention\s+periods?\b|\bnot\s+(?:to\s+)?how\s+long\s+we\s+"
+                            r"(?:keep|retain|hold|store)\b")
 # nouns among those that name records a policy may keep ("we keep invoices for six years")
 _RECORD_NOUN = re.compile(r"invoice\w*|payments?|billing|bills?")
 _DELETE_AFTER = re.compile(r"\s*,\s*(?:then\s+)?(?:we|it|they|this|these|such \w+|the \w+|your \w+(?: \w+)?)\s+"
@@ -463,8 +465,10 @@ def _segment_findings(seg: Segment, label: str = "") -> list[Finding]:
     about = bool(strong and (data or head_ctx)) or bool(verb and head_ctx) or lead_ctx
     out: list[Finding] = []
 
-    # periods
-    for s, e, amount, unit in _durations(t):
+    # periods, unless the policy says these are none ("the following are commercial terms and not retention periods:",
+    # "these dates relate to ordering, not to how long we keep information:")
+    not_retention = bool(_NOT_RETENTION.search(t) or seg.kind == "list_item" and _NOT_RETENTION.search(norm(seg.lead)))
+    for s, e, amount, unit in [] if not_retention else _durations(t):
         if not _is_retention_duration(t, s, e, unit, seg.text):
             continue
         cs, ce = _clause_bounds(t, s)

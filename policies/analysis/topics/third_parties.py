@@ -1129,6 +1129,8 @@ _BAD_NAME_WORDS = {
     # a help page's "Was this helpful?  Yes  No"; a table's "Organisation" column
     "level", "tier", "stage", "phase", "option", "grade", "yes", "no", "gps", "organisation", "organization",
     "optional", "required",
+    # a run-in label ("**Backups**: encrypted backups are overwritten ..."), a product of a named company ("Teams")
+    "backup", "backups", "logs", "teams", "onedrive", "sharepoint", "outlook",
     "england", "britain", "wales", "scotland", "ireland", "india", "canada", "australia", "secure", "payment",
     "payments", "analytics", "hosting", "customer", "customers", "user", "users", "school", "schools",
     "students", "student", "parents", "parent", "teachers", "platform", "app", "apps", "application",
@@ -1346,7 +1348,7 @@ _IN_LONGER_NAME_BEFORE = re.compile(r"\b[A-Z][\w&'-]*[ \t]+$")
 _ORG = r"(?:[A-Z][\w&.'+-]*|[a-z][A-Z]\w*)(?:\s+(?:&\s+)?(?:[A-Z0-9][\w&.'+-]*|of|for|and))*?"
 _LEGAL_SUFFIX = (r"(?:Ltd|Limited|Inc|LLC|L\.L\.C|LLP|plc|PLC|PBC|GmbH|AG|B\.V|BV|S\.A|SAS|SE|Pty|Corp|"
                  r"Corporation|Unlimited Company|DAC|CLG|Teoranta|S\.p\.A|SpA|S\.r\.l|Srl|SRL|SARL|Sàrl|N\.V|NV|NPC|"
-                 r"SA|OÜ|Oyj|Oy|ApS|A/S|AB|S\.L\.U|S\.L|KG|e\.V|(?i:sp\.\s?z\s?o\.\s?o)|s\.r\.o|a\.s)\.?")
+                 r"SA|OÜ|Oyj|Oy|ApS|A/S|AB(?![ \t]*\d)|S\.L\.U|S\.L|KG|e\.V|(?i:sp\.\s?z\s?o\.\s?o)|s\.r\.o|a\.s)\.?")
 # a brand written in lower case is a name only with its legal suffix ("thebigword Group Limited")
 _LOWER_BRAND = r"[a-z][a-z0-9]{3,}(?:\s+[A-Z][\w&'+-]*){0,3},?\s+" + _LEGAL_SUFFIX
 _ENTRY_LINE = re.compile(
@@ -1385,10 +1387,12 @@ _BY_DATA_SUBJECT = re.compile(r"\b(?:data|information|details|records?|servers?|
                               r"cookies?|tracking|checkout|transactions?|calls?|video|SMS)\b", _I)
 _POLICY_SCOPE = re.compile(r"\s*(?:this|our)\s+(?:online\s+)?(?:privacy\s+)?(?:policy|notice|statement)\s+(?:applies|"
                            r"covers|describes)\b", _I)
-_ON_OUR_OWN = r"(?:on|in)\s+(?:our|the)\s+own\s+(?:\w+\s+)?(?:servers?|infrastructure|systems|computers|machines)"
+_ON_OUR_OWN = (r"(?:on|in)\s+(?:our|the)\s+own\s+(?:\w+\s+)?(?:servers?|infrastructure|systems|computers|machines|"
+               r"workstations|laptops)")
 _SELF_HOSTED = re.compile(r"\bself-?hosted\b|\b(?:host|run|install|operat)\w*\s+(?:it\s+|them\s+)?" + _ON_OUR_OWN +
-                          # "Both programs run on our machines"
+                          # "Both programs run on our machines", "Matomo, which we install ourselves on our server"
                           r"|\b(?:run|runs|installed)\s+on\s+our\s+(?:own\s+)?(?:\w+\s+)?(?:computers|machines|devices)\b"
+                          r"|\binstall\w*\s+(?:it\s+)?(?:ourselves\s+)?on\s+our\s+(?:own\s+)?servers?\b"
                           r"|\bnot\s+shared\s+with\s+any\s+(?:\w+\s+)?(?:company|provider|third)", _I)
 _STORE_LISTING = re.compile(r"\b(?:download\w*|available|install\w*|get\s+it|not)\s+(?:\w+\s+){0,3}"
                             r"(?:from|on|via|in|at)\s+"
@@ -1624,8 +1628,10 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
             # (in a table row, only its first line: "Operations Ltd" below is the wrapped end of "Microsoft Ireland")
             scanned = text.split("\n", 1)[0] if seg.kind == "table_row" else text
             for lm in _LEGAL_NAME.finditer(scanned):
-                if not text[lm.end():].lstrip().startswith(")"):  # "(Microsoft Ireland / Operations Limited)": the
-                    _emit_org(emit, lm.group("n"), "tps.name.legal_name", 0.7, lm.start("n"))  # entity of a name
+                # "(Microsoft Ireland / Operations Limited)": the wrapped entity of a name, unless the brackets hold the
+                # whole company behind a product ("EVOLVE (Edufocus Ltd)")
+                if not text[lm.end():].lstrip().startswith(")") or text[:lm.start()].endswith("("):
+                    _emit_org(emit, lm.group("n"), "tps.name.legal_name", 0.7, lm.start("n"))
 
     # 2. gazetteer mentions in a processing context
     # an item of a recipients list needs no cue of its own ("• Xero, our accounting and invoicing system;")
@@ -1705,6 +1711,8 @@ _SCOPED_NO = re.compile(
     r"(?:(?:who|that)\s+(?:we\s+know|are\s+known)\s+(?:to\s+be\s+)?|we\s+know\s+(?:to\s+be\s+)?|(?:known|believed)\s+to\s+be\s+)?"
     r"(?:under|below|younger\s+than)\s+(?:the\s+age\s+of\s+)?\d{1,2}|\bsensitive\s+(?:personal\s+)?(?:data|information)",
     _I)
+# "We do not show advertising to Students": a no for the pupils, which adverts shown to the parents who book outweigh
+_TO_PUPILS = re.compile(r"\bto\s+(?:our\s+)?(?:students|pupils|children|kids|minors|learners)\b", _I)
 
 
 def _scoped(text: str, at: int) -> bool:
@@ -1845,7 +1853,8 @@ def _ads(doc: Document, seg: Segment, text: str) -> list[Finding]:
         no_ads = None  # "no video adverts with sound", "no adverts that reward", "if you'd rather there were none"
     if no_ads and re.search(r"advertis|\bads?\b|advert|publicity", no_ads.group(0), _I):
         # "we do not share with advertisers" is also a no (no third-party ads via data); "no ads" explicit
-        out.append(make(doc, seg, "advertising", "no_third_party_ads", {}, "ads.negated", 0.85,
+        value = {"audience_only": True} if _TO_PUPILS.search(text, no_ads.start()) else {}
+        out.append(make(doc, seg, "advertising", "no_third_party_ads", value, "ads.negated", 0.85,
                         at=no_ads.start()))
     elif tp and not (_NEG.search(text[max(0, tp.start() - 50):tp.start()]) and not re.search(
             r"opt[- ]out|choices|you can|to limit|disable", text, _I)):
@@ -2003,6 +2012,8 @@ def summarise(findings: list[Finding], doc: Document | None = None) -> dict[str,
     ads = [f for f in findings if f.topic == "advertising"]
     yes_ads = [f for f in ads if f.kind == "third_party_ads"]
     no_ads = [f for f in ads if f.kind == "no_third_party_ads"]
+    if yes_ads:
+        no_ads = [f for f in no_ads if not f.value.get("audience_only")]
     third_party_ads = "yes" if yes_ads and not no_ads else "no" if no_ads else "not_stated"
     if yes_ads and no_ads:
         # an explicit "we do not allow third-party advertising" outweighs generic ad-cookie boilerplate

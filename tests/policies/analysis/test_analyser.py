@@ -987,8 +987,8 @@ def test_a_contracted_negation_and_an_age_to_order_are_not_directed(text, stance
 
 def test_an_italian_edition_date_and_a_translated_no_transfer_under_an_article_heading():
     text = ("COMPITINO S.R.L.\n\nEdition of 12/05/2025 - replaces the edition of 21/09/2023\n\n"
-            "Art. 7 - Transfer of the data outside the European Union\n\nAll the data are conserved on servers in Italy. "
-            "No transfer of personal data to third countries outside the EEA is carried out.")
+            "Art. 7 - Transfer of the data outside the European Union\n\nAll the data are conserved on servers in "
+            "Italy. No transfer of personal data to third countries outside the EEA is carried out.")
     a = analyse(text, use_model=False)
     assert a.last_updated == "2025-05-12"
     assert a.summary["international_transfers"] == "none"
@@ -1003,3 +1003,34 @@ def test_an_italian_edition_date_and_a_translated_no_transfer_under_an_article_h
 ])
 def test_translated_cancelled_accounts_and_a_schedule_rows_payment_records(text, days):
     assert _periods(text) == days
+
+
+# --- rules+model-2026.11an
+def test_a_sole_traders_trading_name_is_the_vendor_but_a_companys_is_not_preferred_to_it():
+    sole = ("Glenspell is made by me, Morag Duthie. I run it as a sole trader, trading as Glenspell.\n\n"
+            "Suppliers:\n- Cloudflare, Inc.: website delivery.\n")
+    company = "1.1 This notice explains how Harbourside Software Ltd, trading as ParentLoop, handles personal data."
+    assert analyse(sole, use_model=False).vendor_name == "Glenspell"
+    assert analyse(company, use_model=False).vendor_name == "Harbourside Software Ltd"
+
+
+@pytest.mark.parametrize("text, consent", [
+    ("Do you ask parents for consent?\n\nNo. Your school decides whether to use Glenspell, and tells parents in its "
+     "own privacy notice. Glenspell is meant for children aged 5 to 12.", False),
+    ("Pupils are minors. The establishment does not need to collect the consent of the parents, and Dictaleo does not "
+     "ask any consent of parents or of pupils.", False),
+    ("6.3 A Student aged 13 to 17 may have a linked Student account. By creating it, the Client confirms that they "
+     "have parental responsibility and consents to the Student using the Platform.", True),
+])
+def test_parental_consent_2026_11an(text, consent):
+    assert analyse(text, use_model=False).summary["children"]["parental_consent"] is consent
+
+
+@pytest.mark.parametrize("text", [
+    "14.1 For the avoidance of doubt, the following are commercial terms and not retention periods: lessons may be "
+    "cancelled free of charge up to 24 hours before the start time; Tutors are paid within 7 days of a lesson.",
+    "Please note the following dates relate to ordering, not to how long we keep information:\n\n"
+    "  - Orders placed within 21 days of the proof card date are delivered to school free of charge.\n",
+])
+def test_what_a_policy_says_is_not_a_retention_period_is_none(text):
+    assert _periods(text) == []

@@ -426,8 +426,10 @@ def test_a_run_in_label_and_dashed_items_after_semicolons_name_recipients():
     text = ("Sub-processors. Google Cloud (Google Cloud EMEA Limited) – hosting, London; SoapBox Labs Ltd – children's "
             "speech recognition, Ireland; Postmark (ActiveCampaign, LLC) – transactional emails, United States.")
     named = summary(text, "Scribblebay Ltd")["named"]
-    assert {"Google", "SoapBox Labs", "Postmark"} <= set(named)
-    assert "ActiveCampaign" not in named  # the legal entity in brackets belongs to the name before it
+    # the whole legal entity in brackets is the company behind the product (2026.11an: "EVOLVE (Edufocus Ltd)"),
+    # a recipient too; a wrapped part of one is not ("(Google Cloud EMEA Limited)" is Google's)
+    assert {"Google", "SoapBox Labs", "Postmark", "ActiveCampaign"} <= set(named)
+    assert "Google Cloud EMEA" not in named
 
 
 @pytest.mark.parametrize("text, absent", [
@@ -731,3 +733,31 @@ def test_translated_not_object_of_diffusion_nor_of_sale():
 ])
 def test_a_policys_scope_data_in_transit_and_documents_given_to_register_are_not_sharing(text):
     assert "sharing" not in kinds(run(text), "third_party_sharing"), text
+
+
+# --- rules+model-2026.11an
+@pytest.mark.parametrize("text, vendor, present, absent", [
+    ("Who we share with:\n\n- Cloudflare, Inc.: website delivery and security, US company.\n"
+     "- Paddle.com Market Ltd: takes teachers' subscription payments.\n\nWe comply with SOPIPA and AB 1584.\n",
+     "Glenspell", {"Cloudflare", "Paddle"}, {"SOPIPA and"}),
+    ("Suppliers\n\nSupplier                   What they receive                 Why\n"
+     "EVOLVE (Edufocus Ltd)      Names, medical needs and          Planning and approving trips\n\n"
+     "Microsoft 365              Pupil and staff names, school     Email, Teams, OneDrive and storage\n\n"
+     "- **Backups**: Encrypted backups are overwritten on a rolling 35-day cycle.\n",
+     "Kilnbrook Learning Trust", {"Edufocus", "Microsoft"}, {"Teams", "OneDrive", "Backups"}),
+    ("Who sees your data\n\nThe statistics of audience of our website are measured with Matomo, which we install "
+     "ourselves on our server. We edit images in Adobe Lightroom Classic, which is installed on our own studio "
+     "workstations.\n", "Dictaleo SAS", set(), {"Matomo", "Adobe"}),
+])
+def test_recipient_lines_2026_11an(text, vendor, present, absent):
+    named = set(summary(text, vendor)["named"])
+    assert present <= named
+    assert not absent & named
+
+
+def test_no_adverts_for_pupils_does_not_outweigh_retargeting_of_the_parents():
+    text = ("6.4 We do not show advertising to Students.\n\n8.3 With advertising partners: if you accept advertising "
+            "cookies, Google Ads and Meta collect information about your visit so that we can show our adverts to you on "
+            "other sites and apps.")
+    assert summary(text, "Ginkgo Tutors Ltd")["third_party_ads"] == "yes"
+    assert summary("We do not display any advertisements to pupils.", "Acme Ltd")["third_party_ads"] == "no"
