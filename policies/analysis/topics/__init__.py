@@ -96,3 +96,18 @@ def paragraph_labels(doc: Document, segs: list[Segment]) -> list[str]:
         label = runin_label(seg.text) or label
         out.append(label)
     return out
+
+
+# the answer to a question heading: "Do you sell my data?" / "No, never.", "Do you ask parents for consent?" / "No."
+_ANSWER_NO = re.compile(r"\W*(?:no|never|not at all)\b", re.I)
+
+
+def answers_no(seg: Segment, text: str) -> bool:
+    """Does ``text`` (the segment's text) answer its question heading with a no?"""
+    return seg.heading.rstrip().endswith("?") and bool(_ANSWER_NO.match(text))
+
+
+# European company forms that both the vendor's name and a recipient's may end with ("OVH Sp. z o.o.", "Kostkovo
+# s.r.o.", "Alpine Ground Services S.r.l."); each finder adds the forms only it reads
+EU_LEGAL_FORMS = (r"S\.p\.A|SpA|S\.r\.l|Srl|SRL|S\.L\.U|S\.L|SARL|Sàrl|Sarl|S\.A\.S|N\.V|NV|KG|e\.V|"
+                  r"(?i:sp\.\s?z\s?o\.\s?o)|s\.r\.o|a\.s")

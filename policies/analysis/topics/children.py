@@ -30,7 +30,7 @@ import re
 from collections import Counter
 
 from ..types import Document, Finding, Segment
-from . import body_segments, finding, heading_findings, norm
+from . import answers_no, body_segments, finding, heading_findings, norm
 
 TOPIC = "children"
 #: Kinds the topic model never vetoes (``topic_model.veto``): they set the summary's stance and consent, and a
@@ -727,7 +727,7 @@ def _segment_findings(seg: Segment, prev_child_data: bool, k12: bool = False, ad
         out.append(finding(seg, TOPIC, "parental_consent",
                            {"parental_consent": True, "for_teen_users": bool(_TEEN_USERS.search(t))},
                            "children.parental_consent", 0.85))
-    elif _NO_PARENTAL_CONSENT.search(t) or re.match(r"\W*no\s*[.,!;]", t) and _CONSENT_QUESTION.search(seg.heading):
+    elif _NO_PARENTAL_CONSENT.search(t) or answers_no(seg, t) and _CONSENT_QUESTION.search(seg.heading):
         # (a question and its answer: "Do you ask parents for consent?" / "No. Your school decides ...")
         out.append(finding(seg, TOPIC, "parental_consent", {"parental_consent": False},
                            "children.no_parental_consent", 0.7))

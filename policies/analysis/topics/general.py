@@ -11,7 +11,7 @@ from collections import Counter
 from datetime import date
 
 from ..types import Document, Finding, Segment
-from . import body_segments, finding, norm
+from . import EU_LEGAL_FORMS, body_segments, finding, norm
 
 NEVER_VETOED: frozenset[str] = frozenset()
 
@@ -22,7 +22,7 @@ _NORDIC_SUFFIX = r"AS|ASA|AB|A/S|ApS|Oy|Oyj|OÜ"
 _SUFFIX = (r"(?:Ltd|Limited|LTD|LIMITED|ltd|Inc|INC|Incorporated|LLC|L\.L\.C|LLP|PLC|plc|Plc|Corp|Corporation|"
            r"GmbH|AG|S\.A|SAS|B\.V|BV|Pty|Pte|Co|Company|CIC|C\.I\.C|CIO|SCIO|Cyf|Cyfyngedig|Trust|Group|DAC|CLG|PBC|SE|"
            r"Teoranta|Unlimited Company|NPC|" + _NORDIC_SUFFIX +
-           r"|S\.p\.A|SpA|S\.r\.l|SRL|S\.L|SARL|Sàrl|Sarl|N\.V|NV|(?i:sp\.\s?z\s?o\.\s?o)|S\.A\.S|s\.r\.o|a\.s)\.?")
+           r"|" + EU_LEGAL_FORMS + r")\.?")
 _CAPWORD = r"(?:[A-Z0-9][\w&'’.+-]*|[a-z]+[A-Z][\w]*)"  # "Acme", "123", "youHQ"
 _CONNECT = r"(?:of|on|and|&|for|the|de|in)"
 _COMPANY = re.compile(

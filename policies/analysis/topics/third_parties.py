@@ -32,7 +32,7 @@ import re
 from typing import Any
 
 from ..types import Document, Finding, Segment
-from . import gazetteer, heading_findings
+from . import EU_LEGAL_FORMS, answers_no, gazetteer, heading_findings
 from ._common import dedupe, make, norm, pieces
 
 TOPIC = "third_party_sharing"
@@ -1272,7 +1272,7 @@ _SHARE_LEAD = re.compile(r"\b(?:share|shares|disclose|discloses|provide|transfer
 
 # the first cell of a table's header row that names the recipients
 _RECIPIENT_COLUMN = re.compile(
-    r"^\W*(?:recipients?|(?:categor(?:y|ies)\s+of\s+)?recipients?|third[- ]part(?:y|ies)|(?:sub-?)?processors?|"
+    r"^\W*(?:(?:categor(?:y|ies)\s+of\s+)?recipients?|third[- ]part(?:y|ies)|(?:sub-?)?processors?|"
     r"(?:service\s+)?providers?|suppliers?|organi[sz]ations?|compan(?:y|ies)|who\s+(?:we\s+share\s+(?:it\s+)?with|receives?\s+(?:it|them|your\s+\w+)?|gets\s+it)|"
     r"shared\s+with|disclosed\s+to)\s*(?:\||\t|\s{2,})", _I)
 
@@ -1347,8 +1347,9 @@ def _gazetteer_names(text: str, ctx: _Ctx) -> list[tuple[str, int, int, str]]:
 _IN_LONGER_NAME_BEFORE = re.compile(r"\b[A-Z][\w&'-]*[ \t]+$")
 _ORG = r"(?:[A-Z][\w&.'+-]*|[a-z][A-Z]\w*)(?:\s+(?:&\s+)?(?:[A-Z0-9][\w&.'+-]*|of|for|and))*?"
 _LEGAL_SUFFIX = (r"(?:Ltd|Limited|Inc|LLC|L\.L\.C|LLP|plc|PLC|PBC|GmbH|AG|B\.V|BV|S\.A|SAS|SE|Pty|Corp|"
-                 r"Corporation|Unlimited Company|DAC|CLG|Teoranta|S\.p\.A|SpA|S\.r\.l|Srl|SRL|SARL|Sàrl|N\.V|NV|NPC|"
-                 r"SA|OÜ|Oyj|Oy|ApS|A/S|AB(?![ \t]*\d)|S\.L\.U|S\.L|KG|e\.V|(?i:sp\.\s?z\s?o\.\s?o)|s\.r\.o|a\.s)\.?")
+                 r"Corporation|Unlimited Company|DAC|CLG|Teoranta|NPC|" + EU_LEGAL_FORMS +
+                 # ("SARL" before "SA": a row glued to its next cell, "Amazon Web Services EMEA SARLHosting", ends so)
+                 r"|SA|OÜ|Oyj|Oy|ApS|A/S|AB(?![ \t]*\d))\.?")
 # a brand written in lower case is a name only with its legal suffix ("thebigword Group Limited")
 _LOWER_BRAND = r"[a-z][a-z0-9]{3,}(?:\s+[A-Z][\w&'+-]*){0,3},?\s+" + _LEGAL_SUFFIX
 _ENTRY_LINE = re.compile(
@@ -1820,7 +1821,6 @@ def _sale(doc: Document, seg: Segment, text: str) -> list[Finding]:
     return out
 
 
-_NO_ANSWER = re.compile(r"\W*(?:no|never|not at all)\b", _I)
 _SALE_QUESTION = re.compile(r"\b(?:do|does|will|would|could)\s+(?:you|we|they|[A-Z]\w+)\s+(?:ever\s+)?"
                             r"(?:sell|rent|trade)\b", _I)
 _ADS_QUESTION = re.compile(r"\b(?:advert\w*|ads|advertising|advertisers)\b", _I)
@@ -1828,8 +1828,7 @@ _ADS_QUESTION = re.compile(r"\b(?:advert\w*|ads|advertising|advertisers)\b", _I)
 
 def _answered_no(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str) -> tuple[list[Finding], list[Finding]]:
     """A question and its answer ("Do you sell my data?" / "No, never."): the "No" says what the question asks."""
-    if i == 0 or not _NO_ANSWER.match(text) or not seg.heading.rstrip().endswith("?") or \
-            ctx.segs[i - 1].kind != "heading":
+    if i == 0 or not answers_no(seg, text) or ctx.segs[i - 1].kind != "heading":
         return [], []
     question = seg.heading
     if _SALE_QUESTION.search(question):

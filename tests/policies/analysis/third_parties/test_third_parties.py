@@ -757,7 +757,8 @@ def test_recipient_lines_2026_11an(text, vendor, present, absent):
 
 def test_no_adverts_for_pupils_does_not_outweigh_retargeting_of_the_parents():
     text = ("6.4 We do not show advertising to Students.\n\n8.3 With advertising partners: if you accept advertising "
-            "cookies, Google Ads and Meta collect information about your visit so that we can show our adverts to you on "
+            "cookies, Google Ads and Meta collect information about your visit so that we can show our adverts to you "
+            "on "
             "other sites and apps.")
     assert summary(text, "Ginkgo Tutors Ltd")["third_party_ads"] == "yes"
     assert summary("We do not display any advertisements to pupils.", "Acme Ltd")["third_party_ads"] == "no"
