@@ -201,8 +201,12 @@ _NOT_DIRECTED = [
         r"\b(?:(?:do|does|will|shall|would|did)\s*(?:not|n't)|won't|wo\s+not)\s+(?:(?:knowingly|intentionally|deliberately|purposely|"
         r"purposefully|actively|willfully|wilfully|otherwise|specifically|ever|currently)\s+)*(?:collect|solicit|"
         r"gather|request|seek|receive|process|market|target|sell|maintain|use|ask\s+for|allow|permit|accept|"
-        r"register|store|obtain)\b[^.;]{0,110}?\b(?:child|children|kids|minors|under\s+(?:the\s+age\s+of\s+)?\d{1,2}|"
-        r"anyone\s+under|individuals\s+under|persons\s+under|people\s+under|users\s+under|younger\s+than)"
+        r"register|store|obtain|take)\b[^.;]{0,110}?\b(?:child|children|kids|minors|under\s+(?:the\s+age\s+of\s+)?\d{1,2}|"
+        r"anyone\s+under|individuals\s+under|persons\s+under|people\s+under|users\s+under|younger\s+than)|"
+        # "We carry a lot of children, but we don't collect information from them"
+        r"\b(?:children|kids|minors|pupils)\b[^.;]{0,60}\b(?:do|does|will)\s*(?:not|n't)\s+(?:knowingly\s+|directly\s+)?"
+        r"(?:collect|gather|take|receive|ask\s+for)\s+(?:any\s+)?(?:personal\s+)?(?:information|data|details)\s+"
+        r"(?:directly\s+)?from\s+them\b"
     ), 0.95, "children.no_knowing_collection"),
     (re.compile(
         r"\b(?:you\s+)?(?:must|need\s+to|have\s+to)\s+be\s+(?:at\s+least\s+|over\s+(?:the\s+age\s+of\s+)?|older\s+than\s+|"
@@ -258,7 +262,8 @@ _REMEDIATION = re.compile(
     r"under\s+(?:the\s+age\s+of\s+)?\d{1,2}|kids)"
 )
 _PARENT_CONTACT = re.compile(
-    r"\b(?:if\s+you\s+are\s+(?:a|the)\s+parent|parents?\s+(?:or\s+(?:legal\s+)?guardians?\s+)?who\s+(?:think|believe|"
+    # (not "if you are a parent or pupil and want to know how your school uses ...": a pointer to the school)
+    r"\b(?:if\s+you\s+are\s+(?:a|the)\s+parent(?!\s+or\s+(?:a\s+)?(?:pupil|student|learner|child|young))|parents?\s+(?:or\s+(?:legal\s+)?guardians?\s+)?who\s+(?:think|believe|"
     r"suspect|know|are\s+concerned|have\s+(?:concerns|questions))|parents?\s+(?:or|and|/)\s*(?:legal\s+)?guardians?\s+(?:who|that|"
     r"may|can|should|wishing|with|concerned)|(?:a|the)\s+parent\s+(?:or|and|/)\s*(?:legal\s+)?guardian\s+"
     r"(?:may|can|should|believes?|who|has)|parents?\s+(?:may|can|have\s+the\s+right\s+to)\s+(?:review|request|"
@@ -633,6 +638,20 @@ def _k12_document(text: str) -> bool:
     return bool(_K12.search(t)) and not _HIGHER_ED.search(t)
 
 
+# "you must be 18 or older to enroll", "most of our students are adults": a course for adults, whose students are not
+# children wherever the policy says "student" (a bootcamp, a driving school, an evening class)
+_ADULT_STUDENTS = re.compile(
+    r"\b(?:students|learners|trainees|participants)\s+are\s+(?:all\s+|mostly\s+|usually\s+|generally\s+)?adults\b|"
+    r"\b(?:must|have\s+to|need\s+to)\s+be\s+(?:at\s+least\s+)?(?:18|eighteen)(?:\s+years(?:\s+of\s+age|\s+old)?)?"
+    r"(?:\s+or\s+(?:older|over))?\s+to\s+(?:enrol|enroll|register\s+for|apply|attend|take|book|join)\b")
+
+
+def _adult_students_document(text: str) -> bool:
+    """Does the policy say its students are adults? Then "student" alone does not make a sentence about children."""
+    t = norm(text)
+    return bool(_ADULT_STUDENTS.search(t)) and not _k12_document(text)
+
+
 # A sentence that carries on from the one before about children's data refers back to it ("This information ...",
 # "We share it with ..."); one that names a new subject ("Adults who volunteer give us ...") does not.
 _REFERS_BACK = re.compile(
@@ -669,8 +688,8 @@ def read_otherwise(doc: Document) -> bool:
 
 
 def _segment_findings(seg: Segment, prev_child_data: bool, k12: bool = False, adult_goods: bool = False,
-                      program: re.Pattern[str] | None = None,
-                      paragraph_ctx: bool = False) -> tuple[list[Finding], bool]:
+                      program: re.Pattern[str] | None = None, paragraph_ctx: bool = False,
+                      adult_students: bool = False) -> tuple[list[Finding], bool]:
     t = _masked(seg.text, program)
     prev_child_data = prev_child_data and bool(_REFERS_BACK.search(t))
     head = _masked(f"{seg.heading} | {seg.section}", program)
@@ -682,7 +701,7 @@ def _segment_findings(seg: Segment, prev_child_data: bool, k12: bool = False, ad
         strong = _STRONG.search(_AGE_CHECK.sub(" ", t))  # age checks for alcohol ("at least 21"): not children
     student = _STUDENT.search(t)
     school_ctx = (bool(_SCHOOL.search(t)) or bool(_SCHOOL.search(head))) and not (
-        _HIGHER_ED.search(t) or _HIGHER_ED.search(head)) or bool(_K12.search(t)) or k12
+        _HIGHER_ED.search(t) or _HIGHER_ED.search(head) or adult_students) or bool(_K12.search(t)) or k12
     out: list[Finding] = []
     remediation = _REMEDIATION.search(t)
     if _read_otherwise(t, bool(child), ages):
@@ -695,6 +714,10 @@ def _segment_findings(seg: Segment, prev_child_data: bool, k12: bool = False, ad
         m = rx.search(t)
         if m and re.match(r"[^.;]{0,40}\b(?:yourself|on your own|by yourself|independently)\b", t[m.end():]):
             continue  # "you need to be 13 to sign up to Flashfox yourself": younger ones use it through a school
+        if m and rule == "children.no_knowing_collection" and re.match(
+                r"\W*(?:\w+\W+){0,3}?for\s+(?:\w+\s+){0,2}?(?:marketing|advertising|advertisements|profiling|"
+                r"analytics|targeting|commercial|sale)\b", t[m.end():]):
+            continue  # "we do not use any information about children for marketing": a limit on use, not on users
         if m and (child or ages or "anyone" in m.group(0) or head_ctx or "adult" in m.group(0) or strong):
             value = {"stance": "not_directed", "min_age": ages[0] if ages else None}
             if _SITE_ONLY.search(t):
@@ -737,6 +760,8 @@ def _segment_findings(seg: Segment, prev_child_data: bool, k12: bool = False, ad
     if m and re.search(r"\b(?:material|significant)\s+changes?\b|\bchanges?\s+to\s+(?:this|our|the)\s+"
                        r"(?:policy|notice)", t):
         m = None  # "we will obtain the District's consent" before changing the policy: no consent for children's data
+    if m and _ACTIVITY_CONSENT.search(t):
+        m = None  # "a permission slip ... it is the school asking for your permission": consent to a trip, not to data
     if m and not _WITHOUT_BEFORE.search(t[max(0, m.start() - 30) : m.start()]) and (child or student or head_ctx
                                                                                      or "parent" in t):
         out.append(finding(seg, TOPIC, "school_consent", {"school_consent": True}, "children.school_consent", 0.8))
@@ -858,6 +883,7 @@ def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
     out: list[Finding] = []
     prev = False
     k12, adult_goods = _k12_document(doc.text), _adult_goods_document(doc.text)
+    adult_students = _adult_students_document(doc.text)
     program = program_names(doc.text, vendor_name)
     segs = list(body_segments(doc))
     # "Young writers may send stories by mail. We ask for the writer's first name, age and state": the privacy
@@ -868,7 +894,8 @@ def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
         para_text.setdefault(para.get(seg.start, -1), []).append(seg.text)
     para_ctx = {p for p, texts in para_text.items() if _STRICT_PRIVACY_CTX.search(_masked(" ".join(texts), program))}
     for seg in segs:
-        fs, child_data = _segment_findings(seg, prev, k12, adult_goods, program, para.get(seg.start, -1) in para_ctx)
+        fs, child_data = _segment_findings(seg, prev, k12, adult_goods, program, para.get(seg.start, -1) in para_ctx,
+                                           adult_students)
         if _SCOPE_SENTENCE.search(seg.text):
             fs = [f for f in fs if f.kind not in _WEAK_OR_DATA]
         out.extend(fs)

@@ -67,7 +67,7 @@ _BEFORE_BAD = re.compile(
     r"cancel\w*|return\w*|trial|experience|warranty|guarantee\w*|invoice\w*|pay|paid|payment\w*|billing|bill|"
     r"renew\w*|subscri\w+|aged?|ages|under|over|below|above|younger than|older than|past|preceding|previous|"
     r"prior|last|every|each|per|once|twice|times|ago|founded|established|since|free|discount|"
-    r"spanning|first|next|coming|resolve|process your request|fulfil\w*|comply with your request|"
+    r"spanning|first|next|coming|resolve|process your request|fulfil\w*|comply with your request|valid|"
     r"take us|extend\w*|extension|exceed\w*|take up to|reach|turn|turns|turned|age of|ages of|birthday|help|assist|"
     # a loan is not a retention period ("e-books are lent for 21 days"); nor is the period a change replaced
     # ("backup retention shortened from five weeks to four weeks")
@@ -84,7 +84,12 @@ _CONTENTS = re.compile(r"\bthis\s+(?:privacy\s+)?(?:policy|notice|statement|page
                        r"(?:explains|describes|sets\s+out|"
                        r"tells\s+you|covers|outlines|summari[sz]es)\b[^.;]*\bhow\s+long\b")
 _NOT_RETENTION = re.compile(r"\bnot\s+(?:a\s+|the\s+)?retention\s+periods?\b|\bnot\s+(?:to\s+)?how\s+long\s+we\s+"
-                            r"(?:keep|retain|hold|store)\b")
+                            r"(?:keep|retain|hold|store)\b|"
+                            # "Some things that are NOT about keeping your information: returns within 28 days"
+                            r"\b(?:not|nothing)\s+(?:about|related\s+to|to\s+do\s+with)\s+(?:keeping|retaining|storing|"
+                            r"holding|how\s+long|(?:data\s+)?retention)\b|"
+                            # translated: "Not to confuse with retention: a trial licence is valid for 6 weeks"
+                            r"\bnot\s+to\s+(?:be\s+)?confus\w*\s+with\s+(?:the\s+)?(?:retention|storage|how\s+long)\b")
 # nouns among those that name records a policy may keep ("we keep invoices for six years")
 _RECORD_NOUN = re.compile(r"invoice\w*|payments?|billing|bills?")
 _DELETE_AFTER = re.compile(r"\s*,\s*(?:then\s+)?(?:we|it|they|this|these|such \w+|the \w+|your \w+(?: \w+)?)\s+"
@@ -451,6 +456,10 @@ def _trigger(t: str, seg: Segment, end: int) -> str | None:
     return trig or None
 
 
+# the label that opens an item of a retention list ("Newsletter: ...", "CCTV - ...")
+_ITEM_LABEL = re.compile(r"\s*[^:.;]{2,60}?(?::|\s[-–—])\s")
+
+
 def _segment_findings(seg: Segment, label: str = "") -> list[Finding]:
     t = norm(seg.text)
     tm = _masked(t)
@@ -483,8 +492,9 @@ def _segment_findings(seg: Segment, label: str = "") -> list[Finding]:
             conf = 0.75
         elif strong and data:
             conf = 0.65  # verb elsewhere in the sentence
-        elif head_ctx and (data or seg.kind == "table_row"):
-            conf = 0.7  # "Access logs: 3 months", a retention schedule's row "Support tickets  3 years from closure"
+        elif head_ctx and (data or seg.kind == "table_row" or seg.kind == "list_item" and _ITEM_LABEL.match(t)):
+            conf = 0.7  # "Access logs: 3 months", a retention schedule's row "Support tickets  3 years from closure",
+            # an item whose label names what is kept ("Newsletter: until you unsubscribe, or two years after ...")
         else:
             continue
         days = _days(amount, unit)

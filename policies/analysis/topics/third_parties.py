@@ -181,7 +181,8 @@ _SHARE_VERB = re.compile(
     + _PLACE + r"[a-z]\w+|"
     r"(?:work|works|worked|working|partner|partners|partnered|engage|engages|"
     r"engaged|use|uses|used|using|employ|employs|hire|hires|hired|retain|retains|rely|relies|utili[sz]e\w*)"
-    r" (?:with |on |upon )?(?:\w+ ){0,3}?" + _RECIP_SHORT + r"|"
+    # ("your work or school e-mail address": two nouns, not a verb and its recipient)
+    r" (?!or |and )(?:with |on |upon )?(?:\w+ ){0,3}?" + _RECIP_SHORT + r"|"
     r"(?:give|gives|given|giving|grant|grants|granted|provide|provides|allow|allows|permit|permits) "
     r"(?:\w+ ){0,2}?" + _RECIP_SHORT + r" (?:\w+ ){0,3}access|"
     r"(?:allow|allows|allowed|permit|permits|permitted|let|lets|enable|enables|authori[sz]e|authori[sz]es) "
@@ -737,7 +738,7 @@ _FIRST_PARTY_MARKETING = re.compile(
 _NOT_USED = re.compile(
     r"\b(?:(?:(?:do|does|did|will|would)\s+not|don't|doesn't|never|no\s+longer|stopped|ceased)\s+(?:\w+\s+){0,2}?"
     r"(?:use|using|share|send|give|pass|disclose|install|embed|include|contain|work\s+with|rely\s+on|allow|connect\s+to|"
-    r"integrate\s+with)|"
+    r"integrate\s+with|upload|sell)|"
     # "we are not connected to ParentPay, Scopay or any other school payment system"
     r"(?:(?:are|is)\s+(?:not|never)|will\s+not\s+be|won't\s+be)\s+(?:connected|linked|integrated|sent|passed|given|"
     r"shared|disclosed|transferred|uploaded)\s+(?:to|with))\b"
@@ -904,7 +905,9 @@ _SCOPE_OR_INTERNAL = re.compile(
     r"(?:describes|explains|"
     r"sets\s+out|tells\s+you|outlines|covers|applies\s+to)\b[^.]{0,200}\b(?:collect\w*|us(?:e|es))\b[^.]{0,30}\b(?:disclos|"
     r"shar)\w*|\b(?:forward\w*|passed|sent|refer\w*|rout\w*)\s+(?:it\s+|them\s+)?to\s+(?:another|the\s+(?:appropriate|"
-    r"relevant|right))\s+(?:\w+\s+)?(?:office|department|team|staff\s+member|colleague)s?\b|\bsent\s+to\s+(?:your|their|"
+    r"relevant|right))\s+(?:\w+\s+)?(?:office|department|team|staff\s+member|colleague)s?\b|"
+    # to the user's own device or inbox ("the video stream is sent from the camera to your device")
+    r"\bsent\s+(?:from\s+(?:\w+\s+){1,3})?to\s+(?:your|their|"
     r"his\s+or\s+her)\s+(?:\w+\s+)?(?:e-?mail\s+)?(?:account|inbox|address|device|phone)\b|\bforward\s+(?:it|the\s+\w+)\s+to\s+"
     r"[\w.+-]+@|\b(?:sent|uploaded|transmitted)\s+to\s+(?:our|its)\s+(?:own\s+)?(?:servers|systems|data\s*cent(?:er|re)s?)\b|"
     r"\bnot\s+(?:sent|uploaded|transmitted)\s+to\s+(?:us|our|the\s+company)\b|"
@@ -1368,6 +1371,7 @@ _ENTRY_LINE = re.compile(
     r",\s+(?=(?:the|our)\s+(?:[\w-]+\s+){0,3}(?:system|service|platform|app|tool|provider|company|database|software|"
     r"package)\b)|"
     r",\s+(?=for\s+(?:the\s+)?\w+(?:ing|ment|ery)\b)|"  # "Skebby, for the sending of the SMS"
+    r",\s+(?=of\s+[A-Z]\w+)|"  # "Exact Online, of Exact Group B.V., Delft - the invoicing"
     # "ABRSM and Trinity College London, when your child is entered for an exam: ..."
     r",\s+(?=(?:when|if|where|once)\s+(?:you|your|we|a|an|the)\b)(?P<when>)|"
     # "Speedadmin (our music school management system), hosted in the EU;"
@@ -1382,6 +1386,12 @@ _ENTRY_LINE = re.compile(
 _BULLET_NAME_THE = re.compile(r"[ \t]*(?:[•*·-][ \t]+)?(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX + r")?)\s+[-–—]\s+"
                               r"(?=the\s+[a-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+[a-z]+)?\s*[.;,(]|the\s+[a-z]+\s+"
                               r"(?:system|service|platform|provider|host|database|tool|app|processor)s?\b)")
+# ... and one whose description opens with the case it is used in ("• Klarna - if you choose "Pay in 3", Klarna
+# receives ...") or with "our" ("- Coachmanager: our booking and scheduling software"), read only in the items of a
+# list of recipients or under a sharing heading, where a run-in label ("Home plan - if you cancel") is not expected
+_BULLET_NAME_IF_OUR = re.compile(r"[ \t]*(?:[•*·-][ \t]+)?(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX + r")?)"
+                             r"(?:\s+[-–—]\s+|\s*:\s+)"
+                             r"(?=(?:if|when|where|once)\s+(?:you|your|a|an|the|we|our)\b|our\s+\w)")
 _BY_DATA_SUBJECT = re.compile(r"\b(?:data|information|details|records?|servers?|hosting|host|platform|service|"
                               r"services|site|website|app|application|accounts?|payments?|e-?mails?|messages?|"
                               r"newsletters?|analytics|storage|database|backups?|support|processing|infrastructure|"
@@ -1401,11 +1411,17 @@ _STORE_LISTING = re.compile(r"\b(?:download\w*|available|install\w*|get\s+it|not
 _NOT_RECIPIENTS_LEAD = re.compile(r"\b(?:do|does|will)\s+not\s+(?:receive|get|see|have\s+access\s+to)\b[^.]*:\s*$", _I)
 # a name coordinated under "neither ... nor", or the place a user copies data from ("a register export in SIMS")
 _NOT_A_RECIPIENT_BEFORE = re.compile(r"\b(?:neither|nor|no)\s+$|"
+                                     # "No Facebook or Google tracking."
+                                     r"\bno\s+[\w.&-]+(?:\s+[\w.&-]+){0,2}\s+(?:or|nor|and)\s+$|"
                                      r"\bnothing\s+(?:goes|is\s+sent|passes)\s+(?:through|to|via)\s+$|"
                                      # the school's own system: "from the school's MIS (for example SIMS, Arbor"
-                                     r"\b(?:the|your|a|its|each)\s+school'?s\s+(?:own\s+)?(?:MIS|management\s+"
-                                     r"information\s+system)\s*[(,–-]?\s*(?:for\s+example,?|e\.g\.,?|such\s+as|like)"
-                                     r"\s+(?:[\w,]+\s+){0,3}$|\b(?:copied|copy|exported)\b[^.;]{0,50}\b(?:from|in)\s+"
+                                     r"\b(?:the|your|a|its|each)\s+school'?s\s+(?:own\s+)?(?:MIS|SIS|(?:management|"
+                                     r"student)\s+information\s+system)\s*[(,–-]?\s*(?:for\s+example,?|e\.g\.,?|"
+                                     r"such\s+as|like)\s+(?:[\w,]+\s+){0,5}$|"
+                                     # where the vendor advertises, not whom it gives data: "We advertise our mocks on
+                                     # Facebook and Instagram"
+                                     r"\b(?:we|I)\s+(?:also\s+)?advertise\s+(?:\w+\s+){0,3}(?:on|in)\s+"
+                                     r"(?:[\w,]+\s+(?:and|or)\s+)?$|\b(?:copied|copy|exported)\b[^.;]{0,50}\b(?:from|in)\s+"
                                      r"(?:[\w,]+\s+){0,3}$", _I)
 # "Matomo is installed on our own servers", "the software Matomo, installed on our own servers"
 _SELF_HOSTED_TOOL = re.compile(r"(?:(?:^|(?<=[.;:]\s))(?:The\s+)?|\b(?:software|tool)\s+)"
@@ -1461,10 +1477,10 @@ def _org_like(name: str) -> bool:
 
 
 def _coordinated_orgs(name: str) -> list[str]:
-    """"ABRSM and Trinity College London" is two organisations; "Harrow Print and Design" is one (one word after
-    "and", and none of its words an acronym)."""
+    """"ABRSM and Trinity College London" and "Royal Mail and DPD" are two organisations; "Harrow Print and Design" is
+    one (one word after "and", and neither side an acronym)."""
     head, sep, tail = name.partition(" and ")
-    if sep and (len(tail.split()) >= 2 or head.isupper() and len(head) >= 2):
+    if sep and (len(tail.split()) >= 2 or any(part.isupper() and len(part) >= 2 for part in (head, tail))):
         return [head, tail]
     return [name]
 
@@ -1472,8 +1488,8 @@ def _coordinated_orgs(name: str) -> list[str]:
 def _emit_org(emit, raw: str, rule: str, conf: float, at: int, purpose: str | None = None) -> None:
     """Emit an organisation named by a list line, a table row or a legal name (schools named so are customers)."""
     resolved = _resolve_org(raw, alias_prefix=True)
-    if resolved is None or (resolved[1] is None and _SCHOOL_NAME.search(raw)):
-        return
+    if resolved is None or (resolved[1] is None and _SCHOOL_NAME.search(raw)) or re.match(r"(?:No|Not|Never)\s", raw):
+        return  # (a school is a customer; "No Facebook or Google tracking" names none)
     name, entry = resolved
     emit(name, "gazetteer" if entry else "context", rule, conf, at, at + len(raw), purpose,
          entry.category if entry else "")
@@ -1600,6 +1616,8 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
             em = _ENTRY_LINE.match(line)
             if not em and seg.kind == "list_item":
                 em = _BULLET_NAME_THE.match(line)  # "- Supabase – the database and login system."
+            if not em and seg.kind == "list_item" and (list_ctx or _under_sharing_heading(seg, section_too=True)):
+                em = _BULLET_NAME_IF_OUR.match(line)
             found_by = em.groupdict() if em else {}
             loose = found_by.get("and_our") is not None or found_by.get("when") is not None
             if em and not (loose and not _org_like(em.group("n"))):
@@ -1683,13 +1701,15 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
             tail = re.split(r"[.;:()]|\s(?:to|for|who|which|that|based|so|in order|as|acting|when|where|is|are|"
                             r"was|were|will|may|can|have|has|with|on|at|by|from|provide|process|"
                             r"help|assist)\s", tail)[0]
-            pieces = _split_names(tail) if rule == "context.such_as" else [m.group("n")]
+            # (a list after "such as" or "currently": "currently P&O Ferries, DFDS and Eurotunnel")
+            pieces = _split_names(tail) if rule in ("context.such_as", "context.currently") else [m.group("n")]
             for piece in pieces:
                 cand_m = re.match(r"\s*[\"']?((?:[A-Z0-9][\w&.'+-]*|[a-z]+[A-Z]\w*)(?:\s+(?:[A-Z0-9][\w&.'+-]*|"
                                   r"of|and|for|de)){0,4})", piece)
                 if not cand_m:
                     continue
-                resolved = _resolve_org(cand_m.group(1))
+                # "stored on VisionTrack's UK servers": the company is the possessor
+                resolved = _resolve_org(re.split(r"['\u2019]s\b", cand_m.group(1))[0])
                 if resolved is None:
                     continue
                 cand, entry = resolved

@@ -175,13 +175,29 @@ def _destination(text: str) -> str | None:
     return (m.group(1) or m.group(0)).strip()
 
 
+# the sentence after a no-transfer statement, or under a transfers heading, that takes some data out of it ("All our
+# systems and suppliers are in the UK." / "The exception is trips abroad: the passenger list travels with the coach")
+_EXCEPTION_NEXT = re.compile(r"^\W*(?:the\s+)?(?:only\s+|one\s+|main\s+)?exceptions?\s+(?:is|are|to\s+this)\b|"
+                             r"^\W*(?:except|apart\s+from|other\s+than)\b", _I)
+
+
 def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
     ntext = norm(doc.text)
     out: list[Finding] = []
     last_transfer_idx = -100
+    last_no: tuple[int, Finding] | None = None
     for i, seg in enumerate(pieces(doc)):
         text = ntext[seg.start:seg.end]
         if seg.kind == "heading" or not text.strip():
+            continue
+        after_no = bool(last_no and last_no[0] == i - 1)
+        if (after_no or _TRANSFER_HEADING.search(seg.heading or "")) and _EXCEPTION_NEXT.search(text) and re.search(
+                _ABROAD + r"|" + _OUTSIDE_ANY + r"|transfer", text, _I):
+            if after_no:
+                out.remove(last_no[1])
+            out.append(make(doc, seg, TOPIC, "transfer", {"destination": _destination(text), "strength": "strong"},
+                            "transfers.strong.exception", 0.75))
+            last_transfer_idx, last_no = i, None
             continue
         if _PORTABILITY.search(text) and not re.search(r"outside|overseas|international|third countr", text, _I):
             continue
@@ -202,6 +218,7 @@ def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
                 out.append(make(doc, seg, TOPIC, "no_transfer", {"scope": _scope(m.group(0))}, rule,
                                 0.85 if "negated" in rule or "never" in rule or "stays" in rule else 0.75,
                                 at=m.start()))
+                last_no = (i, out[-1])
                 got_no = True
                 break
         if not got_no:

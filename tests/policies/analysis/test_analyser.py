@@ -1034,3 +1034,52 @@ def test_parental_consent_2026_11an(text, consent):
 ])
 def test_what_a_policy_says_is_not_a_retention_period_is_none(text):
     assert _periods(text) == []
+
+
+# --- rules+model-2026.11ap
+def test_the_students_of_a_course_for_adults_are_not_children():
+    text = ("Brightforge Academy Privacy Policy\n\n"
+            "We use student information to teach, grade and advise you, and to issue certificates.\n\n"
+            "Most of our students are adults, and you must be 18 or older to enroll in our courses.")
+    assert "data_processed" not in {f.kind for f in _rule_findings(text, "children")}
+    pupils = ("Brightforge Academy Privacy Policy\n\n"
+              "We use student information to teach, grade and advise you, and to issue certificates.")
+    assert "data_processed" in {f.kind for f in _rule_findings(pupils, "children")}
+
+
+@pytest.mark.parametrize("text", [
+    "Some things that are NOT about keeping your information, which customers often ask: returns are accepted within "
+    "28 days of delivery; standard delivery is 3 to 5 working days.",
+    "Not to confuse with retention: a trial licence is valid for 6 weeks, an offer of Klimtouw is valid 30 days.",
+])
+def test_what_a_policy_says_is_not_about_keeping_information_has_no_period_2026_11ap(text):
+    assert _periods(text) == []
+
+
+def test_a_retention_list_items_label_names_what_is_kept():
+    text = ("7. How long we keep it\n\n"
+            "•  Enquiries that don't lead to a booking: 6 months.\n"
+            "•  Newsletter: until you unsubscribe, or two years after your last booking, whichever comes first.\n")
+    assert sorted(_periods(text)) == [180, 730]
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("Children:\nWe carry a lot of children, but we don't collect information from them. A school or the council "
+     "gives us what we need for each journey.", "not_directed"),
+    # a limit on how children's data is used says nothing about who uses the service
+    ("5.1 Jigsawell exists to support children and young people with SEND. Schools record the children's names, "
+     "dates of birth and special educational needs in it.\n\n"
+     "5.3 We do not use any information about children for marketing, profiling or product analytics.\n\n"
+     "1.4 If you are a parent or pupil and want to know how your school uses SEND information, please read the "
+     "school's own privacy notice first.", "directed"),
+])
+def test_children_stance_2026_11ap(text, stance):
+    assert analyse(text, use_model=False).summary["children"]["stance"] == stance
+
+
+def test_a_permission_slip_the_school_sends_is_not_the_schools_consent_to_data():
+    text = ("Do children use Leabhrán?\n\nNo. The app is designed for adults. You must be 18 or over to create an "
+            "account.\n\nWhen a school uses the app to send a permission slip, for example to ask whether your child "
+            "may go on a school tour, it is the school asking for your permission, and your answer goes to the school.")
+    summary = analyse(text, use_model=False).summary["children"]
+    assert (summary["stance"], summary["school_consent"]) == ("not_directed", None)

@@ -762,3 +762,36 @@ def test_no_adverts_for_pupils_does_not_outweigh_retargeting_of_the_parents():
             "other sites and apps.")
     assert summary(text, "Ginkgo Tutors Ltd")["third_party_ads"] == "yes"
     assert summary("We do not display any advertisements to pupils.", "Acme Ltd")["third_party_ads"] == "no"
+
+
+# --- rules+model-2026.11ap
+@pytest.mark.parametrize("text", [
+    "When you open the live view, the video stream is sent from the camera to your device.",
+    "If your employer or school offers CommuteMate as a benefit, we also ask for your work or school e-mail address "
+    "to confirm that you are eligible for its program.",
+])
+def test_data_sent_to_the_users_own_device_or_a_work_or_school_address_is_not_sharing(text):
+    assert "sharing" not in kinds(run(text), "third_party_sharing")
+
+
+@pytest.mark.parametrize("text, vendor, present, absent", [
+    ("4. WHO WE SHARE YOUR INFORMATION WITH\n\nWe use the following companies to run our business.\n\n"
+     "• Klarna - if you choose \"Pay in 3\", Klarna receives your name and order value.\n"
+     "• Royal Mail and DPD - delivery of parcels to your home.\n\n"
+     "We advertise our mocks on Facebook and Instagram, and we never upload parents' email addresses to Facebook.\n",
+     "Cloakpeg Schoolwear Ltd", {"Klarna", "Royal Mail", "DPD"}, {"Facebook", "Instagram"}),
+    ("Who gets it:\n- Coachmanager: our booking and scheduling software (UK hosted).\n"
+     "- VisionTrack: our CCTV system. Footage is stored on VisionTrack's UK servers.\n"
+     "- Ferry and tunnel operators for trips abroad, currently P&O Ferries, DFDS and Eurotunnel: the passenger list.\n"
+     "- Exact Online, of Exact Group B.V., Delft - the invoicing.\n\n"
+     "Website:\nOur website uses Plausible Analytics. No Facebook or Google tracking.\n",
+     "Coachwick Travel Ltd", {"Coachmanager", "VisionTrack", "P&O Ferries", "DFDS", "Eurotunnel", "Exact Online"},
+     {"VisionTrack's UK", "No Facebook", "Google", "Facebook"}),
+    ("Roster information. Most Schools send this to us through Clever. We read rosters from the School's student "
+     "information system (such as PowerSchool, Infinite Campus, or Skyward) through those services.",
+     "Doorlark, Inc.", {"Clever"}, {"PowerSchool", "Infinite Campus", "Skyward"}),
+])
+def test_recipient_lines_2026_11ap(text, vendor, present, absent):
+    named = set(summary(text, vendor)["named"])
+    assert present <= named
+    assert not absent & named

@@ -116,3 +116,10 @@ def test_no_transfer_to_any_other_country():
     text = ("All the systems we use keep information in the United Kingdom or in the European Economic Area. We do "
             "not transfer your information to any other country.")
     assert summary(text)["international_transfers"] == "none"
+
+
+def test_an_exception_under_a_transfers_heading_is_a_transfer():
+    text = ("Outside the UK:\nAll our systems and suppliers are in the UK.\nThe exception is trips abroad: the "
+            "passenger list travels with the coach, and border officials can see it when we cross.\n\n"
+            "Who gets it:\n- VisionTrack: footage is stored on VisionTrack's UK servers.")
+    assert summary(text)["international_transfers"] == "yes"
