@@ -245,6 +245,8 @@ def _heading_candidate(text: str, ln: _Line) -> str:
         return ""
     if body.endswith("?"):
         return "strong" if len(words) <= 16 else ""
+    if _BARE_LEAD.match(body):
+        return ""  # "A. In summary:" answering the question above: a lead-in, not a heading of its own
     if body[-1] == ":" and (_COLON_HEADING.match(body) and not (words[0] in _LEAD_IN_START or
                                                                words[-1].lower().rstrip(":") in _INTRO_END)
                             or _WH_COLON_HEADING.match(body)):

@@ -278,6 +278,12 @@ _DIRECTED = [
         r"young\s+(?:people|learners|children)|teens|teenagers|schoolchildren|students\s+(?:aged|under|between|"
         r"in\s+(?:primary|key|grades?|k)))"
     ), 0.9, "children.directed_to_children"),
+    # "Our courses are for children and young people"
+    (re.compile(
+        r"\b(?:courses?|classes|lessons|sessions|camps?|clubs?|programmes?|programs?|activities|services?|apps?|"
+        r"games?|products?|platform|website|site)\s+(?:are|is)\s+(?:(?:mainly|mostly|primarily|especially|all|"
+        r"largely)\s+)?for\s+(?:young\s+)?(?:children|kids|pupils|young\s+people|schoolchildren)\b"
+    ), 0.85, "children.for_children"),
     (re.compile(
         r"\b(?:used|accessed|visited|enjoyed|played)\s+by\s+(?:(?:young|primary|school)[- ]?)?(?:child|children|"
         r"kids|pupils|minors|young\s+people|schoolchildren|students\s+(?:aged|under|in\s+grades?\s+\d|in\s+years?\s+\d))"
@@ -306,6 +312,11 @@ _DIRECTED = [
         r"\b(?:your|a|the|each)\s+child(?:'s|ren's)\s+(?:\w+\s+)?(?:progress|learning|account|profile|name|email|results?|"
         r"performance|work|data|personal|information|school|teacher|use)"
     ), 0.7, "children.child_account"),
+    # "almost everyone we work with is aged 12 to 18": the people served are children
+    (re.compile(
+        r"\b(?:we|our\s+\w+)\s+(?:work|works|deal|deals)\s+with\s+(?:is|are)\s+(?:aged|between)\s+(?:[3-9]|1[0-6])\s*"
+        r"(?:to|-|–|and)\s*(?:[5-9]|1[0-8])\b"
+    ), 0.8, "children.audience_ages"),
 ]
 _PARENTAL_CONSENT = re.compile(
     r"\bconsent\s+of\s+(?:the\s+)?(?:holders?|persons?)\s+(?:of|with|exercising)\s+(?:the\s+)?parental\s+"
@@ -323,9 +334,9 @@ _PARENTAL_CONSENT = re.compile(
     r"(?:consent|permission)|register|sign\s+up|"
     r"create|set\s+up|accept)|(?:parents?|guardians?|carers?)\s+(?:(?:has|have)\s+)?(?:gives?|given|provides?|"
     r"provided|grants?|granted)\s+(?:their\s+|his\s+or\s+her\s+)?(?:verifiable\s+|express\s+|written\s+)?"
-    r"(?:consent|permission)|(?:parents?|guardians?|carers?)\s+(?:has\s+|have\s+)?(?:\w+\s+){0,4}?(?:to\s+)?"
+    r"(?:consent|permission)|(?:parents?|guardians?|carers?)\s+(?:has\s+|have\s+)?(?:\w+\s+){0,6}?(?:to\s+)?"
     r"(?:confirms?|confirmed)\s+(?:their\s+|his\s+or\s+her\s+)?consent|"  # "once the parent has clicked it to confirm
-    # their consent"
+    # their consent", "a parent or carer must make the booking and confirm their consent"
     r"(?:ask|require|request|invite)\w*\s+(?:a|the|their|your|his\s+or\s+her)\s+"
     r"(?:parent|guardian|carer)s?\s+(?:or\s+\w+\s+)?to\s+(?:consent|agree|approve|authori[sz]e|give|provide|confirm)|"
     # a policy that speaks to parents: "your child's health visitor, with your consent", "tick the box on your child's
@@ -355,13 +366,15 @@ _NO_PARENTAL_CONSENT = re.compile(
     # "we do not ask for, or need, the consent of a parent or guardian"
     # "the school does not need, and we do not ask for, the consent of parents"
     # "schools do not usually need parents' consent"
-    r"\b(?:do|does|will)\s+not\s+(?:usually\s+|normally\s+|generally\s+)?(?:require|obtain|seek|ask(?:\s+for)?|"
-    r"need(?:\s+to\s+(?:collect|obtain|seek|ask\s+for))?|collect)"
-    r"(?:,?\s+(?:or|and)\s+(?:(?:we|it|they)\s+)?"
-    r"(?:(?:do|does)\s+not\s+)?(?:require|need|obtain|seek|ask\s+for)\s*,?)?\s+(?:verifiable\s+)?(?:parental\s+consent|"
-    r"(?:the\s+|any\s+)?(?:separate\s+|additional\s+|further\s+)?consents?\s+(?:from|of)\s+(?:the\s+|a\s+|their\s+)?parents?|"
+    # ("I don't need to ask for, and don't ask for, a parent's consent")
+    r"\b(?:(?:do|does|will)\s*(?:not|n't)|won't)\s+(?:usually\s+|normally\s+|generally\s+)?(?:require|obtain|seek|"
+    r"ask(?:\s+for)?|need(?:\s+to\s+(?:collect|obtain|seek|ask\s+for))?|collect)"
+    r"(?:,?\s+(?:or|and)\s+(?:(?:we|it|they|i)\s+)?"
+    r"(?:(?:do|does)\s*(?:not|n't)\s+)?(?:require|need|obtain|seek|ask\s+for|record)\s*,?)?\s+(?:verifiable\s+)?(?:parental\s+consent|"
+    r"(?:the\s+|any\s+)?(?:separate\s+|additional\s+|further\s+)?consents?\s+(?:directly\s+|separately\s+|"
+    r"individually\s+)?(?:from|of)\s+(?:the\s+|a\s+|their\s+)?parents?|"
     # "we do not need, and do not ask for, your parents' or carers' consent"
-    r"(?:(?:your|their|the)\s+)?parents?(?:'s?|s')?\s+(?:or\s+(?:carers?|guardians?)(?:'s?|s')?\s+)?consent)|"
+    r"(?:(?:your|their|the|a)\s+)?parents?(?:'s?|s')?\s+(?:or\s+(?:carers?|guardians?)(?:'s?|s')?\s+)?consent)|"
     r"\b(?:do|does|will)\s+not\s+(?:ask|require)\s+(?:(?:pupils|students|children)\s+or\s+)?(?:parents|carers|guardians)\s+"
     r"(?:for\s+(?:their\s+)?consent|to\s+"
     r"consent)|parental\s+consent\s+is\s+not\s+(?:sought|obtained|asked\s+for|the\s+(?:lawful|legal)\s+basis)|"
@@ -394,7 +407,10 @@ _TEEN_USERS = re.compile(r"\b(?:between\s+1[3-6]\s+and\s+1[78]|1[3-6]\s*(?:to|-|
 # consent form by itself is not one ("counselling starts once a parent has given consent on the consent form")
 _ACTIVITY_CONSENT = re.compile(r"\bpermission\s+slips?\b|\b(?:school\s+)?(?:trips?|outings?|excursions?|"
                                r"residentials?)\b")
-_WITHOUT_BEFORE = re.compile(r"\b(?:without|absent|lacking|no)\s+(?:\w+\s+){0,3}$")
+# ("You don't need a parent's permission to ask for your own information": none is asked)
+# "we ask the parent to give explicit consent to our using it to plan the trip": consent to the data, whatever it is for
+_CONSENT_TO_DATA = re.compile(r"\bconsent\s+to\s+(?:our\s+|us\s+)?(?:using|processing|sharing|holding|collecting)\b")
+_WITHOUT_BEFORE = re.compile(r"\b(?:without|absent|lacking|no|(?:do|does)\s*(?:not|n't)\s+need)\s+(?:\w+\s+){0,3}$")
 _COPPA = re.compile(r"\bcoppa\b|children's online privacy protection")
 _CHILD_HEADING = re.compile(r"\b(?:child(?:ren)?(?:'s)?|kids|minors|coppa|under 1[368]|" + _YOUNG_ONES + r"|"
                             r"younger (?:people|players?|users?|members?|readers?|learners?|visitors?)|age "
@@ -735,7 +751,7 @@ def _segment_findings(seg: Segment, prev_child_data: bool, k12: bool = False, ad
                 out.append(finding(seg, TOPIC, "audience", {"stance": "directed"}, rule, conf))
                 break
     m = _PARENTAL_CONSENT.search(t)
-    if m and _ACTIVITY_CONSENT.search(t):
+    if m and _ACTIVITY_CONSENT.search(t) and not _CONSENT_TO_DATA.search(t):
         m = None  # "schools use the app to collect consent from parents for trips": the school's forms
     if m and re.search(r"\b(?:from|of)\b", m.group(0)) and re.search(
             r"\b(?:confirm|warrant|represent|promise|declare)s?\s+that\s+you\b[^.;]{0,120}$", t[:m.start()]):
@@ -748,7 +764,8 @@ def _segment_findings(seg: Segment, prev_child_data: bool, k12: bool = False, ad
     if m and not remediation and not _WITHOUT_BEFORE.search(t[max(0, m.start() - 30) : m.start()]) and not \
             _NO_PARENTAL_CONSENT.search(t) and (child or head_ctx or "parent" in m.group(0) or student):
         out.append(finding(seg, TOPIC, "parental_consent",
-                           {"parental_consent": True, "for_teen_users": bool(_TEEN_USERS.search(t))},
+                           {"parental_consent": True, "for_teen_users": bool(_TEEN_USERS.search(t)),
+                            "to_our_processing": bool(_CONSENT_TO_DATA.search(t))},
                            "children.parental_consent", 0.85))
     elif _NO_PARENTAL_CONSENT.search(t) or answers_no(seg, t) and _CONSENT_QUESTION.search(seg.heading):
         # (a question and its answer: "Do you ask parents for consent?" / "No. Your school decides ...")
@@ -974,8 +991,10 @@ def summarise(findings: list[Finding], doc: Document) -> dict:
         stance = "not_directed"
     else:
         stance = "not_stated"
-    if stance == "not_directed" and parental and not any(f.value.get("for_teen_users") for f in pc):
-        parental = None  # consent mentioned only around children the service is not for
+    if stance == "not_directed" and parental and not any(f.value.get("for_teen_users") or
+                                                         f.value.get("to_our_processing") for f in pc):
+        parental = None  # consent mentioned only around children the service is not for (a parent's consent to our
+        # using their child's data is one whoever the website is for)
     if parental is None and school and stance == "directed_with_consent":
         parental = False  # the school consents in the parents' place: the vendor does not ask parents
     ages = [f.value["min_age"] for f in nd if f.value.get("min_age")]

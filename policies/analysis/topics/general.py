@@ -180,7 +180,9 @@ _UPDATED = re.compile(
     r"amended|approved|"
     r"effective(?:\s+date|\s+from|\s+as\s+of|\s+on)?|"
     r"(?:this\s+)?version\s+(?:date|dated|of|was)|version|date\s+of\s+issue|issued|date(?:d)?|policy\s+date|"
-    r"published|as\s+of|came\s+into\s+effect|in\s+effect|reviewed|status|edition(?:\s+of)?)\b",
+    r"published|as\s+of|came\s+into\s+effect|in\s+effect|in\s+force\s+(?:from|as\s+of)|entry\s+into\s+force|"
+    r"reviewed|status|"
+    r"edition(?:\s+of)?)\b",
     re.I,
 )
 
@@ -251,7 +253,9 @@ def _us_document(doc: Document, vendor: str | None = None) -> bool:
 
 
 # (also after the version it names: "Supersedes: Issue 4, dated 03/05/2022")
-_NOT_CURRENT_BEFORE = re.compile(r"\b(?:previous|prior|earlier|old|superseded|supersedes:?|replaced|replaces:?|"
+# (translated: "Precedent version: 12/09/2023")
+_NOT_CURRENT_BEFORE = re.compile(r"\b(?:previous|prior|precedent|preceding|earlier|old|superseded|supersedes:?|"
+                                 r"replaced|replaces:?|"
                                  r"original|first|review|expiry|renewal)\s+(?:the\s+)?(?:(?:issue|version|v)\.?\s*"
                                  r"[\d.]+,?\s+)?$", re.I)
 _NEXT_REVIEW = re.compile(r"\b(?:next\s+review|review\s+(?:date|due)|due\s+for\s+review|to\s+be\s+reviewed|expir\w*)\b",
@@ -295,6 +299,9 @@ def last_updated(doc: Document, vendor: str | None = None) -> tuple[str | None, 
             iso, pos = parsed
             if pos > 60:
                 continue
+            if kw.startswith("in force") and re.search(r"\b(?:regulation|act|gdpr|law|directive|code)\b[^.]{0,30}$",
+                                                       t[max(0, m.start() - 40) : m.start()], re.I):
+                continue  # "the Regulation (EU) 2016/679, in force from 25 May 2018": a law's date, not the policy's
             if _NOT_CURRENT_BEFORE.search(t[max(0, m.start() - 25) : m.start()]) or \
                     _NEXT_REVIEW.search(after[: pos + 1]):
                 stale_until = m.start() + pos

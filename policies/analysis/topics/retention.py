@@ -72,6 +72,8 @@ _BEFORE_BAD = re.compile(
     # a loan is not a retention period ("e-books are lent for 21 days"); nor is the period a change replaced
     # ("backup retention shortened from five weeks to four weeks")
     r"lent|loaned|borrowed|(?:shorten|reduc|chang|lengthen|increas|decreas|cut)\w*\s+from|minors?(?:\s+of)?|"
+    # ... or the period it went from ("the Recently Deleted period went from 14 days to 30")
+    r"(?:went|gone|goes|moved|rose|fell)\s+from|"
     # a deadline to pass a file on ("transferred within five school days of an in-year transfer")
     r"transferr?\w*|forwarded|passed\s+on)"
     r"(?:\s+(?:by|of|within|to|than|up to|at least|about|around|approximately|for|the|a|an|another|additional|"
@@ -109,6 +111,8 @@ _AFTER_BAD = re.compile(
     r"to (?:change your mind|cancel|return|withdraw|ask for a refund|request a refund)|"
     # how long something else runs: "menus run on a three-week cycle", "courses take 4 to 6 weeks to complete"
     r"(?:menu |billing |rota |teaching )?cycles?\b|rotations?\b|to (?:complete|finish)\b|"
+    # a deadline to report a breach: "within 48 hours of becoming aware of it"
+    r"of (?:becoming|being made|having become) aware\b|of (?:discovering|detecting|learning of|learning about)\b|"
     # a lead time: "an e-mail of notice is sent 15 days before)"
     r"before\s*(?:[);,.]|$))"
 )
@@ -178,7 +182,8 @@ _STRONG_VERB = re.compile(
     r"delet\w+|eras(?:e|ed|es|ing|ure)|destr(?:oy\w*|uction)|purg\w+|anonymi[sz]\w+|de-?identif\w+|dispos\w+|"
     + _TRANSLATED_VERBS + r"|"
     r"expunge\w*|overwrit\w+|shred\w*|wip(?:e|es|ed|ing)|(?:recorded|taped|written)\s+over|"
-    r"(?:is|are|be|been|get|gets)\s+(?:\w+\s+)?(?:removed|rotated|discarded|cleared)|roll(?:s|ed)?\s+off|"
+    r"(?:is|are|be|been|get|gets)\s+(?:\w+\s+)?(?:removed|rotated|discarded|cleared|taken\s+(?:down|offline))|"
+    r"roll(?:s|ed)?\s+off|"
     r"(?:stay|stays|stayed|remain|remains|persist|persists|live|lives|sit|sits)\s+(?:\w+\s+){0,2}with\s+us)\b"
 )
 _DATA_OBJ = re.compile(
@@ -193,7 +198,7 @@ _HEADING_CTX = re.compile(
     r"\b(?:retention|retain\w*|how long|storage (?:period|duration|limitation)|storage and (?:retention|deletion)|"
     r"(?:keep|keeping)\b.{0,30}\b(?:data|information|records)|deletion|holding\s+period|"
     r"(?:processing|storage|holding|retention|use)\s+(?:and\s+(?:holding|retention|storage)\s+)?period|"
-    r"record[- ]?keeping|disposal|conservation|conserved|"
+    r"record[- ]?keeping|disposal|conservation|conserved|period\s+of\s+(?:storage|retention|keeping|holding)|"
     r"delete|destruction|erasure of data|storage limitation)\b"
 )
 # who may fix a retention period for the vendor
@@ -534,7 +539,8 @@ def _segment_findings(seg: Segment, label: str = "") -> list[Finding]:
             out.append(finding(seg, TOPIC, "statement", {}, "retention.keep_statement", 0.6))
         elif head_ctx and strong and data:
             out.append(finding(seg, TOPIC, "statement", {}, "retention.heading_context", 0.6))
-        elif strong and data and re.search(r"\b(?:delet|eras|destroy|purg|anonymi[sz]|dispos)\w*", tm) and re.search(
+        elif strong and data and re.search(r"\b(?:delet|eras|destroy|purg|anonymi[sz]|dispos|shred|discard|"
+                                           r"wip(?:e|ed|es)\b|overwrit)\w*", tm) and re.search(
             r"\b(?:we|our|company)\b", tm
         ) and re.search(r"\b(?:automatically|routinely|periodically|securely|permanently|then|after|when|once)\b", tm):
             out.append(finding(seg, TOPIC, "statement", {}, "retention.deletion_practice", 0.6))

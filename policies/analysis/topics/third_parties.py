@@ -782,7 +782,9 @@ def _vendor_tokens(vendor_name: str | None) -> set[str]:
             # the trade in a vendor's name ("Glenmorach Music CIC"): "My Music Staff" is another company
             "music", "tuition", "tutoring", "coaching", "sport", "sports", "photography", "photo", "print", "design",
             "publishing", "press", "books", "careers", "academy", "trust", "club", "clubs", "kids", "nursery",
-            "cic", "cyf", "community", "foundation", "charity"}
+            "cic", "cyf", "community", "foundation", "charity", "travel", "tours", "trips", "transport", "coaches",
+            "catering", "tutors", "insurance", "payments", "events", "outdoor", "adventures", "schoolwear",
+            "uniform", "uniforms"}
     return {w for w in words if w not in stop and len(w) > 2}
 
 
@@ -911,6 +913,9 @@ _SCOPE_OR_INTERNAL = re.compile(
     r"his\s+or\s+her)\s+(?:\w+\s+)?(?:e-?mail\s+)?(?:account|inbox|address|device|phone)\b|\bforward\s+(?:it|the\s+\w+)\s+to\s+"
     r"[\w.+-]+@|\b(?:sent|uploaded|transmitted)\s+to\s+(?:our|its)\s+(?:own\s+)?(?:servers|systems|data\s*cent(?:er|re)s?)\b|"
     r"\bnot\s+(?:sent|uploaded|transmitted)\s+to\s+(?:us|our|the\s+company)\b|"
+    # the sentence that introduces the vendor ("VINsight, LLC ("VINsight," "we," "our") provides vehicle history
+    # reports to consumers, auto dealers and other businesses"): what it sells, not whom it gives data
+    r"\(\s*(?:the\s+)?[\"“][^\"”]{1,40}[,\s]*[\"”],?\s*[\"“](?:we|us|our)\b|"
     # in transit ("encrypted when they are sent to and from FormHarbor"), or given to do something ("documents
     # provided to register for a sale")
     r"\b(?:sent|transmitted)\s+to\s+and\s+from\b|\bprovided\s+to\s+(?:register|sign\s+up|verify|confirm|open|create|"
@@ -1134,6 +1139,10 @@ _BAD_NAME_WORDS = {
     "optional", "required",
     # a run-in label ("**Backups**: encrypted backups are overwritten ..."), a product of a named company ("Teams")
     "backup", "backups", "logs", "teams", "onedrive", "sharepoint", "outlook",
+    "account", "accounts", "holder", "holders", "exception", "exceptions",
+    # a role a policy defines ("o Teacher - a person which the School has given access to"), a kind of recipient
+    # ("Airlines (for example easyJet, British Airways)")
+    "teacher", "pupil", "child", "guardian", "tutor", "airline", "airlines", "hotels", "hostels",
     "england", "britain", "wales", "scotland", "ireland", "india", "canada", "australia", "secure", "payment",
     "payments", "analytics", "hosting", "customer", "customers", "user", "users", "school", "schools",
     "students", "student", "parents", "parent", "teachers", "platform", "app", "apps", "application",
@@ -1197,6 +1206,8 @@ def _clean_name(raw: str) -> str | None:
         return None
     if words[-1] in {"data", "information", "details", "records"}:
         return None  # "We use Teacher Data to run your account": a policy's defined kind of data
+    if words[-1] in {"grant", "grants", "scheme", "schemes", "voucher", "vouchers", "allowance", "allowances"}:
+        return None  # "Pupil Development Grant – Access: ... we send the council the voucher reference": a scheme
     return name
 
 
@@ -1372,6 +1383,8 @@ _ENTRY_LINE = re.compile(
     r"package)\b)|"
     r",\s+(?=for\s+(?:the\s+)?\w+(?:ing|ment|ery)\b)|"  # "Skebby, for the sending of the SMS"
     r",\s+(?=of\s+[A-Z]\w+)|"  # "Exact Online, of Exact Group B.V., Delft - the invoicing"
+    # an item that says what the recipient gets: "(b) Caledonian MacBrayne (CalMac Ferries Ltd) receives the names"
+    r"\s+(?=(?:receives?|gets)\s+(?!(?:it|them|nothing|no|none)\b)[a-z])|"
     # "ABRSM and Trinity College London, when your child is entered for an exam: ..."
     r",\s+(?=(?:when|if|where|once)\s+(?:you|your|we|a|an|the)\b)(?P<when>)|"
     # "Speedadmin (our music school management system), hosted in the EU;"
@@ -1400,7 +1413,8 @@ _POLICY_SCOPE = re.compile(r"\s*(?:this|our)\s+(?:online\s+)?(?:privacy\s+)?(?:p
                            r"covers|describes)\b", _I)
 _ON_OUR_OWN = (r"(?:on|in)\s+(?:our|the)\s+own\s+(?:\w+\s+)?(?:servers?|infrastructure|systems|computers|machines|"
                r"workstations|laptops)")
-_SELF_HOSTED = re.compile(r"\bself-?hosted\b|\b(?:host|run|install|operat)\w*\s+(?:it\s+|them\s+)?" + _ON_OUR_OWN +
+_SELF_HOSTED = re.compile(r"\bself-?hosted\b|\b(?:host|run|install|operat)\w*\s+(?:it\s+|them\s+)?(?:ourselves\s+)?" +
+                          _ON_OUR_OWN +
                           # "Both programs run on our machines", "Matomo, which we install ourselves on our server"
                           r"|\b(?:run|runs|installed)\s+on\s+our\s+(?:own\s+)?(?:\w+\s+)?(?:computers|machines|devices)\b"
                           r"|\binstall\w*\s+(?:it\s+)?(?:ourselves\s+)?on\s+our\s+(?:own\s+)?servers?\b"
@@ -1413,6 +1427,9 @@ _NOT_RECIPIENTS_LEAD = re.compile(r"\b(?:do|does|will)\s+not\s+(?:receive|get|se
 _NOT_A_RECIPIENT_BEFORE = re.compile(r"\b(?:neither|nor|no)\s+$|"
                                      # "No Facebook or Google tracking."
                                      r"\bno\s+[\w.&-]+(?:\s+[\w.&-]+){0,2}\s+(?:or|nor|and)\s+$|"
+                                     # "we have no log-ins to SIMS, Arbor, Bromcom or any other MIS"
+                                     r"\bno\s+(?:access|log-?ins?|logins?|connections?|integrations?)\s+(?:to|with)\s+"
+                                     r"(?:[\w,]+\s+){0,3}$|"
                                      r"\bnothing\s+(?:goes|is\s+sent|passes)\s+(?:through|to|via)\s+$|"
                                      # the school's own system: "from the school's MIS (for example SIMS, Arbor"
                                      r"\b(?:the|your|a|its|each)\s+school'?s\s+(?:own\s+)?(?:MIS|SIS|(?:management|"
@@ -1421,8 +1438,9 @@ _NOT_A_RECIPIENT_BEFORE = re.compile(r"\b(?:neither|nor|no)\s+$|"
                                      # where the vendor advertises, not whom it gives data: "We advertise our mocks on
                                      # Facebook and Instagram"
                                      r"\b(?:we|I)\s+(?:also\s+)?advertise\s+(?:\w+\s+){0,3}(?:on|in)\s+"
-                                     r"(?:[\w,]+\s+(?:and|or)\s+)?$|\b(?:copied|copy|exported)\b[^.;]{0,50}\b(?:from|in)\s+"
-                                     r"(?:[\w,]+\s+){0,3}$", _I)
+                                     r"(?:[\w,]+\s+(?:and|or)\s+)?$|\b(?:copied|copy|export\w*)\b[^.;]{0,50}\b(?:from|in)\s+"
+                                     # ("the files that the School exports from that system, such as CPOMS")
+                                     r"(?:[\w,]+\s+){0,7}$", _I)
 # "Matomo is installed on our own servers", "the software Matomo, installed on our own servers"
 _SELF_HOSTED_TOOL = re.compile(r"(?:(?:^|(?<=[.;:]\s))(?:The\s+)?|\b(?:software|tool)\s+)"
                                r"(?P<n>[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?)(?:\s+(?:is|are)\s+|,\s+|\s+(?=installed))"
@@ -1487,7 +1505,8 @@ def _coordinated_orgs(name: str) -> list[str]:
 
 def _emit_org(emit, raw: str, rule: str, conf: float, at: int, purpose: str | None = None) -> None:
     """Emit an organisation named by a list line, a table row or a legal name (schools named so are customers)."""
-    resolved = _resolve_org(raw, alias_prefix=True)
+    # "The Duke of Edinburgh's Award receives ...": the article is not part of the name (one word after it may be)
+    resolved = _resolve_org(re.sub(r"^The\s+(?=\S+\s+\S)", "", raw), alias_prefix=True)
     if resolved is None or (resolved[1] is None and _SCHOOL_NAME.search(raw)) or re.match(r"(?:No|Not|Never)\s", raw):
         return  # (a school is a customer; "No Facebook or Google tracking" names none)
     name, entry = resolved
@@ -1616,7 +1635,11 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
             em = _ENTRY_LINE.match(line)
             if not em and seg.kind == "list_item":
                 em = _BULLET_NAME_THE.match(line)  # "- Supabase – the database and login system."
-            if not em and seg.kind == "list_item" and (list_ctx or _under_sharing_heading(seg, section_too=True)):
+            # (a numbered item is segmented as a clause: "2. Unifrog – if your school uses Unifrog, ...")
+            numbered = seg.kind == "sentence" and re.search(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|\(?[a-z]\))[ \t]*$",
+                                                            doc.text[max(0, seg.start - 8):seg.start])
+            if not em and (seg.kind == "list_item" or numbered) and (
+                    list_ctx or _under_sharing_heading(seg, section_too=True)):
                 em = _BULLET_NAME_IF_OUR.match(line)
             found_by = em.groupdict() if em else {}
             loose = found_by.get("and_our") is not None or found_by.get("when") is not None
@@ -1734,6 +1757,9 @@ _SCOPED_NO = re.compile(
     _I)
 # "We do not show advertising to Students": a no for the pupils, which adverts shown to the parents who book outweigh
 _TO_PUPILS = re.compile(r"\bto\s+(?:our\s+)?(?:students|pupils|children|kids|minors|learners)\b", _I)
+# ... and "We never use advertising cookies on the Trip Hub or the parent payment page": a no for some pages only
+_ON_A_PAGE = re.compile(r"\b(?:on|in)\s+(?:the|our)\s+(?:[\w-]+\s+){0,3}(?:hub|portal|app|page|pages|area|areas|"
+                        r"section|dashboard)\b", _I)
 
 
 def _scoped(text: str, at: int) -> bool:
@@ -1760,6 +1786,12 @@ def _under_negated_lead(text: str, start: int) -> bool:
             continue  # an item's wrapped line ("  - sell your details to anyone, or let any" / "    other ...")
         return bool(_NEGATED_LEAD.search(line.rstrip()))
     return False
+
+
+# a negated lead that runs into its items on the same line ("**We never:** use student data for advertising; build a
+# profile ...; sell student information; ...")
+_RUN_IN_NEGATED_LEAD = re.compile(r"\W*(?:\*\*|__)?(?:we|[A-Z][\w&.-]*)\s+(?:will\s+|shall\s+|do\s+|does\s+)?"
+                                  r"(?:never|not)\s*(?:\*\*|__)?\s*:", _I)
 
 
 def _sale(doc: Document, seg: Segment, text: str) -> list[Finding]:
@@ -1806,7 +1838,8 @@ def _sale(doc: Document, seg: Segment, text: str) -> list[Finding]:
         # "we do not use Student Data to target advertising, amass a profile ..., or sell it": the list's negation
         listed = bool(re.search(r"(?:,\s*|\s)(?:or|nor)\s+(?:to\s+)?$", text[:m.start()]))
         # an item of a list the lead negates ("Tidewater will not:" / "3. sell a student's information")
-        lead_negated = m.start() < 20 and _under_negated_lead(doc.text, seg.start)
+        lead_negated = m.start() < 20 and _under_negated_lead(doc.text, seg.start) or bool(
+            _RUN_IN_NEGATED_LEAD.match(text) and ";" in text[:m.start()])  # "**We never:** use ...; sell student data"
         if lead_negated or _negated_before(text, m.start()) or (listed and _negated_before(text, m.start(), 240)) or \
                 re.match(r"\s*(?:or|and)\s+(?:\w+\s+){0,2}(?:not|never)", after):
             scoped = _scoped(text, m.start())
@@ -1862,9 +1895,11 @@ def _ads(doc: Document, seg: Segment, text: str) -> list[Finding]:
     out = []
     no_ads = _NO_ADS.search(text)
     tp = _TP_ADS.search(text)
-    if tp and tp.start() < 40 and _under_negated_lead(doc.text, seg.start):
-        # an item of a list the lead negates ("We do not:" / "- show advertising in our shop, or use retargeting")
-        return [make(doc, seg, "advertising", "no_third_party_ads", {}, "ads.negated_lead", 0.8, at=tp.start())]
+    item_ad = tp if tp and tp.start() < 40 else re.search(r"\badvertis\w*\s+to\b", text[:80], _I)
+    if item_ad and _under_negated_lead(doc.text, seg.start):
+        # an item of a list the lead negates ("We do not:" / "- show advertising in our shop, or use retargeting",
+        # "We will never:" / "(c) allow a supplier to use it to advertise to you")
+        return [make(doc, seg, "advertising", "no_third_party_ads", {}, "ads.negated_lead", 0.8, at=item_ad.start())]
     if no_ads and _scoped(text, no_ads.start()):
         no_ads = None  # "no targeted ads to users we know to be under 18": says nothing about everyone else
     if no_ads and (_AD_KIND.search(no_ads.group(0)) or re.match(r"\s+(?:that|which|with)\b", text[no_ads.end():]) or
@@ -1872,7 +1907,9 @@ def _ads(doc: Document, seg: Segment, text: str) -> list[Finding]:
         no_ads = None  # "no video adverts with sound", "no adverts that reward", "if you'd rather there were none"
     if no_ads and re.search(r"advertis|\bads?\b|advert|publicity", no_ads.group(0), _I):
         # "we do not share with advertisers" is also a no (no third-party ads via data); "no ads" explicit
-        value = {"audience_only": True} if _TO_PUPILS.search(text, no_ads.start()) else {}
+        clause = re.split(r"[.;]|,\s+(?:and|but)\s+", text[no_ads.start():])[0]
+        partial = _TO_PUPILS.search(text, no_ads.start()) or _ON_A_PAGE.search(clause)
+        value = {"audience_only": True} if partial else {}
         out.append(make(doc, seg, "advertising", "no_third_party_ads", value, "ads.negated", 0.85,
                         at=no_ads.start()))
     elif tp and not (_NEG.search(text[max(0, tp.start() - 50):tp.start()]) and not re.search(

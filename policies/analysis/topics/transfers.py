@@ -15,7 +15,9 @@
 
 1. a strong transfer statement -> ``with_safeguards`` if any safeguard is named, else ``yes``;
 2. otherwise an explicit no-transfer statement -> ``none`` (it outweighs conditional boilerplate and an
-   incidental "analytics provider based outside the UK" - the policy's own explicit answer wins);
+   incidental "analytics provider based outside the UK" - the policy's own explicit answer wins), unless the only
+   ones say where some data is held ("UK servers", "data held in the UK") and a provider abroad has a named
+   safeguard -> ``with_safeguards``;
 3. otherwise conditional/weak transfers or safeguards -> ``with_safeguards`` / ``yes``;
 4. otherwise ``not_stated``.
 """
@@ -59,7 +61,9 @@ _NO_TRANSFER = [
         r"shan't|don’t|doesn’t|won’t)\s+(?:\w+\s+){0,4}?" + _T_VERB +
         r"\b[^.;]{0,80}?\b" + _OUTSIDE_ANY, _I)),
     ("transfers.no.never", re.compile(
-        r"\b(?:never|not|no)\b\s+(?:\w+\s+){0,3}(?:be\s+)?" + _T_VERB + r"\b[^.;]{0,80}?\b" + _OUTSIDE_ANY, _I)),
+        # ("None of our sub-contractors transfers the data outside the European Union")
+        r"\b(?:never|not|no|none\s+of)\b\s+(?:[\w-]+\s+){0,3}(?:be\s+)?" + _T_VERB + r"\b[^.;]{0,80}?\b" +
+        _OUTSIDE_ANY, _I)),
     ("transfers.no.none", re.compile(
         r"\bno (?:\w+ ){0,3}(?:data|information) (?:\w+ ){0,3}(?:is|are|will be) (?:\w+ )?" + _T_VERB + r"\b"
         r"[^.;]{0,60}?" + _OUTSIDE_ANY + r"|\bno (?:international|overseas|cross-border) (?:data )?transfers?|"
@@ -265,6 +269,9 @@ def _scope(s: str) -> str:
     return "UK"
 
 
+_WHERE_HELD_RULES = frozenset({"transfers.no.home_servers", "transfers.no.stored_in_home"})
+
+
 def summarise(findings: list[Finding], doc: Document | None = None) -> dict[str, Any]:
     fs = [f for f in findings if f.topic == TOPIC]
     mechanisms: list[str] = []
@@ -274,7 +281,11 @@ def summarise(findings: list[Finding], doc: Document | None = None) -> dict[str,
     strong = [f for f in fs if f.kind == "transfer" and f.value.get("strength") == "strong"]
     other = [f for f in fs if f.kind == "transfer" and f.value.get("strength") != "strong"]
     none = [f for f in fs if f.kind == "no_transfer"]
-    if strong:
+    # "Microsoft 365 (with data held in the UK)" says where one provider keeps data; it does not answer for another
+    # provider abroad whose safeguard the policy names ("SmugMug, Inc. is based in the United States. SmugMug is
+    # certified under the EU-US Data Privacy Framework")
+    descriptive = all(f.rule in _WHERE_HELD_RULES for f in none)
+    if strong or (none and descriptive and other and mechanisms):
         status = "with_safeguards" if mechanisms else "yes"
     elif none:
         status = "none"

@@ -1083,3 +1083,81 @@ def test_a_permission_slip_the_school_sends_is_not_the_schools_consent_to_data()
             "may go on a school tour, it is the school asking for your permission, and your answer goes to the school.")
     summary = analyse(text, use_model=False).summary["children"]
     assert (summary["stance"], summary["school_consent"]) == ("not_directed", None)
+
+
+# --- rules+model-2026.11aq
+@pytest.mark.parametrize("text, consent", [
+    ("Do you talk to students who are under 18?\n\nYes – almost everyone we work with is aged 12 to 18.\n\n"
+     "- For private sessions with anyone under 16, a parent or carer must make the booking and confirm their consent "
+     "before the session.\n\nWe don't knowingly collect information from anyone under 13 through our website.\n\n"
+     "You don't need a parent's permission to ask for your own information.",
+     ("directed_with_consent", True)),
+    # consent to the vendor's use of a pupil's data counts even where the website is for adults
+    ("Our website and Trip Hub are for teachers and parents. We do not take bookings from anyone under 18.\n\n"
+     "Medical information about pupils is special category data. We ask the parent to give explicit consent to our "
+     "using it to plan the trip.", ("not_directed", True)),
+])
+def test_children_2026_11aq(text, consent):
+    summary = analyse(text, use_model=False).summary["children"]
+    assert (summary["stance"], summary["parental_consent"]) == consent
+
+
+@pytest.mark.parametrize("text, days", [
+    ("The 2 May 2024 update added the note about Bluesky and the \"Recently Deleted\" period, which went from 14 days "
+     "to 30. Deleted classes are kept in Recently Deleted for 30 days.", [30]),
+    ("If a personal data breach affects information we hold for a school, we will tell the school within 48 hours of "
+     "becoming aware of it.", []),
+    ("§ 7. Period of storage of data\n\n4. Invoices and the accounting documents - for 5 (five) years counting from "
+     "the end of the calendar year.\n\n6. Correspondence with the customer support - 2 years from the closing of the "
+     "request.", [730, 1825]),
+])
+def test_retention_periods_2026_11aq(text, days):
+    assert sorted(_periods(text)) == days
+
+
+@pytest.mark.parametrize("text, date", [
+    ("PRIVACY POLICY OF THE KALIMBO APPLICATION\n\nAdopted by resolution of the Management Board on 20.01.2025. "
+     "In force from 01.02.2025.", "2025-02-01"),
+    ("We process data under the General Data Protection Regulation, in force from 25 May 2018.", None),
+])
+def test_in_force_from_dates_the_policy_not_a_law(text, date):
+    assert analyse(text, use_model=False).last_updated == date
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "our courses are for children"; a parent's consent to activities; a statement about online collection only
+    ("4. CHILDREN AND YOUNG PEOPLE\n\n4.1 Our courses are for children and young people. We ask a parent or carer of "
+     "every participant under 16 to sign our form. The form asks for the parent's consent to each activity.\n\n"
+     "4.3 We do not allow participants to use any online system, and we do not collect information from children "
+     "online.", ("directed_with_consent", True)),
+    ("Quibbit is made for children aged 3 to 6. Because the app collects no personal information from children, I "
+     "don't need to ask for, and don't ask for, a parent's consent.", ("directed", False)),
+    ("Orbitly Math is designed for children. As COPPA allows, we rely on the School to consent on behalf of parents. "
+     "We do not collect consent directly from parents.", ("directed_with_consent", False)),
+    ("Nettlewise is not designed for use by children. Schools do not need a parent's consent to record a "
+     "safeguarding concern, and Nettlewise does not ask for or record parental consent.", ("not_directed", False)),
+])
+def test_children_2026_11aq_dev22(text, expected):
+    summary = analyse(text, use_model=False).summary["children"]
+    assert (summary["stance"], summary["parental_consent"]) == expected
+
+
+def test_a_bare_lead_answering_a_question_does_not_hide_the_question():
+    text = ("KEEPING AND DELETING DATA\n\nQ. How long do you keep my information?\nA. In summary:\n"
+            "• Lesson recordings: 30 days.\n"
+            "• Booking, payment and payout records: six years from the end of the tax year they relate to.\n"
+            "• Tutor applications that don't go ahead: 6 months.\n")
+    assert sorted(_periods(text)) == [30, 180, 2190]
+
+
+def test_a_gallery_taken_down_after_a_period_is_retention():
+    text = ("7. PHOTOGRAPHS\n\n7.1 After each course we upload a selection to a private gallery for that group. "
+            "Galleries are taken down 60 days after the end of the course.")
+    assert _periods(text) == [60]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("PRIVACY POLICY\n\nDate of entry into force: 01/02/2025\nPrecedent version: 12/09/2023\n", "2025-02-01"),
+])
+def test_translated_date_labels(text, date):
+    assert analyse(text, use_model=False).last_updated == date

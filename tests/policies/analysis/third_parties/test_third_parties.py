@@ -795,3 +795,64 @@ def test_recipient_lines_2026_11ap(text, vendor, present, absent):
     named = set(summary(text, vendor)["named"])
     assert present <= named
     assert not absent & named
+
+
+# --- rules+model-2026.11aq
+@pytest.mark.parametrize("text, vendor, present, absent", [
+    ("Who sees my information?\n\nWe also use a few service providers who handle information for us:\n\n"
+     "1. Microsoft 365 – our email and document storage.\n"
+     "2. Unifrog – if your school uses Unifrog, we upload your action plan into your school's Unifrog account.\n",
+     "Compasswell Careers Ltd", {"Microsoft", "Unifrog"}, set()),
+    ("Schools upload the list to our portal, or we receive it through Wonde, which connects to the school's management "
+     "information system and passes us only the fields listed above. We do not connect to a school's MIS ourselves:\n"
+     "we have no log-ins to SIMS, Arbor, Bromcom or any other MIS, and we never write data back.",
+     "Gorsefield Photography Ltd", {"Wonde"}, {"Capita SIMS", "Arbor", "Bromcom"}),
+    ("Recipient                        What they receive                                 Where\n"
+     "Bramwell Travel Insurance        Traveller names, dates of birth and any           UK\n"
+     "Airlines (for example            Passenger names and passport details              UK, EU\n"
+     "easyJet, British Airways)\n",
+     "Jaunterly Educational Travel Ltd", {"Bramwell Travel Insurance"}, {"Airlines"}),
+])
+def test_recipient_lines_2026_11aq(text, vendor, present, absent):
+    named = set(summary(text, vendor)["named"])
+    assert present <= named
+    assert not absent & named
+
+
+@pytest.mark.parametrize("text, ads", [
+    ("If you accept marketing cookies, we use the Meta Pixel and Google Ads remarketing tags, so that Meta and Google "
+     "can show our adverts to teachers who visited our site. We never use advertising cookies on the Trip Hub or the "
+     "parent payment page.", "yes"),
+    ("8.4  We will never:\n     (a)  sell pupil or parent information to anyone;\n"
+     "     (b)  allow a supplier to use it to advertise to you or to your child.\n", "no"),
+])
+def test_adverts_2026_11aq(text, ads):
+    assert summary(text, "Larchmoor Academy Trust")["third_party_ads"] == ads
+
+
+@pytest.mark.parametrize("text, vendor, present, absent", [
+    ("3.3 When a School joins us from another system, we import the historical files that the School exports from "
+     "that system, such as CPOMS or MyConcern. We do not exchange any data with those suppliers directly.\n\n"
+     "5.3 Our website collects usage statistics with Matomo, which we host ourselves on our own Azure servers.",
+     "Nettlewise Ltd", set(), {"CPOMS", "MyConcern", "Matomo"}),
+    ("6. WHO WE SHARE INFORMATION WITH\n\n6.1 We share only the information each organisation needs:\n\n"
+     "  (b) Caledonian MacBrayne (CalMac Ferries Ltd) receives the names of group members.\n"
+     "  (d) The Duke of Edinburgh's Award receives expedition reports for participants.\n",
+     "Ptarmigan Outdoor Learning Ltd", {"Caledonian MacBrayne", "Duke of Edinburgh's Award"}, set()),
+    ("Who we share with:\n\n- Royal Mail: delivery of your order.\n"
+     "- Pupil Development Grant – Access: if you pay with a PDG Access voucher from Carmarthenshire County Council, "
+     "we send the council the voucher reference.\n"
+     "- 4.3 Exception – exchange of recordings with a partner class.\n",
+     "Wisgo Cyf", {"Royal Mail"}, {"Pupil Development Grant", "Exception"}),
+])
+def test_recipient_lines_2026_11aq_dev22(text, vendor, present, absent):
+    named = set(summary(text, vendor)["named"])
+    assert present <= named
+    assert not absent & named
+
+
+def test_a_negated_lead_that_runs_into_its_items_negates_the_sale():
+    text = ("**We never:** use student data for targeted advertising; build a profile of a student for any purpose "
+            "other than the School's educational purpose; sell student information; or let advertisers collect "
+            "information from students.")
+    assert summary(text, "Orbitly Learning, Inc.")["sells_data"] == "no"

@@ -123,3 +123,15 @@ def test_an_exception_under_a_transfers_heading_is_a_transfer():
             "passenger list travels with the coach, and border officials can see it when we cross.\n\n"
             "Who gets it:\n- VisionTrack: footage is stored on VisionTrack's UK servers.")
     assert summary(text)["international_transfers"] == "yes"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Processors: Microsoft 365 (email and document storage, with data held in the UK); Jotform (online forms, "
+     "on EU servers).\n\n"
+     "8. INTERNATIONAL TRANSFERS\n\n8.1 SmugMug, Inc. is based in the United States. SmugMug is certified under the "
+     "EU-US Data Privacy Framework and its UK Extension.", "with_safeguards"),
+    ("6.1 Parlotte does not effectuate any transfer of data outside the European Union. None of our "
+     "sub-contractors transfers the data outside the European Union.", "none"),
+])
+def test_transfers_2026_11aq(text, expected):
+    assert summary(text)["international_transfers"] == expected
