@@ -219,13 +219,15 @@ _RAW: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("Piano Analytics", ANALYTICS, ("Piano Analytics", "AT Internet"), ("piano.io", "atinternet.com")),
     ("Help Scout", HOSTING, ("Help Scout", "HelpScout"), ("helpscout.com", "helpscout.net")),
     ("Paddle", PAYMENT, ("Paddle.com", "Paddle"), ("paddle.com",)),
-    # rules+model-2026.11ap: instalment payments and parcel carriers of UK online shops (uniform, photos, books)
+    # rules+model-2026.11ap: instalment payments and parcel carriers of UK online shops (uniform, photos, books); a
+    # content-delivery network of EU apps
     ("Klarna", PAYMENT, ("Klarna", "Klarna Bank AB"), ("klarna.com",)),
     ("Clearpay", PAYMENT, ("Clearpay",), ("clearpay.co.uk",)),
     ("DPD", HOSTING, ("DPD", "DPD Group UK"), ("dpd.co.uk",)),
     ("Evri", HOSTING, ("Evri",), ("evri.com",)),
     ("Parcelforce", HOSTING, ("Parcelforce", "Parcelforce Worldwide"), ("parcelforce.com",)),
     ("Yodel", HOSTING, ("Yodel",), ("yodel.co.uk",)),
+    ("Bunny.net", HOSTING, ("Bunny.net", "BunnyCDN", "BunnyWay"), ("bunny.net", "b-cdn.net")),
     # exam boards: schools, tutors and music services send them candidates' entries
     ("ABRSM", EXAM_BOARD, ("ABRSM", "Associated Board of the Royal Schools of Music"), ("abrsm.org",)),
     ("Trinity College London", EXAM_BOARD, ("Trinity College London",), ("trinitycollege.com",)),

@@ -67,6 +67,12 @@ _TITLE_BESIDE_NAME = re.compile(rf"(?i:(?P<a>[^\s:|–—-][^:|–—]*?)\s*[-�
                                 rf"{_POLICY_TITLE}\s*[-–—:|]\s*(?P<b>[^\s:|–—-][^:|–—]*))")
 
 
+# a one-person app: "Chalkling is made by me, Tom Adeyemi", "Ottertally is built and run by me"
+_MADE_BY_ME = re.compile(r"(?P<name>[A-Z][\w.-]+(?:[ \u00a0][A-Z][\w.-]+){0,2})[ \u00a0]+is[ \u00a0]+"
+                         r"(?:made|built|written|developed|created|run)(?:[ \u00a0]+and[ \u00a0]+\w+)?"
+                         r"[ \u00a0]+by[ \u00a0]+me\b")
+
+
 def _title_name(doc: Document) -> tuple[str | None, Segment | None]:
     """A policy with no company form or "we" definition: its title line in capitals, if the text also writes it as a
     name ("STAVEWELL MUSIC EXAMINATIONS" ... "Stavewell Music Examinations is the operating name of ...")."""
@@ -101,17 +107,20 @@ def vendor_name(doc: Document) -> tuple[str | None, Segment | None]:
             suf = m.group("suf")
             if not name or suf.lower().rstrip(".") in ("group", "company", "trust", "co") and len(name.split()) < 1:
                 continue
-            if re.fullmatch(_NORDIC_SUFFIX, suf) and name.upper() == name:
-                continue
+            if re.fullmatch(_NORDIC_SUFFIX, suf) and name.upper() == name and suf.upper() == suf:
+                continue  # "SUCH AS", "DATA AB": capitals all through (not "BOGORM ApS")
             # "ltd" is written "Ltd"; a dotted form stays as written ("s.r.o.", "sp. z o.o.")
             full = f"{name} {suf[0].upper() + suf[1:] if suf.islower() and '.' not in suf[:-1] else suf}".strip()
             w = 1.0
             before = t[max(0, m.start() - 60) : m.start()]
-            if _INTRO.search(before[-45:]):
-                w += 4.0
+            if _INTRO.search(before[-45:]) and not re.search(
+                    r"(?i)\b(?:officer|dpo|representative|support|hosting|services?)\s+(?:is\s+|are\s+)?provided\s+by\s+$",
+                    before):
+                w += 4.0  # (not "Our data protection officer is provided by Nordlys Compliance ApS")
             after = t[m.end() : m.end() + 60]
             if re.match(r"[ \u00a0]*\((?:[^)]{0,40})?[\"“'‘](?:we|us|our)", after, re.I) or re.match(
-                    r"[ \u00a0]*\((?:company|registration|registered|reg\.?)\s", after, re.I):
+                    r"[ \u00a0]*\((?:company|registration|registered|reg\.?|CVR|KvK|RCS|SIRE[NT]|org\.?[ -]?nr|HRB|"
+                    r"NIP|REGON|I[ČC]O)\b", after, re.I):
                 w += 4.0
             if re.match(r"[ \u00a0]+(?:is|are|acts?)[ \u00a0]+(?:the|a)[ \u00a0]+(?:data[ \u00a0]+)?controller", after):
                 w += 3.0
@@ -126,6 +135,8 @@ def vendor_name(doc: Document) -> tuple[str | None, Segment | None]:
                     not re.search(r"\([\"“'‘][A-Z]", m.group(0)):
                 cands.append((name, 4.0))  # unless the brackets define a name of their own (below)
         for m in _HEREINAFTER.finditer(t):  # translated: '(hereinafter "Lusoescola" or "we")'
+            cands.append((m.group("name"), 4.0))
+        for m in _MADE_BY_ME.finditer(t):  # a sole trader: "Chalkling is made by me, Tom Adeyemi"
             cands.append((m.group("name"), 4.0))
         for m in _TRADING_AS.finditer(t):  # a sole trader: "I run it as a sole trader, trading as Glenspell"
             if not _COMPANY.search(t[max(0, m.start() - 80) : m.start()]):  # not "Harbourside Software Ltd, trading as"

@@ -75,7 +75,9 @@ _BEFORE_BAD = re.compile(
     # ... or the period it went from ("the Recently Deleted period went from 14 days to 30")
     r"(?:went|gone|goes|moved|rose|fell)\s+from|"
     # a deadline to pass a file on ("transferred within five school days of an in-year transfer")
-    r"transferr?\w*|forwarded|passed\s+on)"
+    r"transferr?\w*|forwarded|passed\s+on|"
+    # a breach reported to the regulator ("report it to the ICO within 72 hours")
+    r"ico|information\s+commissioner(?:'s\s+office)?|supervisory\s+authority|regulator)"
     r"(?:\s+(?:by|of|within|to|than|up to|at least|about|around|approximately|for|the|a|an|another|additional|"
     r"further|additional|least))*\s*$)"
 )
@@ -425,7 +427,9 @@ def _is_retention_duration(t: str, s: int, e: int, unit: str, cased: str = "") -
         return False
     # a purpose after the period is why data is kept ("entries: one calendar year after the draw, so that the PTA can
     # answer any questions"), not a response time
-    purpose = re.search(r",\s+(?:so\s+that|so\s+as\s+to|in\s+order\s+to|to\s+allow|to\s+let|to\s+enable)\b", t[e:ce])
+    # (or in the next cell of a schedule's row: "Eighteen months from the last   So we can answer follow-up")
+    purpose = re.search(r"(?:,\s+|\t|[ \u00a0]{3,})(?:so\s+that|so\s+as\s+to|so\s+(?:we|they|you)\s+can|"
+                        r"in\s+order\s+to|to\s+allow|to\s+let|to\s+enable)\b", t[e:ce])
     clause = t[cs : e + purpose.start()] if purpose else clause
     return not (_RESPONSE_CTX.search(clause) and not _STRONG_VERB.search(_masked(clause)))
 
@@ -462,7 +466,7 @@ def _trigger(t: str, seg: Segment, end: int) -> str | None:
 
 
 # the label that opens an item of a retention list ("Newsletter: ...", "CCTV - ...")
-_ITEM_LABEL = re.compile(r"\s*[^:.;]{2,60}?(?::|\s[-–—])\s")
+_ITEM_LABEL = re.compile(r"\s*[^:.;]{2,60}?(?::(?:\*\*|__)?|\s[-–—])\s")  # ("**Product analytics:** 12 months")
 
 
 def _segment_findings(seg: Segment, label: str = "") -> list[Finding]:

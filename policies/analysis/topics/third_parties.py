@@ -751,7 +751,8 @@ _NOT_USED_AFTER = re.compile(
     r"\s+(?:we|you)\s+(?:do\s+not|don't|never)\s+(?:put|enter|store|include|upload|record)\s+(?:any\s+)?"
     r"(?:personal\s+)?(?:data|information)\b|"
     # "so Apple and Google do not receive your payment or card details"
-    r"(?:\s*(?:,|and|or)\s+[A-Z][\w.]*){0,3}\s+(?:(?:do|does|will)\s+not|never)\s+(?:receive|get|see|have\s+access)\b",
+    r"(?:\s*(?:,|and|or)\s+[A-Z][\w.]*){0,3}\s+(?:(?:do|does|will)\s+not|never)\s+(?:receive|get|see|have\s+access)\b|"
+    r"\s+(?:receives?|gets?)\s+no\b",  # "Apple receives no roster or student data from us"
     _I)
 
 
@@ -1397,7 +1398,7 @@ _ENTRY_LINE = re.compile(
 # _ENTRY_LINE leaves out because a run-in label's sentence may open so too
 # (the segment of a list item starts after its bullet)
 _BULLET_NAME_THE = re.compile(r"[ \t]*(?:[•*·-][ \t]+)?(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX + r")?)\s+[-–—]\s+"
-                              r"(?=the\s+[a-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+[a-z]+)?\s*[.;,(]|the\s+[a-z]+\s+"
+                              r"(?=the\s+[a-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+[a-z]+){0,2}\s*[.;,(]|the\s+[a-z]+\s+"
                               r"(?:system|service|platform|provider|host|database|tool|app|processor)s?\b)")
 # ... and one whose description opens with the case it is used in ("• Klarna - if you choose "Pay in 3", Klarna
 # receives ...") or with "our" ("- Coachmanager: our booking and scheduling software"), read only in the items of a
@@ -1419,12 +1420,15 @@ _SELF_HOSTED = re.compile(r"\bself-?hosted\b|\b(?:host|run|install|operat)\w*\s+
                           r"|\b(?:run|runs|installed)\s+on\s+our\s+(?:own\s+)?(?:\w+\s+)?(?:computers|machines|devices)\b"
                           r"|\binstall\w*\s+(?:it\s+)?(?:ourselves\s+)?on\s+our\s+(?:own\s+)?servers?\b"
                           r"|\bnot\s+shared\s+with\s+any\s+(?:\w+\s+)?(?:company|provider|third)", _I)
-_STORE_LISTING = re.compile(r"\b(?:download\w*|available|install\w*|get\s+it|not)\s+(?:\w+\s+){0,3}"
-                            r"(?:from|on|via|in|at)\s+"
+_STORE_LISTING = re.compile(r"\b(?:download\w*|available|install\w*|get\s+it|not|distributed|listed|published)\s+"
+                            r"(?:\w+\s+){0,3}(?:from|on|via|in|at|through)\s+"
                             r"(?:the\s+)?(?:(?:Apple\s+)?App\s+Store\s+(?:and|or|&)\s+)?$", _I)
 _NOT_RECIPIENTS_LEAD = re.compile(r"\b(?:do|does|will)\s+not\s+(?:receive|get|see|have\s+access\s+to)\b[^.]*:\s*$", _I)
 # a name coordinated under "neither ... nor", or the place a user copies data from ("a register export in SIMS")
 _NOT_A_RECIPIENT_BEFORE = re.compile(r"\b(?:neither|nor|no)\s+$|"
+                                     # a provider replaced ("Customer.io - reminder emails (replaced Mailchimp
+                                     # in January 2025)")
+                                     r"\breplac(?:ed|es|ing)\s+(?:our\s+|the\s+)?(?:previous\s+|old\s+|former\s+)?$|"
                                      # "No Facebook or Google tracking."
                                      r"\bno\s+[\w.&-]+(?:\s+[\w.&-]+){0,2}\s+(?:or|nor|and)\s+$|"
                                      # "we have no log-ins to SIMS, Arbor, Bromcom or any other MIS"
@@ -1437,7 +1441,7 @@ _NOT_A_RECIPIENT_BEFORE = re.compile(r"\b(?:neither|nor|no)\s+$|"
                                      r"such\s+as|like)\s+(?:[\w,]+\s+){0,5}$|"
                                      # where the vendor advertises, not whom it gives data: "We advertise our mocks on
                                      # Facebook and Instagram"
-                                     r"\b(?:we|I)\s+(?:also\s+)?advertise\s+(?:\w+\s+){0,3}(?:on|in)\s+"
+                                     r"\b(?:we|I)\s+(?:also\s+|do\s+)?advertise\s+(?:\w+\s+){0,3}(?:on|in)\s+"
                                      r"(?:[\w,]+\s+(?:and|or)\s+)?$|\b(?:copied|copy|export\w*)\b[^.;]{0,50}\b(?:from|in)\s+"
                                      # ("the files that the School exports from that system, such as CPOMS")
                                      r"(?:[\w,]+\s+){0,7}$", _I)
@@ -1768,14 +1772,18 @@ def _scoped(text: str, at: int) -> bool:
     return bool(_SCOPED_NO.search(clause))
 
 
-_NEGATED_LEAD = re.compile(r"\b(?:will|shall|do|does|must|may|can)\s*(?:not|n't)\s*(?:\w+\s*)?[:\-–—]\s*$|"
+_NEGATED_LEAD = re.compile(r"(?:\b(?:will|shall|do|does|must|may|can)\s*(?:not|n't)|\b(?:won|can|shan|don|doesn)['’]t)"
+                           r"\s*(?:\w+\s*)?[:\-–—]\s*$|"
                            r"\bnever\s*[:\-–—]\s*$", _I)
 _ITEM_LINE = re.compile(r"\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-•*–])\s")
 
 
 def _under_negated_lead(text: str, start: int) -> bool:
     """Is the item at ``start`` one of a list whose lead-in is negated ("Tidewater will not:" / "3. sell a student's
-    information")? Items may be numbered paragraphs as well as bullets."""
+    information")? Items may be numbered paragraphs as well as bullets; a paragraph with no marker of its own after
+    the list is not one of its items."""
+    if not text[text.rfind("\n", 0, start) + 1:start].strip():
+        return False
     lines = text[max(0, start - 2000):start].splitlines()
     for line in reversed(lines[:-1] if lines and not lines[-1].strip() else lines):
         if not line.strip():
@@ -1841,7 +1849,7 @@ def _sale(doc: Document, seg: Segment, text: str) -> list[Finding]:
         lead_negated = m.start() < 20 and _under_negated_lead(doc.text, seg.start) or bool(
             _RUN_IN_NEGATED_LEAD.match(text) and ";" in text[:m.start()])  # "**We never:** use ...; sell student data"
         if lead_negated or _negated_before(text, m.start()) or (listed and _negated_before(text, m.start(), 240)) or \
-                re.match(r"\s*(?:or|and)\s+(?:\w+\s+){0,2}(?:not|never)", after):
+                re.match(r"\s*(?:or|and)\s+(?:\w+\s+){0,2}(?:not|never)|\s+not\b", after):  # (translated "sells not")
             scoped = _scoped(text, m.start())
             value = {"basis": "statement", "scoped": True} if scoped else {"basis": "statement"}
             out.append(make(doc, seg, "data_sale", "does_not_sell", value,
@@ -1899,7 +1907,8 @@ def _ads(doc: Document, seg: Segment, text: str) -> list[Finding]:
     if item_ad and _under_negated_lead(doc.text, seg.start):
         # an item of a list the lead negates ("We do not:" / "- show advertising in our shop, or use retargeting",
         # "We will never:" / "(c) allow a supplier to use it to advertise to you")
-        return [make(doc, seg, "advertising", "no_third_party_ads", {}, "ads.negated_lead", 0.8, at=item_ad.start())]
+        value = {"audience_only": True} if _TO_PUPILS.search(text) else {}  # "- show advertising ... to students"
+        return [make(doc, seg, "advertising", "no_third_party_ads", value, "ads.negated_lead", 0.8, at=item_ad.start())]
     if no_ads and _scoped(text, no_ads.start()):
         no_ads = None  # "no targeted ads to users we know to be under 18": says nothing about everyone else
     if no_ads and (_AD_KIND.search(no_ads.group(0)) or re.match(r"\s+(?:that|which|with)\b", text[no_ads.end():]) or
@@ -1914,7 +1923,10 @@ def _ads(doc: Document, seg: Segment, text: str) -> list[Finding]:
                         at=no_ads.start()))
     elif tp and not (_NEG.search(text[max(0, tp.start() - 50):tp.start()]) and not re.search(
             r"opt[- ]out|choices|you can|to limit|disable", text, _I)):
-        first_party = re.search(r"\b(?:our|own) (?:ads|advertis\w+) (?:about|for) (?:our|us)", text, _I)
+        # (also the vendor's own campaigns that a platform runs: "Those ads are shown by TikTok and Meta")
+        first_party = re.search(r"\b(?:our|own) (?:ads|advertis\w+) (?:about|for) (?:our|us)|"
+                                r"\b(?:those|these|our|such) (?:ads|adverts|advertisements) (?:are|is) "
+                                r"(?:shown|served|displayed|run|placed) by\b", text, _I)
         if not first_party:
             out.append(make(doc, seg, "advertising", "third_party_ads", {}, "ads.third_party", 0.8,
                             at=tp.start()))

@@ -35,6 +35,7 @@ _I = re.IGNORECASE
 
 _HOME = (r"(?:the )?(?:UK|U\.K\.|United Kingdom|Great Britain|Britain|England|EEA|E\.E\.A\.|European Economic Area|"
          r"EU|E\.U\.|European Union|Europe|UK(?: or| and|/)(?: the)? (?:EEA|EU)|UK/EEA|EEA/UK|UK/EU|UK & EEA|"
+         r"EU/EEA|EEA/EU|"
          r"European Economic Area \(\"?EEA\"?\))")
 _ABROAD = (r"(?:the )?(?:United States(?: of America)?|(?-i:U\.S\.A?\.?|USA|US)\b|America|India|Canada|Australia|"
            r"Singapore|Japan|China|Israel|Switzerland|South Africa|New Zealand|Brazil|Philippines|Ukraine|"
@@ -69,6 +70,9 @@ _NO_TRANSFER = [
         r"[^.;]{0,60}?" + _OUTSIDE_ANY + r"|\bno (?:international|overseas|cross-border) (?:data )?transfers?|"
         # translated: "No transfer of personal data to third countries outside the EEA is carried out"
         r"\bno\s+transfers?\s+of\s+(?:\w+\s+){0,2}data\s+to\s+third\s+countr|"
+        # translated: "Bogorm transfers no personal informations to countries outside the EU/EEA"
+        r"\b(?:transfers?|sends?|exports?)\s+no\s+(?:\w+\s+){0,2}(?:data|informations?)\b[^.;]{0,60}?" +
+        _OUTSIDE_ANY + r"|"
         # translated: "A transmission of personal data to a third country (outside the EU/EEA) does not take place"
         r"\b(?:transfer|transmission)s?\b[^.;]{0,80}\bthird countr\w*[^.;]{0,60}?\b(?:does|do|will)\s+not\s+"
         r"(?:take\s+place|occur|happen)", _I)),
@@ -113,6 +117,9 @@ _TRANSFER = [
         r"|\b(?:team|staff|"
         r"employees|personnel|developers|engineers|offices?|agents|contractors|subsidiar\w+|affiliates)\s+"
         r"(?:\w+\s+){0,2}?(?:in|from)\s+" + _ABROAD + r"[^.;]{0,60}\b(?:access|view|process|handle)", _I)),
+    # "We protect these transfers with the UK International Data Transfer Addendum"
+    ("transfers.strong.these_transfers", "strong", re.compile(
+        r"\b(?:protect|safeguard|cover|make)\w*\s+(?:these|those|such|any\s+such)\s+transfers\b", _I)),
     ("transfers.strong.international_transfer", "strong", re.compile(
         r"\b(?:international|cross-border|overseas)\s+(?:data\s+)?transfers?\s+(?:of|may|will|take|occur|"
         r"are|is)|\btransfers? (?:of (?:your )?(?:personal )?(?:data|information) )?(?:to|into) (?:a )?third "

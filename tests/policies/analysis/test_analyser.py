@@ -1161,3 +1161,35 @@ def test_a_gallery_taken_down_after_a_period_is_retention():
 ])
 def test_translated_date_labels(text, date):
     assert analyse(text, use_model=False).last_updated == date
+
+
+# --- rules+model-2026.11ar
+@pytest.mark.parametrize("text, vendor", [
+    ("BOGORM ApS\nPRIVACY POLICY FOR THE DIGITAL SCHOOL LIBRARY BOGORM\n\n"
+     "Bogorm ApS (CVR-nr. 38214490), Aarhus, Denmark, develops and runs Bogorm.\n\n"
+     "Our data protection officer is provided by Nordlys Compliance ApS.\n\nBogorm ApS", "Bogorm ApS"),
+    ("Who I am:\nChalkling is made by me, Tom Adeyemi. I build Chalkling in the evenings as a sole trader. There's no "
+     "company.", "Chalkling"),
+])
+def test_vendor_names_2026_11ar(text, vendor):
+    assert analyse(text, use_model=False).vendor_name == vendor
+
+
+@pytest.mark.parametrize("text, days", [
+    ("## 10. How long we keep it\n\n- **Boff chats:** deleted after 30 days.\n"
+     "- **Product analytics (Mixpanel):** 12 months.\n", [30, 365]),
+    ("If something went wrong with data I hold, I'd tell the people affected and report it to the ICO within 72 "
+     "hours.", []),
+    ("How long we keep it\n\nRecord                            How long                               Why\n"
+     "General emails                    Eighteen months from the last          So we can answer follow-up\n"
+     "                                  message                                questions\n"
+     "Invoices                          Six years                              HMRC requires it\n", [540, 2190]),
+])
+def test_retention_periods_2026_11ar(text, days):
+    assert sorted(_periods(text)) == days
+
+
+def test_no_consent_asked_of_the_parents():
+    text = ("Bogorm is used by pupils in primary schools. The school decides. Because of this, Bogorm does not ask the "
+            "parents for consent, and the pupils cannot create an account themselves.")
+    assert analyse(text, use_model=False).summary["children"]["parental_consent"] is False

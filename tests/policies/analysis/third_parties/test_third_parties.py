@@ -856,3 +856,36 @@ def test_a_negated_lead_that_runs_into_its_items_negates_the_sale():
             "other than the School's educational purpose; sell student information; or let advertisers collect "
             "information from students.")
     assert summary(text, "Orbitly Learning, Inc.")["sells_data"] == "no"
+
+
+# --- rules+model-2026.11ar
+@pytest.mark.parametrize("text, vendor, present, absent", [
+    ("6. Sub-processors:\n\n- BunnyWay d.o.o. (Bunny.net), Slovenia – delivery of the book files\n"
+     "- Customer.io – reminder emails (replaced Mailchimp in January 2025)\n",
+     "Bogorm ApS", {"Bunny.net", "Customer.io"}, {"Mailchimp"}),
+    ("5.3 Who we share information with\n\n(f) Companies that provide services to us:\n"
+     "   o  Connect Childcare – our nursery management system;\n"
+     "   o  Tapestry – the online learning journal;\n",
+     "Machair Early Years Ltd", {"Tapestry"}, set()),
+    ("Our iPad app is distributed through the Apple App Store, but students do not make purchases in it and Apple "
+     "receives no roster or student data from us. We do advertise Boffinly on TikTok and Instagram.",
+     "Algebrook, Inc.", set(), {"Apple", "TikTok", "Instagram"}),
+])
+def test_recipient_lines_2026_11ar(text, vendor, present, absent):
+    named = set(summary(text, vendor)["named"])
+    assert present <= named
+    assert not absent & named
+
+
+@pytest.mark.parametrize("text, sells, ads", [
+    ("## 8. Things we will never do\n\nWe won't:\n\n- sell or rent your data to anyone;\n- show other students your "
+     "name.\n\nThere are no adverts in Boffinly. We do advertise Boffinly on TikTok and Instagram. Those ads are "
+     "shown by TikTok and Meta using their own data.", "no", "no"),
+    ("Bogorm sells not personal informations to anybody.", "no", "not_stated"),
+    ("We do not:\n- show advertising of any kind to students, in any product;\n- sell student data.\n\n"
+     "If you accept advertising cookies, Google Ads and Meta collect information about your visit so that we can show "
+     "our adverts to you on other sites and apps.", "no", "yes"),
+])
+def test_sale_and_adverts_2026_11ar(text, sells, ads):
+    got = summary(text, "Boffinly Ltd")
+    assert (got["sells_data"], got["third_party_ads"]) == (sells, ads)

@@ -135,3 +135,13 @@ def test_an_exception_under_a_transfers_heading_is_a_transfer():
 ])
 def test_transfers_2026_11aq(text, expected):
     assert summary(text)["international_transfers"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Your account and learning data are stored in the UK. OpenAI and Intercom are in the USA. We protect these "
+     "transfers with the UK International Data Transfer Addendum.", "with_safeguards"),
+    ("§ 8. Transfer to countries outside EU/EEA\n\nBogorm transfers no personal informations to countries outside the "
+     "EU/EEA.", "none"),
+])
+def test_transfers_2026_11ar(text, expected):
+    assert summary(text)["international_transfers"] == expected
