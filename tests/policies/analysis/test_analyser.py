@@ -1031,6 +1031,9 @@ def test_parental_consent_2026_11an(text, consent):
     "cancelled free of charge up to 24 hours before the start time; Tutors are paid within 7 days of a lesson.",
     "Please note the following dates relate to ordering, not to how long we keep information:\n\n"
     "  - Orders placed within 21 days of the proof card date are delivered to school free of charge.\n",
+    "Some things that are NOT about keeping your information, which customers often ask: returns are accepted within "
+    "28 days of delivery; standard delivery is 3 to 5 working days.",
+    "Not to confuse with retention: a trial licence is valid for 6 weeks, an offer of Klimtouw is valid 30 days.",
 ])
 def test_what_a_policy_says_is_not_a_retention_period_is_none(text):
     assert _periods(text) == []
@@ -1045,15 +1048,6 @@ def test_the_students_of_a_course_for_adults_are_not_children():
     pupils = ("Brightforge Academy Privacy Policy\n\n"
               "We use student information to teach, grade and advise you, and to issue certificates.")
     assert "data_processed" in {f.kind for f in _rule_findings(pupils, "children")}
-
-
-@pytest.mark.parametrize("text", [
-    "Some things that are NOT about keeping your information, which customers often ask: returns are accepted within "
-    "28 days of delivery; standard delivery is 3 to 5 working days.",
-    "Not to confuse with retention: a trial licence is valid for 6 weeks, an offer of Klimtouw is valid 30 days.",
-])
-def test_what_a_policy_says_is_not_about_keeping_information_has_no_period_2026_11ap(text):
-    assert _periods(text) == []
 
 
 def test_a_retention_list_items_label_names_what_is_kept():
@@ -1096,35 +1090,6 @@ def test_a_permission_slip_the_school_sends_is_not_the_schools_consent_to_data()
     ("Our website and Trip Hub are for teachers and parents. We do not take bookings from anyone under 18.\n\n"
      "Medical information about pupils is special category data. We ask the parent to give explicit consent to our "
      "using it to plan the trip.", ("not_directed", True)),
-])
-def test_children_2026_11aq(text, consent):
-    summary = analyse(text, use_model=False).summary["children"]
-    assert (summary["stance"], summary["parental_consent"]) == consent
-
-
-@pytest.mark.parametrize("text, days", [
-    ("The 2 May 2024 update added the note about Bluesky and the \"Recently Deleted\" period, which went from 14 days "
-     "to 30. Deleted classes are kept in Recently Deleted for 30 days.", [30]),
-    ("If a personal data breach affects information we hold for a school, we will tell the school within 48 hours of "
-     "becoming aware of it.", []),
-    ("§ 7. Period of storage of data\n\n4. Invoices and the accounting documents - for 5 (five) years counting from "
-     "the end of the calendar year.\n\n6. Correspondence with the customer support - 2 years from the closing of the "
-     "request.", [730, 1825]),
-])
-def test_retention_periods_2026_11aq(text, days):
-    assert sorted(_periods(text)) == days
-
-
-@pytest.mark.parametrize("text, date", [
-    ("PRIVACY POLICY OF THE KALIMBO APPLICATION\n\nAdopted by resolution of the Management Board on 20.01.2025. "
-     "In force from 01.02.2025.", "2025-02-01"),
-    ("We process data under the General Data Protection Regulation, in force from 25 May 2018.", None),
-])
-def test_in_force_from_dates_the_policy_not_a_law(text, date):
-    assert analyse(text, use_model=False).last_updated == date
-
-
-@pytest.mark.parametrize("text, expected", [
     # "our courses are for children"; a parent's consent to activities; a statement about online collection only
     ("4. CHILDREN AND YOUNG PEOPLE\n\n4.1 Our courses are for children and young people. We ask a parent or carer of "
      "every participant under 16 to sign our form. The form asks for the parent's consent to each activity.\n\n"
@@ -1137,9 +1102,40 @@ def test_in_force_from_dates_the_policy_not_a_law(text, date):
     ("Nettlewise is not designed for use by children. Schools do not need a parent's consent to record a "
      "safeguarding concern, and Nettlewise does not ask for or record parental consent.", ("not_directed", False)),
 ])
-def test_children_2026_11aq_dev22(text, expected):
+def test_children_stance_and_consent_2026_11aq(text, consent):
     summary = analyse(text, use_model=False).summary["children"]
-    assert (summary["stance"], summary["parental_consent"]) == expected
+    assert (summary["stance"], summary["parental_consent"]) == consent
+
+
+@pytest.mark.parametrize("text, days", [
+    ("The 2 May 2024 update added the note about Bluesky and the \"Recently Deleted\" period, which went from 14 days "
+     "to 30. Deleted classes are kept in Recently Deleted for 30 days.", [30]),
+    ("If a personal data breach affects information we hold for a school, we will tell the school within 48 hours of "
+     "becoming aware of it.", []),
+    ("§ 7. Period of storage of data\n\n4. Invoices and the accounting documents - for 5 (five) years counting from "
+     "the end of the calendar year.\n\n6. Correspondence with the customer support - 2 years from the closing of the "
+     "request.", [730, 1825]),
+    ("## 10. How long we keep it\n\n- **Boff chats:** deleted after 30 days.\n"
+     "- **Product analytics (Mixpanel):** 12 months.\n", [30, 365]),
+    ("If something went wrong with data I hold, I'd tell the people affected and report it to the ICO within 72 "
+     "hours.", []),
+    ("How long we keep it\n\nRecord                            How long                               Why\n"
+     "General emails                    Eighteen months from the last          So we can answer follow-up\n"
+     "                                  message                                questions\n"
+     "Invoices                          Six years                              HMRC requires it\n", [540, 2190]),
+])
+def test_retention_periods_2026_11aq_ar(text, days):
+    assert sorted(_periods(text)) == days
+
+
+@pytest.mark.parametrize("text, date", [
+    ("PRIVACY POLICY OF THE KALIMBO APPLICATION\n\nAdopted by resolution of the Management Board on 20.01.2025. "
+     "In force from 01.02.2025.", "2025-02-01"),
+    ("We process data under the General Data Protection Regulation, in force from 25 May 2018.", None),
+    ("PRIVACY POLICY\n\nDate of entry into force: 01/02/2025\nPrecedent version: 12/09/2023\n", "2025-02-01"),
+])
+def test_policy_date_labels_2026_11aq(text, date):
+    assert analyse(text, use_model=False).last_updated == date
 
 
 def test_a_bare_lead_answering_a_question_does_not_hide_the_question():
@@ -1156,13 +1152,6 @@ def test_a_gallery_taken_down_after_a_period_is_retention():
     assert _periods(text) == [60]
 
 
-@pytest.mark.parametrize("text, date", [
-    ("PRIVACY POLICY\n\nDate of entry into force: 01/02/2025\nPrecedent version: 12/09/2023\n", "2025-02-01"),
-])
-def test_translated_date_labels(text, date):
-    assert analyse(text, use_model=False).last_updated == date
-
-
 # --- rules+model-2026.11ar
 @pytest.mark.parametrize("text, vendor", [
     ("BOGORM ApS\nPRIVACY POLICY FOR THE DIGITAL SCHOOL LIBRARY BOGORM\n\n"
@@ -1173,20 +1162,6 @@ def test_translated_date_labels(text, date):
 ])
 def test_vendor_names_2026_11ar(text, vendor):
     assert analyse(text, use_model=False).vendor_name == vendor
-
-
-@pytest.mark.parametrize("text, days", [
-    ("## 10. How long we keep it\n\n- **Boff chats:** deleted after 30 days.\n"
-     "- **Product analytics (Mixpanel):** 12 months.\n", [30, 365]),
-    ("If something went wrong with data I hold, I'd tell the people affected and report it to the ICO within 72 "
-     "hours.", []),
-    ("How long we keep it\n\nRecord                            How long                               Why\n"
-     "General emails                    Eighteen months from the last          So we can answer follow-up\n"
-     "                                  message                                questions\n"
-     "Invoices                          Six years                              HMRC requires it\n", [540, 2190]),
-])
-def test_retention_periods_2026_11ar(text, days):
-    assert sorted(_periods(text)) == days
 
 
 def test_no_consent_asked_of_the_parents():

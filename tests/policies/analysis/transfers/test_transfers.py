@@ -132,16 +132,10 @@ def test_an_exception_under_a_transfers_heading_is_a_transfer():
      "EU-US Data Privacy Framework and its UK Extension.", "with_safeguards"),
     ("6.1 Parlotte does not effectuate any transfer of data outside the European Union. None of our "
      "sub-contractors transfers the data outside the European Union.", "none"),
-])
-def test_transfers_2026_11aq(text, expected):
-    assert summary(text)["international_transfers"] == expected
-
-
-@pytest.mark.parametrize("text, expected", [
     ("Your account and learning data are stored in the UK. OpenAI and Intercom are in the USA. We protect these "
      "transfers with the UK International Data Transfer Addendum.", "with_safeguards"),
     ("§ 8. Transfer to countries outside EU/EEA\n\nBogorm transfers no personal informations to countries outside the "
      "EU/EEA.", "none"),
 ])
-def test_transfers_2026_11ar(text, expected):
+def test_transfers_2026_11aq_ar(text, expected):
     assert summary(text)["international_transfers"] == expected
