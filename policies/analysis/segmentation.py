@@ -86,8 +86,10 @@ _LEAD_IN_START = {"We", "I", "You", "Our", "This", "It", "They", "These", "Pleas
 _INTRO_END = {"to", "with", "for", "when", "you", "that", "include", "includes", "including", "are", "is", "as",
               "following", "below", "like", "about"}
 # a longer heading that asks its question without the question mark: "How long we keep information:", "Who we share
-# information with:" (a preposition ends it, as in a relative clause), unlike "What we collect includes:"
-_WH_COLON_HEADING = re.compile(r"^(?:How|Who|What|Why|Where|Which)\b(?:\s+\S+){1,6}(?<!include)(?<!includes)"
+# information with:", translated "To whom we communicate the data:" (a preposition ends it, as in a relative clause),
+# unlike "What we collect includes:"
+_WH_COLON_HEADING = re.compile(r"^(?:How|Who|What|Why|Where|Which|To whom|With whom)\b(?:\s+\S+){1,6}(?<!include)"
+                               r"(?<!includes)"
                                r"(?<!including)(?<!are)(?<!is)(?<!following)(?<!below):$")
 _FUNCTION_END = {"a", "an", "the", "and", "or", "of", "in", "on", "by", "our", "your", "as", "at", "such", "than", "if"}
 _SENT_END = re.compile(r"[.!?…]+[\"'’”)\]]*(?=\s|$)")
@@ -245,8 +247,8 @@ def _heading_candidate(text: str, ln: _Line) -> str:
         return ""
     if body.endswith("?"):
         return "strong" if len(words) <= 16 else ""
-    if _BARE_LEAD.match(body):
-        return ""  # "A. In summary:" answering the question above: a lead-in, not a heading of its own
+    if _BARE_LEAD.match(body) or re.fullmatch(r"(?:A|Answer)\s*[:.]?", body):
+        return ""  # "A. In summary:" or a lone "A:" answering the question above: a lead-in, not a heading of its own
     if body[-1] == ":" and (_COLON_HEADING.match(body) and not (words[0] in _LEAD_IN_START or
                                                                words[-1].lower().rstrip(":") in _INTRO_END)
                             or _WH_COLON_HEADING.match(body)):

@@ -99,7 +99,8 @@ def paragraph_labels(doc: Document, segs: list[Segment]) -> list[str]:
 
 
 # the answer to a question heading: "Do you sell my data?" / "No, never.", "Do you ask parents for consent?" / "No."
-_ANSWER_NO = re.compile(r"\W*(?:no|never|not at all)\b", re.I)
+# (also after a Q&A's answer marker: "Q: Do you sell my data or use it for advertising?" / "A: No to both.")
+_ANSWER_NO = re.compile(r"\W*(?:a\s*[:.]\s*)?(?:no|never|not at all)\b", re.I)
 
 
 def answers_no(seg: Segment, text: str) -> bool:

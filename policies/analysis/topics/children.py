@@ -239,6 +239,11 @@ _NOT_DIRECTED = [
         r"(?:not|n't)\s+(?:use|access|register|sign|create|submit|provide|join|visit)"
     ), 0.9, "children.not_permitted"),
     # "Children do not use our shop: it is intended for parents, carers and other adults"
+    # "Pupils ... never use Yarrowcall", "Yarrowcall is not a service for children"
+    (re.compile(
+        r"\b(?:children|pupils|kids|minors)\s+never\s+use\b|\bis\s+not\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:service|app|product|"
+        r"platform|site|website)\s+(?:for|aimed\s+at)\s+(?:children|kids|minors|pupils)\b"
+    ), 0.85, "children.not_users"),
     (re.compile(
         r"\b(?:children|pupils|kids|minors)\s+(?:do|does)\s*(?:not|n't)\s+(?:(?:use|access|have\s+access\s+to|sign\s+in\s+to)\s+"
         r"(?:our|the|this)\s+(?:online\s+)?(?:shop|store|services?|app|apps|website|site|platform|portal)\b|"
@@ -352,6 +357,8 @@ _PARENTAL_CONSENT = re.compile(
     r"\byour\s+(?:explicit\s+|written\s+)?consent\s+as\s+(?:the\s+|a\s+|their\s+)?(?:child's\s+|pupil's\s+)?(?:parent|"
     r"carer|guardian)|\b(?:ask|asks|asking|request|requests)\s+(?:the|a|each)\s+(?:parent|carer|guardian)s?\s+for\s+"
     r"(?:their\s+)?(?:explicit\s+|written\s+|prior\s+)?consent|"
+    # "only children whose parent or carer has signed and returned our consent form"
+    r"\b(?:parent|carer|guardian)s?\b[^.;]{0,40}\b(?:signed|returned|completed)\b[^.;]{0,30}\bconsent\s+forms?\b|"
     # "the Client confirms that they have parental responsibility and consents to the Student using the Platform"
     r"\bparental\s+responsibility\s+(?:for\s+\w+\s+)?and\s+(?:consents?|agrees?)\s+to\b|"
     # a lawful-basis list: "To share information about your child's needs with their tutor: your explicit consent"

@@ -108,7 +108,8 @@ _AFTER_BAD = re.compile(
     r"to respond|to reply|of your birth|of birth|prior to|before (?:the|any|we|such|this|they) (?:change|"
     r"update|amend|modif|delet|eras|clos|expir|renew)\w*|before (?:this|that|it) (?:happens|takes place|occurs)|"
     # a lead time: "forms must be completed at least 8 weeks before departure"
-    r"before (?:the )?(?:departure|arrival|travel|trip|event|start date|visit|exam|deadline)\b|"
+    r"before (?:the )?(?:first |next )?(?:departure|arrival|travel|trip|event|start date|visit|exam|deadline|session|"
+    r"lesson|class|course|booking|stay|match|performance)\b|"
     r"of (?:the|your) (?:purchase|order|delivery)|"
     r"to (?:change your mind|cancel|return|withdraw|ask for a refund|request a refund)|"
     # how long something else runs: "menus run on a three-week cycle", "courses take 4 to 6 weeks to complete"
@@ -185,7 +186,7 @@ _STRONG_VERB = re.compile(
     + _TRANSLATED_VERBS + r"|"
     r"expunge\w*|overwrit\w+|shred\w*|wip(?:e|es|ed|ing)|(?:recorded|taped|written)\s+over|"
     r"(?:is|are|be|been|get|gets)\s+(?:\w+\s+)?(?:removed|rotated|discarded|cleared|taken\s+(?:down|offline))|"
-    r"roll(?:s|ed)?\s+off|"
+    r"roll(?:s|ed)?\s+(?:off|over)|"
     r"(?:stay|stays|stayed|remain|remains|persist|persists|live|lives|sit|sits)\s+(?:\w+\s+){0,2}with\s+us)\b"
 )
 _DATA_OBJ = re.compile(
@@ -200,7 +201,8 @@ _HEADING_CTX = re.compile(
     r"\b(?:retention|retain\w*|how long|storage (?:period|duration|limitation)|storage and (?:retention|deletion)|"
     r"(?:keep|keeping)\b.{0,30}\b(?:data|information|records)|deletion|holding\s+period|"
     r"(?:processing|storage|holding|retention|use)\s+(?:and\s+(?:holding|retention|storage)\s+)?period|"
-    r"record[- ]?keeping|disposal|conservation|conserved|period\s+of\s+(?:storage|retention|keeping|holding)|"
+    r"record[- ]?keeping|disposal|conserv(?:e|es|ed|ing|ation)|how\s+much\s+time|"
+    r"period\s+of\s+(?:storage|retention|keeping|holding)|"
     r"delete|destruction|erasure of data|storage limitation)\b"
 )
 # who may fix a retention period for the vendor
@@ -402,7 +404,8 @@ def _is_retention_duration(t: str, s: int, e: int, unit: str, cased: str = "") -
     """Is the duration at t[s:e] a retention period? ``t`` is lower-cased; ``cased`` is the same text as written."""
     before = t[max(0, s - 45) : s]
     after = t[e : e + 60]
-    if re.search(r"\b(?:overwritten|deleted|purged|erased|rotated|cleared|wiped|destroyed)\s+every\s+$", before):
+    if re.search(r"\b(?:overwritten|deleted|purged|erased|rotated|cleared|wiped|destroyed|roll(?:s|ed)?\s+over)\s+"
+                 r"every\s+$", before):
         return True  # "backups are overwritten every 30 days" is a retention period
     if re.search(r"\brolling\s+$", before):
         return True  # "backups kept on a rolling 35-day cycle": a cycle, but the copies' lifetime

@@ -521,6 +521,7 @@ _USER_CONTENT = re.compile(r"\b(?:you|your|users?'?|members?'?|players?'?)\b", _
 
 _SHARING_HEADING = re.compile(
     r"shar(?:e|ing)|disclos|third[- ]?part|recipient|who (?:we|do we) (?:share|disclose|give|pass)|with whom|"
+    r"to whom|communicat\w* (?:of )?(?:the |your |personal )?data|"  # translated: "To whom we communicate the data:"
     r"who (?:has|will have|can have|may have|gets?) access|service providers?|"
     r"sub-?processors?|processors|partners|affiliates|advertis|analytics|transfer|access to your|"
     r"who (?:else )?(?:can |may |will |else can )?(?:sees?|receives?|gets?|touch(?:es)?|handles?|process(?:es)?)\b|"
@@ -889,6 +890,9 @@ def _first_verb(text: str) -> re.Match[str] | None:
         if _USER_GIVES.search(text[max(0, m.start() - 12):m.start()]) and re.match(
                 r"provid|submit|send|upload|giv", w, _I) and not _TO_ANOTHER.match(text[m.start():m.end() + 60]):
             continue  # "the information you provide": given to us ("you give it to a franchisee" is not)
+        if re.match(r"sell|sold", w, _I) and re.search(r"\b(?:if\s+)?(?:you|users?|sellers?|members?)\s+(?:\w+\s+)?$",
+                                                    text[max(0, m.start() - 20):m.start()], _I):
+            continue  # "If you sell, we also collect your payout details": a marketplace seller's goods, not data
         if re.match(r"\s+Act\b", text[m.end():m.end() + 5]):
             continue  # "the Home Mortgage Disclosure Act": the name of a statute
         if w[0].isupper() and m.start() > 0 and re.match(r"(?:Trade|Sell|Rent|Release|Exchange|Transfer|Share|"
@@ -911,7 +915,8 @@ _SCOPE_OR_INTERNAL = re.compile(
     r"relevant|right))\s+(?:\w+\s+)?(?:office|department|team|staff\s+member|colleague)s?\b|"
     # to the user's own device or inbox ("the video stream is sent from the camera to your device")
     r"\bsent\s+(?:from\s+(?:\w+\s+){1,3})?to\s+(?:your|their|"
-    r"his\s+or\s+her)\s+(?:\w+\s+)?(?:e-?mail\s+)?(?:account|inbox|address|device|phone)\b|\bforward\s+(?:it|the\s+\w+)\s+to\s+"
+    r"his\s+or\s+her|the\s+(?:parent|user|member|customer|account\s+holder)(?:'s|s')?)\s+(?:\w+\s+)?(?:e-?mail\s+)?"
+    r"(?:account|inbox|address|device|phone)\b|\bforward\s+(?:it|the\s+\w+)\s+to\s+"
     r"[\w.+-]+@|\b(?:sent|uploaded|transmitted)\s+to\s+(?:our|its)\s+(?:own\s+)?(?:servers|systems|data\s*cent(?:er|re)s?)\b|"
     r"\bnot\s+(?:sent|uploaded|transmitted)\s+to\s+(?:us|our|the\s+company)\b|"
     # the sentence that introduces the vendor ("VINsight, LLC ("VINsight," "we," "our") provides vehicle history
@@ -1114,7 +1119,8 @@ _CTX_NAME = [
         r"payment|e-?mail|hosting|cloud|analytics|marketing|CRM|newsletter|IT|data|card|web|website|server|"
         r"video|survey|support|helpdesk|SMS|telephony|booking|accounting|finance|learning|platform|"
         r"software|service|[a-z]+)\s+){0,3}?(?:service )?(?:provider|processor|partner|supplier|host|vendor|"
-        r"platform|gateway|processing (?:company|partner)|sub-?processor|insurer|auditor|accountant)s?,?[ \t]*(?:is\s+|"
+        r"platform|gateway|processing (?:company|partner)|sub-?processor|insurer|insurance company|auditor|"
+        r"accountant)s?,?[ \t]*(?:is\s+|"
         r"namely\s+|called\s+|"
         r"\(|-\s+)?" + _NAME)),
     ("context.by", re.compile(
@@ -1141,6 +1147,8 @@ _BAD_NAME_WORDS = {
     # a run-in label ("**Backups**: encrypted backups are overwritten ..."), a product of a named company ("Teams")
     "backup", "backups", "logs", "teams", "onedrive", "sharepoint", "outlook",
     "account", "accounts", "holder", "holders", "exception", "exceptions",
+    # a connective opening a sentence ("Nevertheless, for the lending of the service, Hablamundo counts with ...")
+    "nevertheless", "however", "moreover", "furthermore", "additionally", "therefore", "finally", "also",
     # a role a policy defines ("o Teacher - a person which the School has given access to"), a kind of recipient
     # ("Airlines (for example easyJet, British Airways)")
     "teacher", "pupil", "child", "guardian", "tutor", "airline", "airlines", "hotels", "hostels",
@@ -1381,8 +1389,9 @@ _ENTRY_LINE = re.compile(
     r"\s+(?=and\s+(?:our|their|its)\s+[a-z]+)(?P<and_our>)|"
     # "MyConcern, the secure system in which we record concerns", "Bookwhen, our booking system"
     r",\s+(?=(?:the|our)\s+(?:[\w-]+\s+){0,3}(?:system|service|platform|app|tool|provider|company|database|software|"
-    r"package)\b)|"
-    r",\s+(?=for\s+(?:the\s+)?\w+(?:ing|ment|ery)\b)|"  # "Skebby, for the sending of the SMS"
+    r"package|program|programme|gateway)\b)|"
+    # "Skebby, for the sending of the SMS", "Typeform, for the online registration and health forms"
+    r",\s+(?=for\s+(?:the\s+)?(?:[a-z]+\s+)?[a-z]+(?:ing|ment|ery|tion|sion)\b)|"
     r",\s+(?=of\s+[A-Z]\w+)|"  # "Exact Online, of Exact Group B.V., Delft - the invoicing"
     # an item that says what the recipient gets: "(b) Caledonian MacBrayne (CalMac Ferries Ltd) receives the names"
     r"\s+(?=(?:receives?|gets)\s+(?!(?:it|them|nothing|no|none)\b)[a-z])|"
@@ -1399,7 +1408,10 @@ _ENTRY_LINE = re.compile(
 # (the segment of a list item starts after its bullet)
 _BULLET_NAME_THE = re.compile(r"[ \t]*(?:[•*·-][ \t]+)?(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX + r")?)\s+[-–—]\s+"
                               r"(?=the\s+[a-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+[a-z]+){0,2}\s*[.;,(]|the\s+[a-z]+\s+"
-                              r"(?:system|service|platform|provider|host|database|tool|app|processor)s?\b)")
+                              r"(?:system|service|platform|provider|host|database|tool|app|processor)s?\b|"
+                              # "o uCheck – the registered umbrella body that processes our DBS applications"
+                              r"the\s+(?:[a-z-]+\s+){1,3}(?:body|company|agency|firm|bureau|organi[sz]ation)\s+"
+                              r"(?:that|which|who)\b)")
 # ... and one whose description opens with the case it is used in ("• Klarna - if you choose "Pay in 3", Klarna
 # receives ...") or with "our" ("- Coachmanager: our booking and scheduling software"), read only in the items of a
 # list of recipients or under a sharing heading, where a run-in label ("Home plan - if you cancel") is not expected
@@ -1414,7 +1426,8 @@ _POLICY_SCOPE = re.compile(r"\s*(?:this|our)\s+(?:online\s+)?(?:privacy\s+)?(?:p
                            r"covers|describes)\b", _I)
 _ON_OUR_OWN = (r"(?:on|in)\s+(?:our|the)\s+own\s+(?:\w+\s+)?(?:servers?|infrastructure|systems|computers|machines|"
                r"workstations|laptops)")
-_SELF_HOSTED = re.compile(r"\bself-?hosted\b|\b(?:host|run|install|operat)\w*\s+(?:it\s+|them\s+)?(?:ourselves\s+)?" +
+_SELF_HOSTED = re.compile(r"\bself-?hosted\b|\b(?:host|run|install|operat)\w*\s+(?:it\s+|them\s+|[A-Z][\w.-]*\s+)?"
+                          r"(?:ourselves\s+)?" +
                           _ON_OUR_OWN +
                           # "Both programs run on our machines", "Matomo, which we install ourselves on our server"
                           r"|\b(?:run|runs|installed)\s+on\s+our\s+(?:own\s+)?(?:\w+\s+)?(?:computers|machines|devices)\b"
@@ -1774,7 +1787,9 @@ def _scoped(text: str, at: int) -> bool:
 
 _NEGATED_LEAD = re.compile(r"(?:\b(?:will|shall|do|does|must|may|can)\s*(?:not|n't)|\b(?:won|can|shan|don|doesn)['’]t)"
                            r"\s*(?:\w+\s*)?[:\-–—]\s*$|"
-                           r"\bnever\s*[:\-–—]\s*$", _I)
+                           r"\bnever\s*[:\-–—]\s*$|"
+                           # "We will never use Student Data to:"
+                           r"\b(?:never|not)\s+(?:use|share|give|pass|send)\s+(?:\w+\s+){0,4}?to\s*:\s*$", _I)
 _ITEM_LINE = re.compile(r"\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-•*–])\s")
 
 
@@ -2039,8 +2054,9 @@ def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
                                          min(conf, 0.85)))
         findings.extend(_named(doc, ctx, i, seg, text, in_list, shares))
         sale, ads = _sale(doc, seg, text), _ads(doc, seg, text)
-        if not sale and not ads:
-            sale, ads = _answered_no(doc, ctx, i, seg, text)
+        if not sale or not ads:  # ("A: No to both. There is no advertising ...": the no answers the sale too)
+            answered_sale, answered_ads = _answered_no(doc, ctx, i, seg, text)
+            sale, ads = sale or answered_sale, ads or answered_ads
         findings.extend(sale)
         findings.extend(ads)
         if not shares:

@@ -60,7 +60,8 @@ _NO_TRANSFER = [
     ("transfers.no.negated_verb", re.compile(
         r"\b(?:(?:do|does|will|shall|would|did|we|currently)\s+(?:not|never)|don't|doesn't|won't|didn't|wouldn't|"
         r"shan't|don’t|doesn’t|won’t)\s+(?:\w+\s+){0,4}?" + _T_VERB +
-        r"\b[^.;]{0,80}?\b" + _OUTSIDE_ANY, _I)),
+        # ("do not transfer screening records or any other personal information about children ... outside the UK")
+        r"\b[^.;]{0,120}?\b" + _OUTSIDE_ANY, _I)),
     ("transfers.no.never", re.compile(
         # ("None of our sub-contractors transfers the data outside the European Union")
         r"\b(?:never|not|no|none\s+of)\b\s+(?:[\w-]+\s+){0,3}(?:be\s+)?" + _T_VERB + r"\b[^.;]{0,80}?\b" +

@@ -1168,3 +1168,28 @@ def test_no_consent_asked_of_the_parents():
     text = ("Bogorm is used by pupils in primary schools. The school decides. Because of this, Bogorm does not ask the "
             "parents for consent, and the pupils cannot create an account themselves.")
     assert analyse(text, use_model=False).summary["children"]["parental_consent"] is False
+
+
+# --- rules+model-2026.11as
+@pytest.mark.parametrize("text, days", [
+    ("How much time we conserve the data:\n\n- The data of participants and parents: during 5 years.\n"
+     "- The invoices and the accounting: 6 years, as the Code of Commerce obliges.\n", [1825, 2190]),
+    ("A: Yes. Card payments are processed by Stripe. We never see or store your full card number. Payment for a "
+     "one-off let is taken when you book; for block lets, the first payment is due 7 days before the first session.",
+     []),
+    ("When a School deletes a student, we remove it within 30 days. Encrypted backups roll over every 35 days.",
+     [30, 35]),
+])
+def test_retention_periods_2026_11as(text, days):
+    assert sorted(_periods(text)) == days
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("**Children.** Pupils' information is at the heart of the service, but pupils never use Yarrowcall and are never "
+     "contacted by us. Yarrowcall is not a service for children.", ("not_directed", None)),
+    ("4. CHILDREN AND CONSENT\n\n4.3 For independent schools, we screen only children whose parent or carer has signed "
+     "and returned our consent form.", ("directed_with_consent", True)),
+])
+def test_children_2026_11as(text, expected):
+    summary = analyse(text, use_model=False).summary["children"]
+    assert (summary["stance"], summary["parental_consent"]) == expected

@@ -139,3 +139,10 @@ def test_an_exception_under_a_transfers_heading_is_a_transfer():
 ])
 def test_transfers_2026_11aq_ar(text, expected):
     assert summary(text)["international_transfers"] == expected
+
+
+def test_a_long_negated_transfer_is_no_transfer():
+    text = ("7. WHERE THE INFORMATION IS KEPT\n\n7.1 All our systems, including backups and our Microsoft 365 tenancy, "
+            "are in\nthe United Kingdom. We do not transfer screening records or any other per-\nsonal information "
+            "about children or parents outside the UK.")
+    assert summary(text)["international_transfers"] == "none"
