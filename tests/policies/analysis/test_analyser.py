@@ -1101,8 +1101,12 @@ def test_a_permission_slip_the_school_sends_is_not_the_schools_consent_to_data()
      "We do not collect consent directly from parents.", ("directed_with_consent", False)),
     ("Nettlewise is not designed for use by children. Schools do not need a parent's consent to record a "
      "safeguarding concern, and Nettlewise does not ask for or record parental consent.", ("not_directed", False)),
+    ("**Children.** Pupils' information is at the heart of the service, but pupils never use Yarrowcall and are never "
+     "contacted by us. Yarrowcall is not a service for children.", ("not_directed", None)),
+    ("4. CHILDREN AND CONSENT\n\n4.3 For independent schools, we screen only children whose parent or carer has signed "
+     "and returned our consent form.", ("directed_with_consent", True)),
 ])
-def test_children_stance_and_consent_2026_11aq(text, consent):
+def test_children_stance_and_consent_2026_11aq_as(text, consent):
     summary = analyse(text, use_model=False).summary["children"]
     assert (summary["stance"], summary["parental_consent"]) == consent
 
@@ -1123,8 +1127,15 @@ def test_children_stance_and_consent_2026_11aq(text, consent):
      "General emails                    Eighteen months from the last          So we can answer follow-up\n"
      "                                  message                                questions\n"
      "Invoices                          Six years                              HMRC requires it\n", [540, 2190]),
+    ("How much time we conserve the data:\n\n- The data of participants and parents: during 5 years.\n"
+     "- The invoices and the accounting: 6 years, as the Code of Commerce obliges.\n", [1825, 2190]),
+    ("A: Yes. Card payments are processed by Stripe. We never see or store your full card number. Payment for a "
+     "one-off let is taken when you book; for block lets, the first payment is due 7 days before the first session.",
+     []),
+    ("When a School deletes a student, we remove it within 30 days. Encrypted backups roll over every 35 days.",
+     [30, 35]),
 ])
-def test_retention_periods_2026_11aq_ar(text, days):
+def test_retention_periods_2026_11aq_to_as(text, days):
     assert sorted(_periods(text)) == days
 
 
@@ -1168,28 +1179,3 @@ def test_no_consent_asked_of_the_parents():
     text = ("Bogorm is used by pupils in primary schools. The school decides. Because of this, Bogorm does not ask the "
             "parents for consent, and the pupils cannot create an account themselves.")
     assert analyse(text, use_model=False).summary["children"]["parental_consent"] is False
-
-
-# --- rules+model-2026.11as
-@pytest.mark.parametrize("text, days", [
-    ("How much time we conserve the data:\n\n- The data of participants and parents: during 5 years.\n"
-     "- The invoices and the accounting: 6 years, as the Code of Commerce obliges.\n", [1825, 2190]),
-    ("A: Yes. Card payments are processed by Stripe. We never see or store your full card number. Payment for a "
-     "one-off let is taken when you book; for block lets, the first payment is due 7 days before the first session.",
-     []),
-    ("When a School deletes a student, we remove it within 30 days. Encrypted backups roll over every 35 days.",
-     [30, 35]),
-])
-def test_retention_periods_2026_11as(text, days):
-    assert sorted(_periods(text)) == days
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("**Children.** Pupils' information is at the heart of the service, but pupils never use Yarrowcall and are never "
-     "contacted by us. Yarrowcall is not a service for children.", ("not_directed", None)),
-    ("4. CHILDREN AND CONSENT\n\n4.3 For independent schools, we screen only children whose parent or carer has signed "
-     "and returned our consent form.", ("directed_with_consent", True)),
-])
-def test_children_2026_11as(text, expected):
-    summary = analyse(text, use_model=False).summary["children"]
-    assert (summary["stance"], summary["parental_consent"]) == expected

@@ -826,8 +826,19 @@ def test_data_sent_to_the_users_own_device_or_a_work_or_school_address_is_not_sh
     ("Our iPad app is distributed through the Apple App Store, but students do not make purchases in it and Apple "
      "receives no roster or student data from us. We do advertise Boffinly on TikTok and Instagram.",
      "Algebrook, Inc.", set(), {"Apple", "TikTok", "Instagram"}),
+    ("To whom we communicate the data:\n\nWe do not sell the data to anybody.\n\n"
+     "(b) To our insurance company, MAPFRE, which gives the travel insurance of the group.\n"
+     "   - Holded, our program of invoices and accounting, in Spain;\n"
+     "   - Redsys, the payment gateway of our bank;\n"
+     "   - Typeform, for the online registration and health forms;\n",
+     "Solanilla Estancias Lingüísticas, S.L.", {"MAPFRE", "Holded", "Redsys", "Typeform"}, set()),
+    ("WHO WE SHARE YOUR INFORMATION WITH\n\n"
+     "    o uCheck – the registered umbrella body that processes our online DBS applications;\n\n"
+     "This website uses analytics cookies from Matomo. We run Matomo on our own server in London.\n\n"
+     "Nevertheless, for the lending of the service, we count with the following providers:\n",
+     "Teasel Education Recruitment Ltd", {"uCheck"}, {"Matomo", "Nevertheless"}),
 ])
-def test_recipient_lines_2026_11ap_to_ar(text, vendor, present, absent):
+def test_recipient_lines_2026_11ap_to_as(text, vendor, present, absent):
     named = set(summary(text, vendor)["named"])
     assert present <= named
     assert not absent & named
@@ -868,25 +879,6 @@ def test_sale_and_adverts_2026_11ar(text, sells, ads):
 
 
 # --- rules+model-2026.11as
-@pytest.mark.parametrize("text, vendor, present, absent", [
-    ("To whom we communicate the data:\n\nWe do not sell the data to anybody.\n\n"
-     "(b) To our insurance company, MAPFRE, which gives the travel insurance of the group.\n"
-     "   - Holded, our program of invoices and accounting, in Spain;\n"
-     "   - Redsys, the payment gateway of our bank;\n"
-     "   - Typeform, for the online registration and health forms;\n",
-     "Solanilla Estancias Lingüísticas, S.L.", {"MAPFRE", "Holded", "Redsys", "Typeform"}, set()),
-    ("WHO WE SHARE YOUR INFORMATION WITH\n\n"
-     "    o uCheck – the registered umbrella body that processes our online DBS applications;\n\n"
-     "This website uses analytics cookies from Matomo. We run Matomo on our own server in London.\n\n"
-     "Nevertheless, for the lending of the service, we count with the following providers:\n",
-     "Teasel Education Recruitment Ltd", {"uCheck"}, {"Matomo", "Nevertheless"}),
-])
-def test_recipient_lines_2026_11as(text, vendor, present, absent):
-    named = set(summary(text, vendor)["named"])
-    assert present <= named
-    assert not absent & named
-
-
 def test_an_answer_no_to_both_questions_answers_the_sale_too():
     text = ("Q: Do you sell my data or use it for advertising?\n\nA: No to both. There is no advertising on Pavilionly "
             "and we do not use advertising cookies or pixels.")
