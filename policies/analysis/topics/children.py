@@ -394,6 +394,9 @@ _NO_PARENTAL_CONSENT = re.compile(
     r"is\s+not\s+(?:required|needed|necessary)|"
     # "neither pupils' nor parents' consent is sought", "parents' consent is not required"
     r"\bnor\s+(?:their\s+)?parents?(?:'s?|s')?\s+consent\s+(?:is|are)\s+(?:sought|required|obtained|needed|asked\s+for)|"
+    # "parents and pupils are not asked to give consent"
+    r"\bparents?\s+(?:and|or)\s+(?:pupils|students|children)\s+are\s+not\s+asked\s+(?:to\s+give\s+|for\s+(?:their\s+)?)?"
+    r"consent|"
     r"\bparents?(?:'s?|s')?\s+consent\s+(?:is|are)\s+not\s+(?:sought|required|obtained|needed|asked\s+for)"
 )
 _CONSENT_QUESTION = re.compile(r"\b(?:ask|need|require|get|obtain|collect|seek)\b[^?]{0,40}\b(?:parents?'?|parental|"

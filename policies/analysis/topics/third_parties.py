@@ -657,6 +657,8 @@ _SALE_BUSINESS = re.compile(
 _PASSIVE_SALE = re.compile(
     r"(?:data|information|details|addresses|lists?)\s+(?:\w+\s+){0,4}(?:is|are|will|shall|would|be|been|"
     r"being|ever|never|not|cannot)\s+(?:\w+\s+){0,3}(?:sold|rented|traded|leased|monetised|monetized)\b|"
+    # translated, a list of passives: "The data are not diffused, are not ceded to third parties ... and are not sold"
+    r"(?:data|information)\s+(?:are|is)\s+not\s+\w+ed\b[^.;]{0,100}?\b(?:are|is)\s+not\s+sold\b|"
     # translated: "The data are never object of sale, of cession or of diffusion"
     # ... "not object of diffusion nor of sale to third subjects"
     r"(?:data|information)\s+(?:are|is|will\s+be)\s+(?:never|not)\s+(?:the\s+)?object\s+of\s+(?:\w+\s+)?"
@@ -1147,6 +1149,8 @@ _BAD_NAME_WORDS = {
     # a run-in label ("**Backups**: encrypted backups are overwritten ..."), a product of a named company ("Teams")
     "backup", "backups", "logs", "teams", "onedrive", "sharepoint", "outlook",
     "account", "accounts", "holder", "holders", "exception", "exceptions",
+    # a policy's defined role ("teachers and administrators ("Educators")"), a device
+    "educator", "educators", "administrator", "administrators", "ipad", "ipads", "iphone", "iphones",
     # a connective opening a sentence ("Nevertheless, for the lending of the service, Hablamundo counts with ...")
     "nevertheless", "however", "moreover", "furthermore", "additionally", "therefore", "finally", "also",
     # a role a policy defines ("o Teacher - a person which the School has given access to"), a kind of recipient
@@ -1215,6 +1219,9 @@ def _clean_name(raw: str) -> str | None:
         return None
     if words[-1] in {"data", "information", "details", "records"}:
         return None  # "We use Teacher Data to run your account": a policy's defined kind of data
+    if re.fullmatch(r"(?i)(?:us|eu|uk|ap|ca|sa|me|af)-(?:east|west|north|south|central|southeast|northeast)\w*(?:-\d)?",
+                    name):
+        return None  # a cloud region ("US-East (Virginia)"), not a company
     if words[-1] in {"grant", "grants", "scheme", "schemes", "voucher", "vouchers", "allowance", "allowances"}:
         return None  # "Pupil Development Grant – Access: ... we send the council the voucher reference": a scheme
     return name
@@ -1700,7 +1707,10 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
                   r"partner|cookie|pixel|track|advertis|newsletter|e-?mail|CRM|servers?|cloud|infrastructure|"
                   r"powered|handled|via|through|we use|uses|using|utili|integrat|sync|connect|sent to|send to|"
                   r"shared with|disclosed to|(?:kept|held|recorded) (?:in|on|with|by)\b|"
-                  r"\bwe (?:run|set up|create) (?:a|an|our)\b", text, _I)))  # "we run a WhatsApp group"
+                  r"\bwe (?:run|set up|create) (?:a|an|our)\b|"  # "we run a WhatsApp group"
+                  # "I send invoices with FreeAgent, my accounting software"
+                  r",\s+(?:our|my)\s+(?:[\w-]+\s+){0,3}(?:software|system|service|platform|provider|tool|app|"
+                  r"package|processor)\b", text, _I)))
     self_hosted = bool(_SELF_HOSTED.search(text)) or bool(_POLICY_SCOPE.match(text))
     for canon, a, b, cat in _gazetteer_names(text, ctx):
         if not cue or self_hosted:

@@ -120,7 +120,10 @@ _TRANSFER = [
         r"(?:\w+\s+){0,2}?(?:in|from)\s+" + _ABROAD + r"[^.;]{0,60}\b(?:access|view|process|handle)", _I)),
     # "We protect these transfers with the UK International Data Transfer Addendum"
     ("transfers.strong.these_transfers", "strong", re.compile(
-        r"\b(?:protect|safeguard|cover|make)\w*\s+(?:these|those|such|any\s+such)\s+transfers\b", _I)),
+        r"\b(?:protect|safeguard|cover|make)\w*\s+(?:these|those|such|any\s+such)\s+transfers\b|"
+        # "These transfers are covered either by the UK Extension ... or by the IDTA"
+        r"\b(?:these|those|such)\s+transfers\s+(?:are|is|will\s+be)\s+(?:\w+\s+)?(?:covered|protected|safeguarded|"
+        r"made|carried\s+out)\b", _I)),
     ("transfers.strong.international_transfer", "strong", re.compile(
         r"\b(?:international|cross-border|overseas)\s+(?:data\s+)?transfers?\s+(?:of|may|will|take|occur|"
         r"are|is)|\btransfers? (?:of (?:your )?(?:personal )?(?:data|information) )?(?:to|into) (?:a )?third "

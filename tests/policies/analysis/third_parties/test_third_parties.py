@@ -890,3 +890,25 @@ def test_a_list_led_by_never_use_data_to_negates_its_items():
     text = ("- We will never use Student Data to:\n  - show advertising to students or anyone else;\n"
             "  - sell it, rent it or trade it to anyone;\n")
     assert summary(text, "Quillory, Inc.")["sells_data"] == "no"
+
+
+# --- rules+model-2026.11at
+def test_a_processor_named_by_what_it_is_for_the_vendor_is_a_recipient():
+    assert "FreeAgent" in summary("I send invoices with FreeAgent, my accounting software.", "WordWhirl")["named"]
+
+
+@pytest.mark.parametrize("text, vendor, absent", [
+    ("It applies to schools, to teachers and administrators (\"Educators\"), and to the students.\n\n"
+     "Sub-processors:\n(a) Amazon Web Services, Inc. - cloud hosting. US Schools: US-East (Virginia).\n"
+     "(b) Educators - see reports on Student progress.\n", "Kittiwake Learning, Inc.", {"Educators", "US-East"}),
+    ("Sync uses your own iCloud account. Schools use Inkle Phonics on shared class iPads, managed through Apple School "
+     "Manager; progress is stored on the iPad.", "Inkle Phonics", {"iPad"}),
+])
+def test_roles_devices_and_regions_are_not_recipients(text, vendor, absent):
+    assert not absent & set(summary(text, vendor)["named"])
+
+
+def test_a_list_of_translated_passives_ending_not_sold_is_no_sale():
+    text = ("5.5 The data are not diffused, are not ceded to third parties for their marketing purposes and are not "
+            "sold.")
+    assert summary(text, "Fagotto S.r.l.")["sells_data"] == "no"

@@ -146,3 +146,10 @@ def test_a_long_negated_transfer_is_no_transfer():
             "are in\nthe United Kingdom. We do not transfer screening records or any other per-\nsonal information "
             "about children or parents outside the UK.")
     assert summary(text)["international_transfers"] == "none"
+
+
+def test_these_transfers_are_covered_is_a_transfer():
+    text = ("INTERNATIONAL TRANSFERS\n\nPhotographs and class lists are stored in the UK and are not transferred "
+            "abroad. Some order information is handled by providers based in the USA (Stripe, Zendesk and "
+            "Mailchimp). These transfers are covered by the International Data Transfer Addendum.")
+    assert summary(text)["international_transfers"] == "with_safeguards"
