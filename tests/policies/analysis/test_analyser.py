@@ -1175,14 +1175,12 @@ def test_vendor_names_2026_11ar(text, vendor):
     assert analyse(text, use_model=False).vendor_name == vendor
 
 
-def test_no_consent_asked_of_the_parents():
-    text = ("Bogorm is used by pupils in primary schools. The school decides. Because of this, Bogorm does not ask the "
-            "parents for consent, and the pupils cannot create an account themselves.")
-    assert analyse(text, use_model=False).summary["children"]["parental_consent"] is False
-
-
-# --- rules+model-2026.11at
-def test_parents_and_pupils_not_asked_to_give_consent_is_no_consent():
-    text = ("Drumlin Maths is used by pupils in P1 to P7. Because the basis is public task, parents and pupils are not "
-            "asked to give consent for their child to use Drumlin Maths.")
+@pytest.mark.parametrize("text", [
+    "Bogorm is used by pupils in primary schools. The school decides. Because of this, Bogorm does not ask the "
+    "parents for consent, and the pupils cannot create an account themselves.",
+    # rules+model-2026.11at
+    "Drumlin Maths is used by pupils in P1 to P7. Because the basis is public task, parents and pupils are not asked "
+    "to give consent for their child to use Drumlin Maths.",
+])
+def test_no_consent_asked_of_the_parents(text):
     assert analyse(text, use_model=False).summary["children"]["parental_consent"] is False
