@@ -238,13 +238,11 @@ _NOT_DIRECTED = [
         r"(?:may|can|is\s+(?:permitted|allowed)|should)\b|\b(?:children|minors|kids)\s+(?:may|must|should|can|shall)\s*"
         r"(?:not|n't)\s+(?:use|access|register|sign|create|submit|provide|join|visit)"
     ), 0.9, "children.not_permitted"),
-    # "Children do not use our shop: it is intended for parents, carers and other adults"
-    # "Pupils ... never use Yarrowcall", "Yarrowcall is not a service for children"
+    # "Children do not use our shop: it is intended for parents, carers and other adults", "Pupils ... never use
+    # Yarrowcall", "Yarrowcall is not a service for children"
     (re.compile(
         r"\b(?:children|pupils|kids|minors)\s+never\s+use\b|\bis\s+not\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:service|app|product|"
-        r"platform|site|website)\s+(?:for|aimed\s+at)\s+(?:children|kids|minors|pupils)\b"
-    ), 0.85, "children.not_users"),
-    (re.compile(
+        r"platform|site|website)\s+(?:for|aimed\s+at)\s+(?:children|kids|minors|pupils)\b|"
         r"\b(?:children|pupils|kids|minors)\s+(?:do|does)\s*(?:not|n't)\s+(?:(?:use|access|have\s+access\s+to|sign\s+in\s+to)\s+"
         r"(?:our|the|this)\s+(?:online\s+)?(?:shop|store|services?|app|apps|website|site|platform|portal)\b|"
         r"have\s+(?:an?\s+|their\s+own\s+)?accounts?\b|log\s+in\b)"
@@ -418,9 +416,9 @@ _TEEN_USERS = re.compile(r"\b(?:between\s+1[3-6]\s+and\s+1[78]|1[3-6]\s*(?:to|-|
 # consent form by itself is not one ("counselling starts once a parent has given consent on the consent form")
 _ACTIVITY_CONSENT = re.compile(r"\bpermission\s+slips?\b|\b(?:school\s+)?(?:trips?|outings?|excursions?|"
                                r"residentials?)\b")
-# ("You don't need a parent's permission to ask for your own information": none is asked)
 # "we ask the parent to give explicit consent to our using it to plan the trip": consent to the data, whatever it is for
 _CONSENT_TO_DATA = re.compile(r"\bconsent\s+to\s+(?:our\s+|us\s+)?(?:using|processing|sharing|holding|collecting)\b")
+# ("You don't need a parent's permission to ask for your own information": none is asked)
 _WITHOUT_BEFORE = re.compile(r"\b(?:without|absent|lacking|no|(?:do|does)\s*(?:not|n't)\s+need)\s+(?:\w+\s+){0,3}$")
 _COPPA = re.compile(r"\bcoppa\b|children's online privacy protection")
 _CHILD_HEADING = re.compile(r"\b(?:child(?:ren)?(?:'s)?|kids|minors|coppa|under 1[368]|" + _YOUNG_ONES + r"|"
@@ -673,10 +671,10 @@ _ADULT_STUDENTS = re.compile(
     r"(?:\s+or\s+(?:older|over))?\s+to\s+(?:enrol|enroll|register\s+for|apply|attend|take|book|join)\b")
 
 
-def _adult_students_document(text: str) -> bool:
-    """Does the policy say its students are adults? Then "student" alone does not make a sentence about children."""
-    t = norm(text)
-    return bool(_ADULT_STUDENTS.search(t)) and not _k12_document(text)
+def _adult_students_document(text: str, k12: bool) -> bool:
+    """Does the policy (not one for schoolchildren, ``k12``) say its students are adults? Then "student" alone does not
+    make a sentence about children."""
+    return not k12 and bool(_ADULT_STUDENTS.search(norm(text)))
 
 
 # A sentence that carries on from the one before about children's data refers back to it ("This information ...",
@@ -911,7 +909,7 @@ def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
     out: list[Finding] = []
     prev = False
     k12, adult_goods = _k12_document(doc.text), _adult_goods_document(doc.text)
-    adult_students = _adult_students_document(doc.text)
+    adult_students = _adult_students_document(doc.text, k12)
     program = program_names(doc.text, vendor_name)
     segs = list(body_segments(doc))
     # "Young writers may send stories by mail. We ask for the writer's first name, age and state": the privacy

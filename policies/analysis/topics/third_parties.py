@@ -1423,8 +1423,8 @@ _BULLET_NAME_THE = re.compile(r"[ \t]*(?:[•*·-][ \t]+)?(?P<n>" + _ORG + r"(?:
 # receives ...") or with "our" ("- Coachmanager: our booking and scheduling software"), read only in the items of a
 # list of recipients or under a sharing heading, where a run-in label ("Home plan - if you cancel") is not expected
 _BULLET_NAME_IF_OUR = re.compile(r"[ \t]*(?:[•*·-][ \t]+)?(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX + r")?)"
-                             r"(?:\s+[-–—]\s+|\s*:\s+)"
-                             r"(?=(?:if|when|where|once)\s+(?:you|your|a|an|the|we|our)\b|our\s+\w)")
+                                 r"(?:\s+[-–—]\s+|\s*:\s+)"
+                                 r"(?=(?:if|when|where|once)\s+(?:you|your|a|an|the|we|our)\b|our\s+\w)")
 _BY_DATA_SUBJECT = re.compile(r"\b(?:data|information|details|records?|servers?|hosting|host|platform|service|"
                               r"services|site|website|app|application|accounts?|payments?|e-?mails?|messages?|"
                               r"newsletters?|analytics|storage|database|backups?|support|processing|infrastructure|"
@@ -1462,9 +1462,10 @@ _NOT_A_RECIPIENT_BEFORE = re.compile(r"\b(?:neither|nor|no)\s+$|"
                                      # where the vendor advertises, not whom it gives data: "We advertise our mocks on
                                      # Facebook and Instagram"
                                      r"\b(?:we|I)\s+(?:also\s+|do\s+)?advertise\s+(?:\w+\s+){0,3}(?:on|in)\s+"
-                                     r"(?:[\w,]+\s+(?:and|or)\s+)?$|\b(?:copied|copy|export\w*)\b[^.;]{0,50}\b(?:from|in)\s+"
-                                     # ("the files that the School exports from that system, such as CPOMS")
-                                     r"(?:[\w,]+\s+){0,7}$", _I)
+                                     r"(?:[\w,]+\s+(?:and|or)\s+)?$|"
+                                     # the system data is copied from ("the files that the School exports from that
+                                     # system, such as CPOMS")
+                                     r"\b(?:copied|copy|export\w*)\b[^.;]{0,50}\b(?:from|in)\s+(?:[\w,]+\s+){0,7}$", _I)
 # "Matomo is installed on our own servers", "the software Matomo, installed on our own servers"
 _SELF_HOSTED_TOOL = re.compile(r"(?:(?:^|(?<=[.;:]\s))(?:The\s+)?|\b(?:software|tool)\s+)"
                                r"(?P<n>[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?)(?:\s+(?:is|are)\s+|,\s+|\s+(?=installed))"
@@ -1655,15 +1656,16 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
         offset = 0
         raw = doc.text[seg.start:seg.end]  # tabs kept: they separate a table's cells
         # (a table row's later lines are its wrapped cells: "Microsoft Ireland   Hosting" / "Operations Ltd   (Azure)")
+        # an item of a recipients list, bulleted or numbered (a numbered item is segmented as a clause: "2. Unifrog –
+        # if your school uses Unifrog, ...")
+        recipient_item = (seg.kind == "list_item" or seg.kind == "sentence" and re.search(
+            r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|\(?[a-z]\))[ \t]*$", doc.text[max(0, seg.start - 8):seg.start])) and (
+            list_ctx or _under_sharing_heading(seg, section_too=True))
         for line in raw.splitlines(keepends=True)[:1] if seg.kind == "table_row" else raw.splitlines(keepends=True):
             em = _ENTRY_LINE.match(line)
             if not em and seg.kind == "list_item":
                 em = _BULLET_NAME_THE.match(line)  # "- Supabase – the database and login system."
-            # (a numbered item is segmented as a clause: "2. Unifrog – if your school uses Unifrog, ...")
-            numbered = seg.kind == "sentence" and re.search(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|\(?[a-z]\))[ \t]*$",
-                                                            doc.text[max(0, seg.start - 8):seg.start])
-            if not em and (seg.kind == "list_item" or numbered) and (
-                    list_ctx or _under_sharing_heading(seg, section_too=True)):
+            if not em and recipient_item:
                 em = _BULLET_NAME_IF_OUR.match(line)
             found_by = em.groupdict() if em else {}
             loose = found_by.get("and_our") is not None or found_by.get("when") is not None
