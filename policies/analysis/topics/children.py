@@ -231,7 +231,9 @@ _NOT_DIRECTED = [
         r"\b(?:intended|designed|meant|offered|available|provided)\s+(?:only\s+|solely\s+|exclusively\s+)?(?:for|to)\s+"
         r"(?:use\s+by\s+)?(?:adults|(?:users|persons|individuals|those|people|visitors)\s+(?:who\s+are\s+)?(?:over|aged|"
         r"at\s+least|of\s+at\s+least|\d{1,2}\s+(?:years|\+|or\s+older|and\s+over)))|\b(?:adults|grown-ups)\s+only\b|"
-        r"\boffered\s+only\s+to\s+adults"
+        r"\boffered\s+only\s+to\s+adults|"
+        # "Mootbook is a tool for adults"
+        r"\bis\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:tool|service|app|product|platform|site|website)\s+for\s+adults\b"
     ), 0.85, "children.adults_only"),
     (re.compile(
         r"\b(?:no\s+one|nobody)\s+(?:under|below|younger\s+than)\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?\d{1,2}\s+"
@@ -243,6 +245,9 @@ _NOT_DIRECTED = [
     (re.compile(
         r"\b(?:children|pupils|kids|minors)\s+never\s+use\b|\bis\s+not\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:service|app|product|"
         r"platform|site|website)\s+(?:for|aimed\s+at)\s+(?:children|kids|minors|pupils)\b|"
+        # "Mootbook is not intended for, and is not used by, pupils"
+        r"\bis\s+not\s+(?:intended|designed|meant|made)\s+for,?\s+(?:and\s+(?:is\s+)?not\s+used\s+by,?\s+)?"
+        r"(?:children|pupils|kids|minors)\b|"
         r"\b(?:children|pupils|kids|minors)\s+(?:do|does)\s*(?:not|n't)\s+(?:(?:use|access|have\s+access\s+to|sign\s+in\s+to)\s+"
         r"(?:our|the|this)\s+(?:online\s+)?(?:shop|store|services?|app|apps|website|site|platform|portal)\b|"
         r"have\s+(?:an?\s+|their\s+own\s+)?accounts?\b|log\s+in\b)"

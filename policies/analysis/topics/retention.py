@@ -89,11 +89,15 @@ _CONTENTS = re.compile(r"\bthis\s+(?:privacy\s+)?(?:policy|notice|statement|page
                        r"tells\s+you|covers|outlines|summari[sz]es)\b[^.;]*\bhow\s+long\b")
 _NOT_RETENTION = re.compile(r"\bnot\s+(?:a\s+|the\s+)?retention\s+periods?\b|\bnot\s+(?:to\s+)?how\s+long\s+we\s+"
                             r"(?:keep|retain|hold|store)\b|"
-                            # "Some things that are NOT about keeping your information: returns within 28 days"
-                            r"\b(?:not|nothing)\s+(?:about|related\s+to|to\s+do\s+with)\s+(?:keeping|retaining|storing|"
+                            # "Some things that are NOT about keeping your information: returns within 28 days",
+                            # "(they aren't about keeping data)"
+                            r"(?:\b(?:not|nothing)|n['’]t)\s+(?:about|related\s+to|to\s+do\s+with)\s+(?:keeping|retaining|storing|"
                             r"holding|how\s+long|(?:data\s+)?retention)\b|"
-                            # translated: "Not to confuse with retention: a trial licence is valid for 6 weeks"
-                            r"\bnot\s+to\s+(?:be\s+)?confus\w*\s+with\s+(?:the\s+)?(?:retention|storage|how\s+long)\b")
+                            # translated: "Not to confuse with retention: a trial licence is valid for 6 weeks";
+                            # "Please do not confuse retention with governance timescales"
+                            r"\bnot\s+to\s+(?:be\s+)?confus\w*\s+with\s+(?:the\s+)?(?:retention|storage|how\s+long)\b|"
+                            r"(?:\bnot|n['’]t)\s+confuse\s+(?:data\s+)?(?:retention|storage)\s+with\b")
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 # nouns among those that name records a policy may keep ("we keep invoices for six years")
 _RECORD_NOUN = re.compile(r"invoice\w*|payments?|billing|bills?")
 _DELETE_AFTER = re.compile(r"\s*,\s*(?:then\s+)?(?:we|it|they|this|these|such \w+|the \w+|your \w+(?: \w+)?)\s+"
@@ -472,7 +476,7 @@ def _trigger(t: str, seg: Segment, end: int) -> str | None:
 _ITEM_LABEL = re.compile(r"\s*[^:.;]{2,60}?(?::(?:\*\*|__)?|\s[-–—])\s")  # ("**Product analytics:** 12 months")
 
 
-def _segment_findings(seg: Segment, label: str = "") -> list[Finding]:
+def _segment_findings(seg: Segment, label: str = "", in_not_retention_paragraph: bool = False) -> list[Finding]:
     t = norm(seg.text)
     tm = _masked(t)
     head_ctx, lead_ctx = _context(seg)
@@ -488,7 +492,8 @@ def _segment_findings(seg: Segment, label: str = "") -> list[Finding]:
 
     # periods, unless the policy says these are none ("the following are commercial terms and not retention periods:",
     # "these dates relate to ordering, not to how long we keep information:")
-    not_retention = bool(_NOT_RETENTION.search(t) or seg.kind == "list_item" and _NOT_RETENTION.search(norm(seg.lead)))
+    not_retention = in_not_retention_paragraph or bool(
+        _NOT_RETENTION.search(t) or seg.kind == "list_item" and _NOT_RETENTION.search(norm(seg.lead)))
     for s, e, amount, unit in [] if not_retention else _durations(t):
         if not _is_retention_duration(t, s, e, unit, seg.text):
             continue
@@ -557,8 +562,15 @@ def _segment_findings(seg: Segment, label: str = "") -> list[Finding]:
 def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
     out: list[Finding] = []
     segs = list(body_segments(doc))
+    # a paragraph that says its numbers are not retention periods says it for its later sentences too ("Please do not
+    # confuse retention with governance timescales ... Meeting packs ...; governors serve a term of four years")
+    not_retention_paragraph, prev_end = False, 0
     for seg, label in zip(segs, paragraph_labels(doc, segs), strict=True):
-        out.extend(_segment_findings(seg, label))
+        if _BLANK_LINE.search(doc.text, prev_end, seg.start):
+            not_retention_paragraph = False
+        out.extend(_segment_findings(seg, label, not_retention_paragraph))
+        not_retention_paragraph = not_retention_paragraph or bool(_NOT_RETENTION.search(norm(seg.text)))
+        prev_end = seg.end
     return out + heading_findings(doc, out, _HEADING_CTX, TOPIC, "retention.heading")
 
 

@@ -654,6 +654,9 @@ _SALE_BUSINESS = re.compile(
     r"operations|resources|materials|textbooks|software|apps?|memberships?)\b",
     _I,
 )
+# a sale named as a noun, then denied: "A sale of data ... takes not place" (translated), "does not take place"
+_SALE_DOES_NOT_HAPPEN = re.compile(r"[^.;]{0,80}?\b(?:(?:does|do|will|shall)\s+not\s+(?:take\s+place|happen|occur)|"
+                                   r"takes?\s+not\s+place|(?:is|are)\s+(?:excluded|not\s+permitted))\b", _I)
 _PASSIVE_SALE = re.compile(
     r"(?:data|information|details|addresses|lists?)\s+(?:\w+\s+){0,4}(?:is|are|will|shall|would|be|been|"
     r"being|ever|never|not|cannot)\s+(?:\w+\s+){0,3}(?:sold|rented|traded|leased|monetised|monetized)\b|"
@@ -1117,7 +1120,7 @@ _CTX_NAME = [
         r"\b[^.;:]{0,40}?\b(?:such as|like|including|e\.g\.,?|for example,?|namely,?)\s+" + _NAME)),
     ("context.currently", re.compile(r"\b(?:currently|presently|at present|at the moment)[,:]?\s+" + _NAME)),
     ("context.our_provider", re.compile(
-        r"\b(?:[Oo]ur|the|a|an|its) (?:(?:third[- ]party|external|chosen|current|preferred|trusted|secure|online|"
+        r"\b(?:[Oo]ur|[Mm]y|the|a|an|its) (?:(?:third[- ]party|external|chosen|current|preferred|trusted|secure|online|"
         r"payment|e-?mail|hosting|cloud|analytics|marketing|CRM|newsletter|IT|data|card|web|website|server|"
         r"video|survey|support|helpdesk|SMS|telephony|booking|accounting|finance|learning|platform|"
         r"software|service|[a-z]+)\s+){0,3}?(?:service )?(?:provider|processor|partner|supplier|host|vendor|"
@@ -1156,7 +1159,7 @@ _BAD_NAME_WORDS = {
     # a role a policy defines ("o Teacher - a person which the School has given access to"), a kind of recipient
     # ("Airlines (for example easyJet, British Airways)")
     "teacher", "pupil", "child", "guardian", "tutor", "airline", "airlines", "hotels", "hostels",
-    "england", "britain", "wales", "scotland", "ireland", "india", "canada", "australia", "secure", "payment",
+    "secure", "payment",
     "payments", "analytics", "hosting", "customer", "customers", "user", "users", "school", "schools",
     "students", "student", "parents", "parent", "teachers", "platform", "app", "apps", "application",
     "software", "system", "systems", "crm", "mis", "sso", "api", "apis", "sdk", "pdf", "html", "ip", "id",
@@ -1188,12 +1191,17 @@ _BAD_NAME_WORDS = {
     # numbered parts of the policy itself ("Part Four: Retention and Security")
     "part", "chapter", "article", "step", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
     "ten", "eleven", "twelve",
-    # places: a table's location cell ("London (europe-west2)") is not a recipient
+    "north", "south", "east", "west", "central",
+}
+# places: a table's location cell ("London (europe-west2)") is not a recipient
+_PLACE_NAMES = {
     "london", "cardiff", "edinburgh", "manchester", "dublin", "frankfurt", "amsterdam", "paris", "berlin",
     "netherlands", "germany", "france", "belgium", "sweden", "finland", "spain", "italy", "poland",
     "switzerland", "norway", "denmark", "luxembourg", "singapore", "japan", "europe", "emea", "apac",
-    "virginia", "oregon", "ohio", "california", "texas", "north", "south", "east", "west", "central",
+    "virginia", "oregon", "ohio", "california", "texas", "england", "britain", "wales", "scotland", "ireland",
+    "india", "canada", "australia",
 }
+_BAD_NAME_WORDS |= _PLACE_NAMES
 
 
 def _clean_name(raw: str) -> str | None:
@@ -1290,7 +1298,10 @@ def _purpose(text: str, name_end: int) -> str | None:
 _DOMAIN_ONLY = re.compile(r"^\W*(?:https?://)?(?:www\.)?([a-z0-9.-]+\.[a-z]{2,}(?:\.[a-z]{2})?)/?\W*$", _I)
 # "Mux - video streaming", "**Mux** — video streaming" (Markdown bold), "Wonde Ltd — a secure link to the school's MIS"
 _NAME_ONLY = re.compile(r"^\W*([A-Z0-9][\w&.'+-]*(?:\s+(?:&\s+)?[A-Z0-9][\w&.'+-]*){0,4})"
-                        r"(?:,?\s+(?:Ltd|Limited|Inc|LLC|plc)\.?)?(?:\*\*|__)?(?:(?:\s*(?P<sep>[:–—(])|\s+(?P<dash>-))\s*"
+                        r"(?:,?\s+(?:Ltd|Limited|Inc|LLC|plc)\.?)?(?:\*\*|__)?"
+                        # where the supplier keeps the data: "Sentry, EU region (Frankfurt): error monitoring"
+                        r"(?:,\s+(?:[A-Z][A-Za-z]*\s+)?(?:region|data\s+cent(?:re|er)s?|servers?)(?:\s*\([^()]{1,30}\))?)?"
+                        r"(?:(?:\s*(?P<sep>[:–—(])|\s+(?P<dash>-))\s*"
                         r"(?P<rest>.*))?$")  # a hyphen parts a name from its purpose only after a space ("Opt-outs")
 
 
@@ -1313,20 +1324,29 @@ class _ListState:
     def __init__(self) -> None:
         self.active_until = -1
         self.intro_index = -1
+        self.item_lead = ""  # a list item that leads the list: only the items under it are in the list
 
     def update(self, i: int, seg: Segment, text: str) -> None:
-        if seg.kind != "list_item" and seg.kind != "table_row" and _INTRO.search(text) and (
+        # a numbered clause may itself lead the list ("6.2 We also use the following service providers ...:")
+        lead = seg.kind == "list_item" and text.rstrip().endswith(":")
+        if (seg.kind not in ("list_item", "table_row") or lead) and _INTRO.search(text) and (
                 _STRONG_RECIPIENT.search(text) or re.search(r"\bparties\b", text, _I) or _SHARE_LEAD.search(text)) \
                 and not _LINK_CTX.search(text) and not _FROM_THIRD.search(text):
             self.active_until = i + 20
             self.intro_index = i
+            self.item_lead = " ".join(text.split()) if lead else ""
         elif seg.kind == "table_row" and _RECIPIENT_COLUMN.match(text):
             self.active_until = i + 20  # a table's header row: "Recipient | What they receive | Why"
             self.intro_index = i
+            self.item_lead = ""
         elif seg.kind == "heading" and _NOT_SHARING_HEADING.search(text) and i > self.intro_index + 1:
             self.active_until = -1
 
-    def active(self, i: int) -> bool:
+    def active(self, i: int, seg: Segment | None = None) -> bool:
+        # (a nested item's lead holds its parents' leads too: "We share only what each organisation needs: We also
+        # use the following service providers ...:")
+        if self.item_lead and seg is not None and not " ".join(seg.lead.split()).endswith(self.item_lead):
+            return False
         return i <= self.active_until
 
 
@@ -1466,9 +1486,11 @@ _NOT_A_RECIPIENT_BEFORE = re.compile(r"\b(?:neither|nor|no)\s+$|"
                                      # the system data is copied from ("the files that the School exports from that
                                      # system, such as CPOMS")
                                      r"\b(?:copied|copy|export\w*)\b[^.;]{0,50}\b(?:from|in)\s+(?:[\w,]+\s+){0,7}$", _I)
-# "Matomo is installed on our own servers", "the software Matomo, installed on our own servers"
-_SELF_HOSTED_TOOL = re.compile(r"(?:(?:^|(?<=[.;:]\s))(?:The\s+)?|\b(?:software|tool)\s+)"
+# "Matomo is installed on our own servers", "the software Matomo, installed on our own servers", "We measure usage
+# with PostHog, an open-source analytics tool that we run on our own servers"
+_SELF_HOSTED_TOOL = re.compile(r"(?:(?:^|(?<=[.;:]\s))(?:The\s+)?|\b(?:software|tool|with|using)\s+)"
                                r"(?P<n>[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?)(?:\s+(?:is|are)\s+|,\s+|\s+(?=installed))"
+                               r"(?:(?:an?|the)\s+[\w-]+(?:\s+[\w-]+){0,4}\s+(?:that|which)\s+we\s+)?"
                                r"(?:self-?hosted|(?:\w+\s+){0,2}(?:hosted|operated|run|installed)\s+" + _ON_OUR_OWN +
                                r")",
                                re.M)
@@ -1480,7 +1502,10 @@ _SEMICOLON_ITEM = re.compile(r";\s*(?:and\s+)?(?P<n>" + _ORG + r"(?:,?\s+" + _LE
 _PRODUCT_IN_BRACKETS = re.compile(_ORG + r",?\s+" + _LEGAL_SUFFIX + r"\s*\((?P<p>[A-Z][\w.'+-]*"
                                   r"(?:\s+[A-Z][\w.'+-]*){0,3})(?:\s+[a-z][^()]{0,60})?\)")
 _TRADEMARK = re.compile(r"trademarks?\b|[®™]|not (?:affiliated|associated) with|not (?:sponsored|endorsed) by", _I)
-_LEGAL_NAME = re.compile(r"(?<![\w&.'-])(?P<n>" + _ORG + r",?\s+" + _LEGAL_SUFFIX + r")(?![\w-])")
+_LEGAL_NAME = re.compile(r"(?<![\w&.'-])(?P<n>" + _ORG + r",?\s+" + _LEGAL_SUFFIX + r")(?![\w-])|"
+                         # a brand in lower case, only where it opens a line or an item ("o sipgate GmbH, Düsseldorf")
+                         r"^[ \t]*(?:[•*·o-][ \t]+)?(?P<lower>[a-z][a-z0-9]{3,},?\s+" + _LEGAL_SUFFIX + r")(?![\w-])",
+                         re.M)
 _COORD_NAME = r"(?P<n>(?:[A-Z][\w&'+-]*|[a-z][A-Z]\w*)(?:\s+[A-Z][\w&'+-]*){0,2})"
 _COORD_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)" + _COORD_NAME +
                           r"(?=\s+[a-z]|\s*[,.;:)]|\s*$)")
@@ -1585,8 +1610,10 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
             return  # "We use Matomo for statistics." + "Matomo is installed on our own server."
         if _STORE_LISTING.search(text, max(0, at - 60), max(at, 0)):
             return  # "the app can be downloaded from the App Store": where the app is listed, not a recipient
-        if seg.kind == "list_item" and _NOT_RECIPIENTS_LEAD.search(seg.lead or ""):
-            return  # "the following organisations do not receive personal data from us:" / "- Nutritics Ltd, ..."
+        if seg.kind == "list_item" and (_NOT_RECIPIENTS_LEAD.search(seg.lead or "")
+                                        or _NEGATED_LEAD.search((seg.lead or "").rstrip())):
+            return  # "the following organisations do not receive personal data from us:" / "- Nutritics Ltd, ...";
+            # "We never:" / "- send it to OpenAI or any other AI provider"
         if _NOT_A_RECIPIENT_BEFORE.search(text, max(0, at - 80), max(at, 0)):
             return  # "neither Apple nor Google gets anything", "names copied from a register export in SIMS"
         seen.add(key)
@@ -1621,15 +1648,15 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
                                                            (nm.group("rest") or "").strip()):
                 nm = None  # "Tax-Free Childcare: we are registered with HMRC ...": a run-in label
             # ("(f) Termination." opening a clause is its label); a long line is a sentence, unless a dash parts the
-            # name from what the recipient does
-            if nm and (len(first) < 80 or nm.group("sep") == "(" or (nm.group("sep") in ("–", "—") or nm.group("dash"))
-                       and re.search(r"\s[-–—]\s", first)):
-                resolved = _resolve_org(nm.group(1), alias_prefix=True)
-                if resolved:
-                    cand, entry = resolved
-                    emit(cand, "gazetteer" if entry else "context",
-                         "tps.name.list", 0.75, nm.start(1), nm.end(1),
-                         (nm.group("rest") or "").strip() or _purpose_after(doc, ctx, i))
+            # name from what the recipient does, or a colon follows a supplier the gazetteer knows
+            resolved = _resolve_org(nm.group(1), alias_prefix=True) if nm else None
+            if resolved and (len(first) < 80 or nm.group("sep") == "("
+                             or (nm.group("sep") in ("–", "—") or nm.group("dash")) and re.search(r"\s[-–—]\s", first)
+                             or nm.group("sep") == ":" and resolved[1]):
+                cand, entry = resolved
+                emit(cand, "gazetteer" if entry else "context",
+                     "tps.name.list", 0.75, nm.start(1), nm.end(1),
+                     (nm.group("rest") or "").strip() or _purpose_after(doc, ctx, i))
 
     # 1a. a public body that opens an item of a recipients list ("- the Department for Education (DfE) - for the
     # school census", "• HMRC, if you pay through Tax-Free Childcare, ..."): named for what it receives, unlike the
@@ -1698,8 +1725,9 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
             for lm in _LEGAL_NAME.finditer(scanned):
                 # "(Microsoft Ireland / Operations Limited)": the wrapped entity of a name, unless the brackets hold the
                 # whole company behind a product ("EVOLVE (Edufocus Ltd)")
-                if not text[lm.end():].lstrip().startswith(")") or text[:lm.start()].endswith("("):
-                    _emit_org(emit, lm.group("n"), "tps.name.legal_name", 0.7, lm.start("n"))
+                group = "n" if lm.group("n") else "lower"
+                if not text[lm.end():].lstrip().startswith(")") or text[:lm.start(group)].endswith("("):
+                    _emit_org(emit, lm.group(group), "tps.name.legal_name", 0.7, lm.start(group))
 
     # 2. gazetteer mentions in a processing context
     # an item of a recipients list needs no cue of its own ("• Xero, our accounting and invoicing system;")
@@ -1727,8 +1755,9 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
             # "Royal Mail and DPD deliver orders": a name coordinated with a known recipient is one too
             after = _COORD_AFTER.match(text, b)
             while after:  # "Royal Mail, Evri and DPD": each name in the chain
-                if text[after.end("n"):].lstrip().startswith(")"):
-                    break  # "(Amazon Web Services, Cape Town)": where the named provider is, not another one
+                nxt = _COORD_AFTER.match(text, after.end("n"))
+                if text[after.end("n"):].lstrip().startswith(")") or nxt and nxt.group("n").lower() in _PLACE_NAMES:
+                    break  # "(Amazon Web Services, Cape Town)", "DeepL SE, Cologne, Germany": where it is, not another
                 _emit_org(emit, after.group("n"), "tps.name.coordinated", 0.65, after.start("n"))
                 after = _COORD_AFTER.match(text, after.end("n"))
             before = _COORD_BEFORE.search(text[:a])
@@ -1876,7 +1905,8 @@ def _sale(doc: Document, seg: Segment, text: str) -> list[Finding]:
         lead_negated = m.start() < 20 and _under_negated_lead(doc.text, seg.start) or bool(
             _RUN_IN_NEGATED_LEAD.match(text) and ";" in text[:m.start()])  # "**We never:** use ...; sell student data"
         if lead_negated or _negated_before(text, m.start()) or (listed and _negated_before(text, m.start(), 240)) or \
-                re.match(r"\s*(?:or|and)\s+(?:\w+\s+){0,2}(?:not|never)|\s+not\b", after):  # (translated "sells not")
+                re.match(r"\s*(?:or|and)\s+(?:\w+\s+){0,2}(?:not|never)|\s+not\b", after) or \
+                verb == "sale of" and _SALE_DOES_NOT_HAPPEN.match(after):  # (translated "sells not")
             scoped = _scoped(text, m.start())
             value = {"basis": "statement", "scoped": True} if scoped else {"basis": "statement"}
             out.append(make(doc, seg, "data_sale", "does_not_sell", value,
@@ -2021,7 +2051,7 @@ def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
             para_words = set()
         prev_end = seg.end
         this_label = _runin_label(text) if seg.kind == "sentence" else ""
-        in_list = lists.active(i) and seg.kind in ("list_item", "table_row")
+        in_list = lists.active(i, seg) and seg.kind in ("list_item", "table_row")
         lists.update(i, seg, text)
         if seg.kind == "heading" or not text.strip():
             # a recipient list may have headings between items ("Purpose - Email hosting")

@@ -1034,6 +1034,12 @@ def test_parental_consent_2026_11an(text, consent):
     "Some things that are NOT about keeping your information, which customers often ask: returns are accepted within "
     "28 days of delivery; standard delivery is 3 to 5 working days.",
     "Not to confuse with retention: a trial licence is valid for 6 weeks, an offer of Klimtouw is valid 30 days.",
+    # rules+model-2026.11aw: "n't", and a paragraph's later sentences
+    "Things people sometimes read as deadlines (they aren't about keeping data):\n"
+    "• Invoices are payable within 14 days.\n• Your report arrives within four weeks of the assessment day.",
+    "8. HOW LONG WE KEEP INFORMATION\n\n8.4 Please do not confuse retention with governance timescales that appear "
+    "in\nMootbook. Meeting packs must normally be sent at\nleast seven clear days before the meeting; governors "
+    "usually serve a term of\nfour years; the register of interests must be reviewed at least annually.",
 ])
 def test_what_a_policy_says_is_not_a_retention_period_is_none(text):
     assert _periods(text) == []
@@ -1105,6 +1111,9 @@ def test_a_permission_slip_the_school_sends_is_not_the_schools_consent_to_data()
      "contacted by us. Yarrowcall is not a service for children.", ("not_directed", None)),
     ("4. CHILDREN AND CONSENT\n\n4.3 For independent schools, we screen only children whose parent or carer has signed "
      "and returned our consent form.", ("directed_with_consent", True)),
+    # rules+model-2026.11aw
+    ("4.1 Mootbook is a tool for adults. Mootbook is not intended for, and is not used by, pupils. Where pupil "
+     "information appears in board papers, we process it only as the customer's processor.", ("not_directed", None)),
 ])
 def test_children_stance_and_consent_2026_11aq_as(text, consent):
     summary = analyse(text, use_model=False).summary["children"]
@@ -1170,6 +1179,9 @@ def test_a_gallery_taken_down_after_a_period_is_retention():
      "Our data protection officer is provided by Nordlys Compliance ApS.\n\nBogorm ApS", "Bogorm ApS"),
     ("Who I am:\nChalkling is made by me, Tom Adeyemi. I build Chalkling in the evenings as a sole trader. There's no "
      "company.", "Chalkling"),
+    # rules+model-2026.11aw
+    ("Marram Psychology - Privacy Notice\n\nI'm Dr Catriona Baird, an educational psychologist. Marram Psychology is "
+     "the name I work under as a sole trader; there is no company and no team, just me.", "Marram Psychology"),
 ])
 def test_vendor_names_2026_11ar(text, vendor):
     assert analyse(text, use_model=False).vendor_name == vendor

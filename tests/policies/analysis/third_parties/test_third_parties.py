@@ -912,3 +912,46 @@ def test_a_list_of_translated_passives_ending_not_sold_is_no_sale():
     text = ("5.5 The data are not diffused, are not ceded to third parties for their marketing purposes and are not "
             "sold.")
     assert summary(text, "Fagotto S.r.l.")["sells_data"] == "no"
+
+
+# --- rules+model-2026.11aw
+@pytest.mark.parametrize("text, vendor, named", [
+    # a known supplier, where it keeps the data, then a colon: however long the line runs
+    ("We use these sub-processors:\n- Sentry, EU region (Frankfurt): error monitoring. Pupil names are removed from "
+     "error reports.\n- Intercom, Inc.: the support chat in the staff dashboard.\n", "Gladeway Learning Ltd",
+     {"Sentry", "Intercom"}),
+    # a brand written in lower case, with its legal form
+    ("(1) We use the following sub-processors:\n\n    o sipgate GmbH, Düsseldorf, Germany – telephone support line\n",
+     "Kachelbox GmbH", {"sipgate"}),
+    # a numbered clause leads the list
+    ("6.2 We also use the following service providers (processors), who act only on\nour instructions:\n\n"
+     "   •   TPP (The Phoenix Partnership (Leeds) Ltd), supplier of SystmOne, our\n       clinical record system;\n",
+     "Lapwing Community Health CIC", {"TPP"}),
+    # a sole trader's own supplier
+    ("Who I share information with:\n• My accountant, Kinnear & Low Chartered Accountants in Cupar, who sees invoices "
+     "when preparing my tax return.", "Marram Psychology", {"Kinnear"}),
+])
+def test_recipients_named_2026_11aw(text, vendor, named):
+    assert named <= set(summary(text, vendor)["named"])
+
+
+@pytest.mark.parametrize("text, vendor, absent", [
+    ("Our suppliers:\n- Mailgun: emails.\n\nWe never:\n- sell or rent pupil information;\n- use pupil information to "
+     "train AI models, or send it to OpenAI or any other AI provider;\n", "Gladeway Learning Ltd", {"OpenAI"}),
+    ("**Product analytics.** We measure feature usage with PostHog, an open-source analytics tool that we run on our "
+     "own servers inside our AWS account. No data is sent to PostHog, Inc.", "Gullwing Labs, Inc.", {"PostHog"}),
+    ("We use the following sub-processors:\n- DeepL SE, Cologne, Germany: translation of texts written by pupils;\n",
+     "Lingoquell GmbH", {"Cologne"}),
+    # a sibling clause after a lettered clause that leads a list is not one of its items
+    ("(a) Service Providers. We use the following service providers to operate the Services:\n\n"
+     "   Amazon Web Services – cloud hosting\n\n(b) Schools. Student Data is available to the educators.\n\n"
+     "(c) Legal Requirements. We may disclose information if required by law.\n", "Hummingleaf, Inc.",
+     {"Legal Requirements", "Schools"}),
+])
+def test_not_recipients_2026_11aw(text, vendor, absent):
+    assert not absent & set(summary(text, vendor)["named"])
+
+
+def test_a_sale_named_then_denied_is_no_sale():
+    text = "(5) A sale of data or a use for advertising purposes takes not place. Kachelbox contains no advertising."
+    assert summary(text, "Kachelbox GmbH")["sells_data"] == "no"
