@@ -1191,6 +1191,7 @@ _BAD_NAME_WORDS = {
     # numbered parts of the policy itself ("Part Four: Retention and Security")
     "part", "chapter", "article", "step", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
     "ten", "eleven", "twelve",
+    # the direction in a cloud region's name ("Azure UK South")
     "north", "south", "east", "west", "central",
 }
 # places: a table's location cell ("London (europe-west2)") is not a recipient
