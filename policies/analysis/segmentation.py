@@ -221,6 +221,11 @@ def _starts_lower(text: str, s: int) -> bool:
     return ch.islower() or ch in "(,;&" and ch != "("
 
 
+# a short numbered line that states something with a number is a clause, not a heading ("4. Backups are overwritten
+# after 30 days.", unlike "1. Introduction.")
+_SHORT_NUMBERED_SENTENCE = re.compile(r"\b(?:is|are|was|were|will|may|can|shall)\s+\w.*\d")
+
+
 def _heading_candidate(text: str, ln: _Line) -> str:
     """"" if not a heading; "strong" if it is one regardless of context; "weak" if it needs a text below."""
     body = text[ln.body : ln.end]
@@ -253,7 +258,8 @@ def _heading_candidate(text: str, ln: _Line) -> str:
                                                                words[-1].lower().rstrip(":") in _INTRO_END)
                             or _WH_COLON_HEADING.match(body)):
         body = body[:-1]  # "YOUR CHOICES:", "Who receives information:" standing alone, unlike "We use it to:"
-    elif body[-1] in ".,;:!-–—" and not (ln.marker == "num" and len(words) <= 6 and body[-1] in ".:"):
+    elif body[-1] in ".,;:!-–—" and not (ln.marker == "num" and len(words) <= 6 and body[-1] in ".:"
+                                         and not _SHORT_NUMBERED_SENTENCE.search(body)):
         return ""
     if _KEY_VALUE.match(body) and not body.rstrip().endswith(":") and not _TITLED_SUBTITLE.search(body):
         return ""

@@ -181,11 +181,13 @@ _AGE = re.compile(
     r"\b(?P<b>\d{1,2})\s*(?:years?\s+(?:of\s+age|old)|\+|"
     r"or\s+(?:older|over|above)|and\s+(?:over|older|above)|\s*years? or older))"
 )
-_NEG_BEFORE = re.compile(r"(?:\b(?:not|never|no|nor|neither)|n't)\b[^.;]{0,25}$")  # ("isn't": no \b before n't)
+_NEG_BEFORE = re.compile(r"(?:\b(?:not|never|no|nor|neither|nothing)|n't)\b[^.;]{0,25}$")  # ("isn't": no \b before n't)
 
 _NOT_DIRECTED = [
     (re.compile(
-        r"(?:\b(?:not|never)|n't)\s+(?:(?:be|been|specifically|generally|intentionally|knowingly|primarily|currently)\s+)*"
+        # ("nothing in the service is aimed at children")
+        r"(?:\b(?:not|never)|n't|\bnothing\s+(?:in|on|about)\s+[^.;:]{0,40}?\s+(?:is|was))\s+"
+        r"(?:(?:be|been|specifically|generally|intentionally|knowingly|primarily|currently)\s+)*"
         r"(?:intended|directed|designed|targeted|meant|aimed|marketed|developed|made|offered|suitable|appropriate|"
         r"available|structured|addressed|geared|provided)\s+(?:(?:for|to|at|towards?|by|toward)\s+(?:or|and)\s+\w+\s+)?"
         r"(?:for|to|at|towards?|by|toward)?\s*(?:use\s+by\s+|the\s+)?"
@@ -353,6 +355,9 @@ _PARENTAL_CONSENT = re.compile(
     r"prior\s+)?consent\b|\b(?:with|give|giving)\s+your\s+(?:explicit\s+|written\s+|prior\s+)?consent\b[^.;]{0,80}"
     r"\byour\s+child|\byour\s+(?:explicit\s+|written\s+|prior\s+)?consent\s+(?:for|to)\s+(?:\w+\s+){0,3}?your\s+"
     r"child|\byou\s+(?:give|provide)\s+(?:your\s+)?consent\s+for\s+us\s+to\s+(?:\w+\s+){0,2}your\s+child|"
+    # "A parent or carer must complete the Traveller Form and give the consents on it"
+    r"(?:parent|guardian|carer)s?\s+(?:or\s+(?:carer|guardian|parent)s?\s+)?(?:must|will|should|needs?\s+to|has\s+to)\s+"
+    r"[^.;]{0,60}?\bgive\s+(?:the|their|all\s+the)\s+consents?\b|"
     # "a parent or carer, who books, pays and agrees to this policy and to lesson recording on the child's behalf"
     r"(?:parent|guardian|carer)s?\b[^.;]{0,80}\b(?:agrees?|consents?)\b[^.;]{0,80}\bon\s+(?:the|their|his\s+or\s+her|"
     r"your)\s+child(?:'s|ren's)\s+behalf|"
@@ -400,7 +405,9 @@ _NO_PARENTAL_CONSENT = re.compile(
     # "parents and pupils are not asked to give consent"
     r"\bparents?\s+(?:and|or)\s+(?:pupils|students|children)\s+are\s+not\s+asked\s+(?:to\s+give\s+|for\s+(?:their\s+)?)?"
     r"consent|"
-    r"\bparents?(?:'s?|s')?\s+consent\s+(?:is|are)\s+not\s+(?:sought|required|obtained|needed|asked\s+for)"
+    r"\bparents?(?:'s?|s')?\s+consent\s+(?:is|are)\s+not\s+(?:sought|required|obtained|needed|asked\s+for)|"
+    # translated: "A consent of the parents is not obtained by us and is not necessary"
+    r"\bconsent\s+of\s+the\s+parents\s+(?:is|are)\s+not\s+(?:sought|required|obtained|needed|necessary|asked\s+for)"
 )
 _CONSENT_QUESTION = re.compile(r"\b(?:ask|need|require|get|obtain|collect|seek)\b[^?]{0,40}\b(?:parents?'?|parental|"
                                r"carers?'?)[^?]{0,20}\bconsent\b[^?]*\?\s*$", re.I)

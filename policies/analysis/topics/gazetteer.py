@@ -232,6 +232,8 @@ _RAW: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("ABRSM", EXAM_BOARD, ("ABRSM", "Associated Board of the Royal Schools of Music"), ("abrsm.org",)),
     ("Trinity College London", EXAM_BOARD, ("Trinity College London",), ("trinitycollege.com",)),
     ("LAMDA", EXAM_BOARD, ("LAMDA",), ("lamda.ac.uk",)),
+    ("London College of Music", EXAM_BOARD, ("London College of Music", "LCM Exams"), ("lcme.uwl.ac.uk",)),
+    ("RSL Awards", EXAM_BOARD, ("RSL Awards", "Rockschool"), ("rslawards.com",)),
     ("AQA", EXAM_BOARD, ("AQA",), ("aqa.org.uk",)),
     ("Pearson", EXAM_BOARD, ("Pearson Edexcel", "Edexcel", "Pearson"), ("pearson.com", "qualifications.pearson.com")),
     ("OCR", EXAM_BOARD, ("OCR",), ("ocr.org.uk",)),

@@ -87,8 +87,11 @@ _IN_A_NAME = re.compile(r"\b(?:[A-Z]\w*\.[\w.]+|[A-Z]{2,})\s+[A-Z][a-z]+$")
 _CONTENTS = re.compile(r"\bthis\s+(?:privacy\s+)?(?:policy|notice|statement|page|section)\s+(?:\w+\s+)?"
                        r"(?:explains|describes|sets\s+out|"
                        r"tells\s+you|covers|outlines|summari[sz]es)\b[^.;]*\bhow\s+long\b")
-_NOT_RETENTION = re.compile(r"\bnot\s+(?:a\s+|the\s+)?retention\s+periods?\b|\bnot\s+(?:to\s+)?how\s+long\s+we\s+"
-                            r"(?:keep|retain|hold|store)\b|"
+_NOT_RETENTION = re.compile(r"\bnot\s+(?:a\s+|the\s+)?(?:data\s+)?retention\s+periods?\b|"
+                            r"\bnot\s+(?:to\s+)?how\s+long\s+we\s+(?:keep|retain|hold|store)\b|"
+                            # "Some dates to be aware of (not data retention):"
+                            # "For your planning, not our data retention:"
+                            r"\bnot\s+(?:our\s+)?(?:data\s+)?retention\s*[:)]|"
                             # "Some things that are NOT about keeping your information: returns within 28 days",
                             # "(they aren't about keeping data)"
                             r"(?:\b(?:not|nothing)|n['’]t)\s+(?:about|related\s+to|to\s+do\s+with)\s+(?:keeping|retaining|storing|"
@@ -409,8 +412,8 @@ def _is_retention_duration(t: str, s: int, e: int, unit: str, cased: str = "") -
     before = t[max(0, s - 45) : s]
     after = t[e : e + 60]
     if re.search(r"\b(?:overwritten|deleted|purged|erased|rotated|cleared|wiped|destroyed|roll(?:s|ed)?\s+over)\s+"
-                 r"every\s+$", before):
-        return True  # "backups are overwritten every 30 days" is a retention period
+                 r"every\s+$|\bbackups?\b[^.;]{0,30}\boverwritten\s+after\s+$", before):
+        return True  # "backups are overwritten every 30 days", "Backups are overwritten after 30 days"
     if re.search(r"\brolling\s+$", before):
         return True  # "backups kept on a rolling 35-day cycle": a cycle, but the copies' lifetime
     if unit.startswith("year") and re.search(r"\bage\b[^.;,]{0,30}$", before):

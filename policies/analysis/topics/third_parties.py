@@ -1125,7 +1125,7 @@ _CTX_NAME = [
         r"video|survey|support|helpdesk|SMS|telephony|booking|accounting|finance|learning|platform|"
         r"software|service|[a-z]+)\s+){0,3}?(?:service )?(?:provider|processor|partner|supplier|host|vendor|"
         r"platform|gateway|processing (?:company|partner)|sub-?processor|insurer|insurance company|auditor|"
-        r"accountant)s?,?[ \t]*(?:is\s+|"
+        r"accountant|tax (?:consultant|adviser|advisor))s?,?[ \t]*(?:is\s+|"
         r"namely\s+|called\s+|"
         r"\(|-\s+)?" + _NAME)),
     ("context.by", re.compile(
@@ -1191,6 +1191,8 @@ _BAD_NAME_WORDS = {
     # numbered parts of the policy itself ("Part Four: Retention and Security")
     "part", "chapter", "article", "step", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
     "ten", "eleven", "twelve",
+    # a run-in label naming what a supplier does ("4. Accounting: Invoice data are passed to our tax consultant")
+    "accounting", "invoicing", "bookkeeping", "translation", "newsletter", "newsletters", "payroll",
     # the direction in a cloud region's name ("Azure UK South")
     "north", "south", "east", "west", "central",
 }
@@ -1385,8 +1387,10 @@ def _gazetteer_names(text: str, ctx: _Ctx) -> list[tuple[str, int, int, str]]:
             if surface != entry.alias:
                 continue
             before = text[:m.start()].rstrip()
-            # sentence-initial capital is not evidence of a name for ambiguous words
-            if not before or before[-1] in ".!?:•*-" or re.search(r"(?:^|\n)\W*$", text[:m.start()]):
+            # sentence-initial capital is not evidence of a name for ambiguous words, unless the word does what a
+            # processor does ("• Stripe processes card payments made on our website.")
+            if (not before or before[-1] in ".!?:•*-" or re.search(r"(?:^|\n)\W*$", text[:m.start()])) \
+                    and not _PROCESSOR_VERB_AFTER.match(text, m.end()):
                 continue
             # nor is the last word of another capitalised name ("Skillet Box orders")
             if _IN_LONGER_NAME_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
@@ -1396,11 +1400,15 @@ def _gazetteer_names(text: str, ctx: _Ctx) -> list[tuple[str, int, int, str]]:
 
 
 _IN_LONGER_NAME_BEFORE = re.compile(r"\b[A-Z][\w&'-]*[ \t]+$")
+_PROCESSOR_VERB_AFTER = re.compile(r"\s+(?:process(?:es)?|handles|hosts|stores|collects|sends|delivers)\s+"
+                                   r"(?!no\b|nothing\b|none\b)\w")
 _ORG = r"(?:[A-Z][\w&.'+-]*|[a-z][A-Z]\w*)(?:\s+(?:&\s+)?(?:[A-Z0-9][\w&.'+-]*|of|for|and))*?"
 _LEGAL_SUFFIX = (r"(?:Ltd|Limited|Inc|LLC|L\.L\.C|LLP|plc|PLC|PBC|GmbH|AG|B\.V|BV|S\.A|SAS|SE|Pty|Corp|"
                  r"Corporation|Unlimited Company|DAC|CLG|Teoranta|NPC|" + EU_LEGAL_FORMS +
                  # ("SARL" before "SA": a row glued to its next cell, "Amazon Web Services EMEA SARLHosting", ends so)
                  r"|SA|OÜ|Oyj|Oy|ApS|A/S|AB(?![ \t]*\d))\.?")
+# a city or a country written in capitals ("Düsseldorf", "United Kingdom", "Paris (France)")
+_PLACE_WORDS = r"[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){0,2}(?:\s+\([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){0,2}\))?"
 # a brand written in lower case is a name only with its legal suffix ("thebigword Group Limited")
 _LOWER_BRAND = r"[a-z][a-z0-9]{3,}(?:\s+[A-Z][\w&'+-]*){0,3},?\s+" + _LEGAL_SUFFIX
 _ENTRY_LINE = re.compile(
@@ -1411,6 +1419,8 @@ _ENTRY_LINE = re.compile(
     # a run-in label opens a sentence ("Home plan: if you cancel, ..."); a recipient's line says what it does, after a
     # dash also in the vendor's words ("Intercom – our help chat and help centre")
     r"(?:\s+[-–—]\s+(?!(?i:if|when|where|we|you|your|this|these|it|they|as|in|for|there|please|the|all|any|each)\b)|"
+    # where the recipient is, then what it does: "Mailjet SAS, Paris, France – sending of system e-mails"
+    r",\s+" + _PLACE_WORDS + r"(?:,\s+" + _PLACE_WORDS + r")?\s+[-–—]\s+(?=[a-z])|"
     r",\s+(?=(?:which|who)\s+(?:\w+\s+)?(?:provides?|process(?:es)?|hosts?|runs?|sends?|delivers?|handles?|"
     r"stores?|supplies|receives?|collects?|manages?|operates?|prints?|insures?|carr(?:y|ies)|verif(?:y|ies))\b)|"
     # "c. Stripe, which processes card payments"; "Ochil Insurance Brokers and our insurer, if there is a claim"
@@ -1430,7 +1440,8 @@ _ENTRY_LINE = re.compile(
     r"(?:\s+:\s+|\s*:\s+|\t+)"
     r"(?!(?i:if|when|where|we|you|your|our|this|these|it|they|as|in|for|there|please|the|all|any|each)\b))(?=\S)|"
     # a table row whose cells lost their borders and spaces: "Firetext Communications LtdSMS alerts to parents"
-    r"(?P<g>" + _ORG + r",?\s+" + _LEGAL_SUFFIX + r")(?:\s*\([^()\n]{1,80}\))?(?=[A-Z]))")
+    # (not a longer legal form cut short: "Mailjet SA" + "S, Paris")
+    r"(?P<g>" + _ORG + r",?\s+" + _LEGAL_SUFFIX + r")(?:\s*\([^()\n]{1,80}\))?(?=[A-Z])(?![A-Z]\b))")
 # a bulleted recipient whose description opens with "the" ("- Supabase – the database and login system"), which
 # _ENTRY_LINE leaves out because a run-in label's sentence may open so too
 # (the segment of a list item starts after its bullet)
@@ -1452,7 +1463,7 @@ _BY_DATA_SUBJECT = re.compile(r"\b(?:data|information|details|records?|servers?|
                               r"cookies?|tracking|checkout|transactions?|calls?|video|SMS)\b", _I)
 _POLICY_SCOPE = re.compile(r"\s*(?:this|our)\s+(?:online\s+)?(?:privacy\s+)?(?:policy|notice|statement)\s+(?:applies|"
                            r"covers|describes)\b", _I)
-_ON_OUR_OWN = (r"(?:on|in)\s+(?:our|the)\s+own\s+(?:\w+\s+)?(?:servers?|infrastructure|systems|computers|machines|"
+_ON_OUR_OWN = (r"(?:on|in)\s+(?:our|my|the)\s+own\s+(?:\w+\s+)?(?:servers?|infrastructure|systems|computers|machines|"
                r"workstations|laptops)")
 _SELF_HOSTED = re.compile(r"\bself-?hosted\b|\b(?:host|run|install|operat)\w*\s+(?:it\s+|them\s+|[A-Z][\w.-]*\s+)?"
                           r"(?:ourselves\s+)?" +
@@ -1464,6 +1475,10 @@ _SELF_HOSTED = re.compile(r"\bself-?hosted\b|\b(?:host|run|install|operat)\w*\s+
 _STORE_LISTING = re.compile(r"\b(?:download\w*|available|install\w*|get\s+it|not|distributed|listed|published)\s+"
                             r"(?:\w+\s+){0,3}(?:from|on|via|in|at|through)\s+"
                             r"(?:the\s+)?(?:(?:Apple\s+)?App\s+Store\s+(?:and|or|&)\s+)?$", _I)
+# the next sentence denies that the organisations just named receive anything
+_NONE_SENT_TO_THOSE = re.compile(r"\W*(?:Those|These|They|Such)\b[^.]{0,80}?\b(?:(?:we|I)\s+(?:do\s+not|don't|never|"
+                                 r"will\s+not)\s+(?:send|give|pass|share|transfer)\s+(?:them|these|those|it)\b|"
+                                 r"(?:do|does|will)\s+not\s+receive\b|receive\s+nothing\b)")
 _NOT_RECIPIENTS_LEAD = re.compile(r"\b(?:do|does|will)\s+not\s+(?:receive|get|see|have\s+access\s+to)\b[^.]*:\s*$", _I)
 # a name coordinated under "neither ... nor", or the place a user copies data from ("a register export in SIMS")
 _NOT_A_RECIPIENT_BEFORE = re.compile(r"\b(?:neither|nor|no)\s+$|"
@@ -1476,6 +1491,9 @@ _NOT_A_RECIPIENT_BEFORE = re.compile(r"\b(?:neither|nor|no)\s+$|"
                                      r"\bno\s+(?:access|log-?ins?|logins?|connections?|integrations?)\s+(?:to|with)\s+"
                                      r"(?:[\w,]+\s+){0,3}$|"
                                      r"\bnothing\s+(?:goes|is\s+sent|passes)\s+(?:through|to|via)\s+$|"
+                                     # "no data goes to Matomo's developer, InnoCraft Ltd"
+                                     r"\bno\s+(?:personal\s+)?(?:data|information)\s+(?:goes|is\s+sent|is\s+passed|passes)\s+"
+                                     r"(?:through|to|via)\s+(?:[\w'’]+\s+){0,3}?(?:[\w'’]+,\s+)?$|"
                                      # the school's own system: "from the school's MIS (for example SIMS, Arbor"
                                      r"\b(?:the|your|a|its|each)\s+school'?s\s+(?:own\s+)?(?:MIS|SIS|(?:management|"
                                      r"student)\s+information\s+system)\s*[(,–-]?\s*(?:for\s+example,?|e\.g\.,?|"
@@ -1488,10 +1506,11 @@ _NOT_A_RECIPIENT_BEFORE = re.compile(r"\b(?:neither|nor|no)\s+$|"
                                      # system, such as CPOMS")
                                      r"\b(?:copied|copy|export\w*)\b[^.;]{0,50}\b(?:from|in)\s+(?:[\w,]+\s+){0,7}$", _I)
 # "Matomo is installed on our own servers", "the software Matomo, installed on our own servers", "We measure usage
-# with PostHog, an open-source analytics tool that we run on our own servers"
-_SELF_HOSTED_TOOL = re.compile(r"(?:(?:^|(?<=[.;:]\s))(?:The\s+)?|\b(?:software|tool|with|using)\s+)"
+# with PostHog, an open-source analytics tool that we run on our own servers", "handled by GlitchTip, which I run on
+# my own server"
+_SELF_HOSTED_TOOL = re.compile(r"(?:(?:^|(?<=[.;:]\s))(?:The\s+)?|\b(?:software|tool|with|using|by)\s+)"
                                r"(?P<n>[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?)(?:\s+(?:is|are)\s+|,\s+|\s+(?=installed))"
-                               r"(?:(?:an?|the)\s+[\w-]+(?:\s+[\w-]+){0,4}\s+(?:that|which)\s+we\s+)?"
+                               r"(?:(?:an?|the)\s+[\w-]+(?:\s+[\w-]+){0,4}\s+(?:that|which)\s+(?:we|I)\s+)?"
                                r"(?:self-?hosted|(?:\w+\s+){0,2}(?:hosted|operated|run|installed)\s+" + _ON_OUR_OWN +
                                r")",
                                re.M)
@@ -1508,7 +1527,7 @@ _LEGAL_NAME = re.compile(r"(?<![\w&.'-])(?P<n>" + _ORG + r",?\s+" + _LEGAL_SUFFI
                          r"^[ \t]*(?:[•*·o-][ \t]+)?(?P<lower>[a-z][a-z0-9]{3,},?\s+" + _LEGAL_SUFFIX + r")(?![\w-])",
                          re.M)
 _COORD_NAME = r"(?P<n>(?:[A-Z][\w&'+-]*|[a-z][A-Z]\w*)(?:\s+[A-Z][\w&'+-]*){0,2})"
-_COORD_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)" + _COORD_NAME +
+_COORD_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?" + _COORD_NAME +
                           r"(?=\s+[a-z]|\s*[,.;:)]|\s*$)")
 _COORD_BEFORE = re.compile(r"(?:^|(?<=[\s(]))" + _COORD_NAME + r"(?:\s*,\s*|\s+(?:and|or|&)\s+)$")
 
@@ -1522,8 +1541,8 @@ def _resolve_org(raw: str, alias_prefix: bool = False) -> tuple[str, gazetteer.E
     dropped, a domain read as its company, and with ``alias_prefix`` a gazetteer alias that opens the name
     ("Stripe Payments UK Ltd") resolved to its canonical name. None when it is not a name."""
     cand = _clean_name(raw)
-    if not cand:
-        return None
+    if not cand or re.fullmatch(_LEGAL_SUFFIX, cand):
+        return None  # (a legal form alone is a table's wrapped cell: "Amazon Web Services EMEA" / "SARL")
     bare = re.sub(r",?\s+" + _LEGAL_SUFFIX + r"$", "", cand).strip(" ,")
     entry = gazetteer.lookup(bare)
     if entry is None and alias_prefix:
@@ -1609,6 +1628,9 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
             return  # "we do not use ... the Meta Pixel", "such as CPOMS or MyConcern; we do not connect to these"
         if name in following and _SELF_HOSTED.search(following) or name in ctx.self_hosted:
             return  # "We use Matomo for statistics." + "Matomo is installed on our own server."
+        if _NONE_SENT_TO_THOSE.match(following) and ";" not in text[end_at:]:
+            return  # "we support SIMS, Arbor and Bromcom through that connection." + "Those systems are the school's
+            # own and we do not send them any data."
         if _STORE_LISTING.search(text, max(0, at - 60), max(at, 0)):
             return  # "the app can be downloaded from the App Store": where the app is listed, not a recipient
         if seg.kind == "list_item" and (_NOT_RECIPIENTS_LEAD.search(seg.lead or "")
@@ -1753,8 +1775,11 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
             continue  # "the exam boards being studied (for example AQA)": the syllabus, not a recipient
         emit(canon, "gazetteer", "tps.name.gazetteer", conf, a, b, category=cat)
         if sharing_ctx and not _products_of(text, a, canon):
-            # "Royal Mail and DPD deliver orders": a name coordinated with a known recipient is one too
+            # "Royal Mail and DPD deliver orders": a name coordinated with a known recipient is one too; one word
+            # after a company's legal form is its seat ("DeepL SE, Cologne, and ...")
             after = _COORD_AFTER.match(text, b)
+            if after and " " not in after.group("n") and re.search(_LEGAL_SUFFIX + r"$", text[a:b]):
+                after = None
             while after:  # "Royal Mail, Evri and DPD": each name in the chain
                 nxt = _COORD_AFTER.match(text, after.end("n"))
                 if text[after.end("n"):].lstrip().startswith(")") or nxt and nxt.group("n").lower() in _PLACE_NAMES:
@@ -1832,7 +1857,7 @@ _NEGATED_LEAD = re.compile(r"(?:\b(?:will|shall|do|does|must|may|can)\s*(?:not|n
                            r"\bnever\s*[:\-–—]\s*$|"
                            # "We will never use Student Data to:"
                            r"\b(?:never|not)\s+(?:use|share|give|pass|send)\s+(?:\w+\s+){0,4}?to\s*:\s*$", _I)
-_ITEM_LINE = re.compile(r"\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-•*–])\s")
+_ITEM_LINE = re.compile(r"\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-•*–o])\s")  # ("o": a Word bullet pasted as text)
 
 
 def _under_negated_lead(text: str, start: int) -> bool:

@@ -105,7 +105,7 @@ _TRANSFER = [
         + _ABROAD, _I)),
     ("transfers.strong.verb_outside_home", "strong", re.compile(
         r"\b(?:transferr?\w*|sent|send\w*|mov(?:e|ed|ing)|export\w*|transmit\w*|process\w*|stor\w+|host\w*|"
-        r"access\w*)\b[^.;]{0,100}?\b" + _OUTSIDE_ANY, _I)),
+        r"access\w*|seen|view\w*)\b[^.;]{0,100}?\b" + _OUTSIDE_ANY, _I)),  # ("may be seen from outside the UK or EU")
     ("transfers.strong.processed_abroad", "strong", re.compile(
         # "Mailchimp stores our mailing list in the United States"
         # "treat": process, in translated policies ("can treat data in the United States of America")

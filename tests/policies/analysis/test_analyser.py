@@ -1037,12 +1037,23 @@ def test_parental_consent_2026_11an(text, consent):
     # rules+model-2026.11aw: "n't", and a paragraph's later sentences
     "Things people sometimes read as deadlines (they aren't about keeping data):\n"
     "• Invoices are payable within 14 days.\n• Your report arrives within four weeks of the assessment day.",
+    # rules+model-2026.11ax
+    "HOW LONG WE KEEP THINGS\n\nSome dates to be aware of (not data retention):\n"
+    "• Order within 14 days of the photo day for free delivery to school.\n• Home delivery takes 3 to 5 working days.",
+    "HOW LONG DO YOU KEEP IT?\n\nFor your planning, not our data retention:\n"
+    "• The deposit is £150, due within 14 days of the school confirming the booking.\n",
     "8. HOW LONG WE KEEP INFORMATION\n\n8.4 Please do not confuse retention with governance timescales that appear "
     "in\nMootbook. Meeting packs must normally be sent at\nleast seven clear days before the meeting; governors "
     "usually serve a term of\nfour years; the register of interests must be reviewed at least annually.",
 ])
 def test_what_a_policy_says_is_not_a_retention_period_is_none(text):
     assert _periods(text) == []
+
+
+def test_a_short_numbered_clause_with_a_period_is_a_clause_not_a_heading():
+    # rules+model-2026.11ax ("1. Introduction." stays a heading)
+    assert _periods("IX. STORAGE PERIOD\n\n3. Log files are stored 14 days.\n\n4. Backups are overwritten after 30 "
+                    "days.\n") == [14, 30]
 
 
 # --- rules+model-2026.11ap
@@ -1114,8 +1125,15 @@ def test_a_permission_slip_the_school_sends_is_not_the_schools_consent_to_data()
     # rules+model-2026.11aw
     ("4.1 Mootbook is a tool for adults. Mootbook is not intended for, and is not used by, pupils. Where pupil "
      "information appears in board papers, we process it only as the customer's processor.", ("not_directed", None)),
+    # rules+model-2026.11ax
+    ("4.1 Dovecote is a tool for school staff. Pupils and parents do not have accounts and cannot log in, and nothing "
+     "in the service is aimed at children.", ("not_directed", None)),
+    ("The platform is directed to pupils who are minors. A consent of the parents is not obtained by us and is not "
+     "necessary for the use in lessons.", ("directed", False)),
+    ("Our trips are for pupils aged 9 to 18. A parent or carer must complete the Traveller Form and give the consents "
+     "on it – to emergency medical treatment and to photographs.", ("directed_with_consent", True)),
 ])
-def test_children_stance_and_consent_2026_11aq_as(text, consent):
+def test_children_stance_and_consent_2026_11aq_ax(text, consent):
     summary = analyse(text, use_model=False).summary["children"]
     assert (summary["stance"], summary["parental_consent"]) == consent
 
@@ -1182,6 +1200,10 @@ def test_a_gallery_taken_down_after_a_period_is_retention():
     # rules+model-2026.11aw
     ("Marram Psychology - Privacy Notice\n\nI'm Dr Catriona Baird, an educational psychologist. Marram Psychology is "
      "the name I work under as a sole trader; there is no company and no team, just me.", "Marram Psychology"),
+    # rules+model-2026.11ax: a supplier's product "provided by" a company does not make the company the vendor
+    ("Meanderly Educational Travel Ltd, 7 Southernhay East, Exeter, registered in England and Wales.\n\n"
+     "• Our booking system is Tourwise Cloud, provided by Peakstone Systems Ltd, and our office uses Microsoft 365.\n\n"
+     "© Meanderly Educational Travel Ltd 2025", "Meanderly Educational Travel Ltd"),
 ])
 def test_vendor_names_2026_11ar(text, vendor):
     assert analyse(text, use_model=False).vendor_name == vendor

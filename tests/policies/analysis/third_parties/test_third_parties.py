@@ -930,8 +930,18 @@ def test_a_list_of_translated_passives_ending_not_sold_is_no_sale():
     # a sole trader's own supplier
     ("Who I share information with:\n• My accountant, Kinnear & Low Chartered Accountants in Cupar, who sees invoices "
      "when preparing my tax return.", "Marram Psychology", {"Kinnear"}),
+    # rules+model-2026.11ax
+    ("WHO WE SHARE INFORMATION WITH\n\nOther organisations that receive information:\n\n"
+     "• Exam boards. When you ask us to enter your child for a graded "
+     "exam we\n  send the pupil's name to ABRSM, Trinity College London or the\n  London College of Music.\n",
+     "Chimehall Music Tuition Ltd", {"ABRSM", "Trinity College London", "London College of Music"}),
+    ("Recipients:\n\n4. Accounting: Invoice data are passed to our tax consultant, Steuerberatung Kallmeyer & Partner "
+     "mbB, who processes them with the software of DATEV eG, Nuremberg.\n", "Kreidezeit GmbH",
+     {"Steuerberatung Kallmeyer & Partner", "DATEV"}),
+    ("WHO DO YOU SHARE IT WITH?\n\n• Stripe processes card payments made on our website.\n", "Meanderly Ltd",
+     {"Stripe"}),
 ])
-def test_recipients_named_2026_11aw(text, vendor, named):
+def test_recipients_named_2026_11aw_ax(text, vendor, named):
     assert named <= set(summary(text, vendor)["named"])
 
 
@@ -947,11 +957,49 @@ def test_recipients_named_2026_11aw(text, vendor, named):
      "   Amazon Web Services – cloud hosting\n\n(b) Schools. Student Data is available to the educators.\n\n"
      "(c) Legal Requirements. We may disclose information if required by law.\n", "Hummingleaf, Inc.",
      {"Legal Requirements", "Schools"}),
+    # rules+model-2026.11ax
+    ("- Error logs are handled by GlitchTip, which I run on my own server at Hetzner, so crash reports don't go to "
+     "anyone else.", "Cardamom Apps", {"GlitchTip"}),
+    ("3.4 The connection is made through Wonde; we support SIMS, Arbor, Bromcom and Scholarpack through that "
+     "connection. Those systems are the school's own and we do not send them any data.", "Dovecote Software Ltd",
+     {"Capita SIMS", "Arbor", "Bromcom", "ScholarPack"}),
+    ("6.1 The following sub-processors handle school data.\n\n"
+     "  Sub-processor               Purpose                            Data location\n"
+     "  Amazon Web Services EMEA    Hosting, database and encrypted    London (eu-west-2)\n"
+     "  SARL                        backups\n", "Dovecote Software Ltd", {"SARL"}),
+    ("Recipients:\n\n3. Translation: the answer is transmitted to DeepL SE, Cologne, and translated.\n"
+     "4. Accounting: Invoice data are passed to our tax consultant.\n", "Kreidezeit GmbH", {"Cologne", "Accounting"}),
 ])
-def test_not_recipients_2026_11aw(text, vendor, absent):
+def test_not_recipients_2026_11aw_ax(text, vendor, absent):
     assert not absent & set(summary(text, vendor)["named"])
 
 
 def test_a_sale_named_then_denied_is_no_sale():
     text = "(5) A sale of data or a use for advertising purposes takes not place. Kachelbox contains no advertising."
     assert summary(text, "Kachelbox GmbH")["sells_data"] == "no"
+
+
+# --- rules+model-2026.11ax
+@pytest.mark.parametrize("line, purpose", [
+    ("o Mailjet SAS, Paris (France) – sending of system e-mails", "sending of system e-mails"),
+    ("o sipgate GmbH, Düsseldorf, Germany – telephone support line", "telephone support line"),
+])
+def test_a_recipient_item_says_where_it_is_then_what_it_does(line, purpose):
+    doc = segment(f"(1) We use the following sub-processors:\n\n    {line}\n")
+    found = [f.value for f in tp.find(doc, "Kachelbox GmbH") if f.kind == "named_recipient"]
+    assert [v["purpose"] for v in found] == [purpose]
+
+
+def test_items_under_a_negated_lead_with_word_bullets():
+    text = ("We will never:\no sell, rent or trade your details or your child's details;\n"
+            "o allow advertising on our website or in our newsletter.\n")
+    got = summary(text, "Chimehall Music Tuition Ltd")
+    assert (got["sells_data"], got["third_party_ads"]) == ("no", "no")
+
+
+@pytest.mark.parametrize("before", [
+    "Matomo does not set advertising cookies and no data goes to Matomo's developer, ",
+    "Without this click no data goes to ",
+])
+def test_a_name_after_no_data_goes_to_receives_nothing(before):
+    assert tp._NOT_A_RECIPIENT_BEFORE.search(before)

@@ -43,6 +43,9 @@ def one(text):
      "none"),
     ("Mostly no. Feelio is hosted in London. Postmark and Intercom are based in the USA; we use the UK Addendum to the "
      "EU standard contractual clauses.", "with_safeguards"),
+    # rules+model-2026.11ax: data seen from abroad
+    ("6.3 Your school's data is hosted in the UK. Our support tool, Intercom, is the one place where staff details may "
+     "be seen from outside the UK or EU, which is why it is covered by the UK Addendum.", "with_safeguards"),
 ])
 def test_status(text, expected):
     assert summary(text)["international_transfers"] == expected
