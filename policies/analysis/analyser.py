@@ -17,7 +17,7 @@ from .segmentation import dehyphenate, segment
 from .topics import children, general, retention, third_parties, transfers
 from .types import Analysis, Document, Finding
 
-ANALYSER_VERSION = "rules+model-2026.11ax"
+ANALYSER_VERSION = "rules+model-2026.11ay"
 
 #: (module, topics whose findings it summarises). Order matters only for the summary's key order.
 MODULES = (

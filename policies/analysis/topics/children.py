@@ -362,7 +362,7 @@ _PARENTAL_CONSENT = re.compile(
     r"(?:parent|guardian|carer)s?\b[^.;]{0,80}\b(?:agrees?|consents?)\b[^.;]{0,80}\bon\s+(?:the|their|his\s+or\s+her|"
     r"your)\s+child(?:'s|ren's)\s+behalf|"
     # "we ask for your consent as the child's parent or carer", "we ask the parent for explicit consent"
-    r"\byour\s+(?:explicit\s+|written\s+)?consent\s+as\s+(?:the\s+|a\s+|their\s+)?(?:child's\s+|pupil's\s+)?(?:parent|"
+    r"\byour\s+(?:explicit\s+|written\s+)?consent,?\s+as\s+(?:the\s+|a\s+|their\s+)?(?:child's\s+|pupil's\s+)?(?:parent|"
     r"carer|guardian)|\b(?:ask|asks|asking|request|requests)\s+(?:the|a|each)\s+(?:parent|carer|guardian)s?\s+for\s+"
     r"(?:their\s+)?(?:explicit\s+|written\s+|prior\s+)?consent|"
     # "only children whose parent or carer has signed and returned our consent form"

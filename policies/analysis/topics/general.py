@@ -68,13 +68,13 @@ _TITLE_BESIDE_NAME = re.compile(rf"(?i:(?P<a>[^\s:|–—-][^:|–—]*?)\s*[-�
 
 
 # a one-person app: "Chalkling is made by me, Tom Adeyemi", "Ottertally is built and run by me"; a sole trader's name:
-# "Marram Psychology is the name I work under", "... is my trading name"
+# "Marram Psychology is the name I work under", "... is my trading name", "Knightfork Chess is me, Daniel Okonjo"
 _MADE_BY_ME = re.compile(r"(?P<name>[A-Z][\w.-]+(?:[ \u00a0][A-Z][\w.-]+){0,2})[ \u00a0]+is[ \u00a0]+"
                          r"(?:(?:made|built|written|developed|created|run)(?:[ \u00a0]+and[ \u00a0]+\w+)?"
                          r"[ \u00a0]+by[ \u00a0]+me\b|"
                          r"the[ \u00a0]+(?:business[ \u00a0]+|trading[ \u00a0]+)?name[ \u00a0]+"
                          r"I[ \u00a0]+(?:work|trade|practise|practice|operate)[ \u00a0]+under\b|my[ \u00a0]+"
-                         r"(?:trading|business)[ \u00a0]+name\b)")
+                         r"(?:trading|business)[ \u00a0]+name\b|me(?=[ \u00a0]*,[ \u00a0]*[A-Z]))")
 
 
 def _title_name(doc: Document) -> tuple[str | None, Segment | None]:

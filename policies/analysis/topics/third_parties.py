@@ -791,7 +791,9 @@ def _vendor_tokens(vendor_name: str | None) -> set[str]:
             "publishing", "press", "books", "careers", "academy", "trust", "club", "clubs", "kids", "nursery",
             "cic", "cyf", "community", "foundation", "charity", "travel", "tours", "trips", "transport", "coaches",
             "catering", "tutors", "insurance", "payments", "events", "outdoor", "adventures", "schoolwear",
-            "uniform", "uniforms"}
+            "uniform", "uniforms", "swim", "swimming", "chess", "dance", "drama", "arts", "languages", "maths",
+            "math", "science", "reading", "counselling", "psychology", "health", "childcare", "camps", "lessons",
+            "theatre", "football", "tennis", "gymnastics"}
     return {w for w in words if w not in stop and len(w) > 2}
 
 
@@ -1125,13 +1127,16 @@ _CTX_NAME = [
         r"video|survey|support|helpdesk|SMS|telephony|booking|accounting|finance|learning|platform|"
         r"software|service|[a-z]+)\s+){0,3}?(?:service )?(?:provider|processor|partner|supplier|host|vendor|"
         r"platform|gateway|processing (?:company|partner)|sub-?processor|insurer|insurance company|auditor|"
-        r"accountant|tax (?:consultant|adviser|advisor))s?,?[ \t]*(?:is\s+|"
+        r"accountant|tax (?:consultant|adviser|advisor)|(?:insurance )?broker)s?,?[ \t]*(?:is\s+|"
         r"namely\s+|called\s+|"
         r"\(|-\s+)?" + _NAME)),
     ("context.by", re.compile(
         r"\b(?:provided|powered|hosted|operated|processed|handled|supplied|managed|run|delivered|stored|"
         r"administered|facilitated|serviced|maintained|backed) (?:\w+ ){0,2}(?:by|through|via|with|on|using)\s+"
         r"(?:the\s+)?" + _NAME)),
+    # "we register their name, date of birth and the stage achieved with Swim Wales"
+    ("context.registered_with", re.compile(
+        r"\b[Ww]e\s+(?:also\s+)?register\b[^.;]{0,80}?\bwith\s+(?:the\s+)?" + _NAME)),
     ("context.we_use", re.compile(
         r"\b(?:we|We) (?:currently )?(?:use|utili[sz]e|rely on|partner with|work with|engage|employ|have "
         r"(?:engaged|partnered with|appointed)|subscribe to|contract with)\s+(?:the services of\s+|a company "
@@ -1191,6 +1196,8 @@ _BAD_NAME_WORDS = {
     # numbered parts of the policy itself ("Part Four: Retention and Security")
     "part", "chapter", "article", "step", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
     "ten", "eleven", "twelve",
+    # a document-control field ("Issued: 04/11/2024     Review date: 04/11/2025")
+    "issued", "reviewed", "owner", "approved", "reference",
     # a run-in label naming what a supplier does ("4. Accounting: Invoice data are passed to our tax consultant")
     "accounting", "invoicing", "bookkeeping", "translation", "newsletter", "newsletters", "payroll",
     # the direction in a cloud region's name ("Azure UK South")
@@ -1382,6 +1389,8 @@ def _gazetteer_names(text: str, ctx: _Ctx) -> list[tuple[str, int, int, str]]:
         surface = m.group(1)
         if entry.alias.lower() != entry.alias and surface[0].islower():
             continue  # "apple", "zoom in", "box" in lower case
+        if _DEVICE_AFTER.match(text, m.end()):
+            continue  # "The tablet is an Apple iPad": the maker of a device, not a recipient
         if entry.ambiguous and not (text[max(0, m.start() - 2):m.start()] == "**" == text[m.end():m.end() + 2]):
             # (a name in Markdown bold is written as a name: "**Clever** and **ClassLink** - rostering")
             if surface != entry.alias:
@@ -1400,6 +1409,8 @@ def _gazetteer_names(text: str, ctx: _Ctx) -> list[tuple[str, int, int, str]]:
 
 
 _IN_LONGER_NAME_BEFORE = re.compile(r"\b[A-Z][\w&'-]*[ \t]+$")
+_DEVICE_AFTER = re.compile(r"[ \t]+(?:iPads?|iPhones?|Macs?|MacBooks?|Watch(?:es)?|Pencils?|Chromebooks?|Pixel|Surface|"
+                           r"Galaxy|Kindle|Echo)\b")
 _PROCESSOR_VERB_AFTER = re.compile(r"\s+(?:process(?:es)?|handles|hosts|stores|collects|sends|delivers)\s+"
                                    r"(?!no\b|nothing\b|none\b)\w")
 _ORG = r"(?:[A-Z][\w&.'+-]*|[a-z][A-Z]\w*)(?:\s+(?:&\s+)?(?:[A-Z0-9][\w&.'+-]*|of|for|and))*?"
@@ -1455,6 +1466,8 @@ _BULLET_NAME_THE = re.compile(r"[ \t]*(?:[•*·-][ \t]+)?(?P<n>" + _ORG + r"(?:
 # receives ...") or with "our" ("- Coachmanager: our booking and scheduling software"), read only in the items of a
 # list of recipients or under a sharing heading, where a run-in label ("Home plan - if you cancel") is not expected
 _BULLET_NAME_IF_OUR = re.compile(r"[ \t]*(?:[•*·-][ \t]+)?(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX + r")?)"
+                                 # ("English Chess Federation (ECF) - if your child ...")
+                                 r"(?:\s+\([A-Z][^()]{0,40}\))?"
                                  r"(?:\s+[-–—]\s+|\s*:\s+)"
                                  r"(?=(?:if|when|where|once)\s+(?:you|your|a|an|the|we|our)\b|our\s+\w)")
 _BY_DATA_SUBJECT = re.compile(r"\b(?:data|information|details|records?|servers?|hosting|host|platform|service|"
@@ -1491,9 +1504,12 @@ _NOT_A_RECIPIENT_BEFORE = re.compile(r"\b(?:neither|nor|no)\s+$|"
                                      r"\bno\s+(?:access|log-?ins?|logins?|connections?|integrations?)\s+(?:to|with)\s+"
                                      r"(?:[\w,]+\s+){0,3}$|"
                                      r"\bnothing\s+(?:goes|is\s+sent|passes)\s+(?:through|to|via)\s+$|"
-                                     # "no data goes to Matomo's developer, InnoCraft Ltd"
+                                     # "no data goes to Matomo's developer, InnoCraft Ltd", "no School Data is
+                                     # stored in iCloud or sent to Apple"
                                      r"\bno\s+(?:personal\s+)?(?:data|information)\s+(?:goes|is\s+sent|is\s+passed|passes)\s+"
                                      r"(?:through|to|via)\s+(?:[\w'’]+\s+){0,3}?(?:[\w'’]+,\s+)?$|"
+                                     r"\bno\s+(?:\w+\s+)?(?:data|information)\s+is\s+[^.;]{0,40}?\b(?:sent|passed|given)\s+"
+                                     r"to\s+$|"
                                      # the school's own system: "from the school's MIS (for example SIMS, Arbor"
                                      r"\b(?:the|your|a|its|each)\s+school'?s\s+(?:own\s+)?(?:MIS|SIS|(?:management|"
                                      r"student)\s+information\s+system)\s*[(,–-]?\s*(?:for\s+example,?|e\.g\.,?|"

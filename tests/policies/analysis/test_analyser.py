@@ -1132,6 +1132,9 @@ def test_a_permission_slip_the_school_sends_is_not_the_schools_consent_to_data()
      "necessary for the use in lessons.", ("directed", False)),
     ("Our trips are for pupils aged 9 to 18. A parent or carer must complete the Traveller Form and give the consents "
      "on it – to emergency medical treatment and to photographs.", ("directed_with_consent", True)),
+    # rules+model-2026.11ay
+    ("Our camps are for children aged 5 to 12. 4.2 When you book, we ask for your consent, as the child's parent or "
+     "carer, for: emergency treatment; photographs.", ("directed_with_consent", True)),
 ])
 def test_children_stance_and_consent_2026_11aq_ax(text, consent):
     summary = analyse(text, use_model=False).summary["children"]
@@ -1204,6 +1207,9 @@ def test_a_gallery_taken_down_after_a_period_is_retention():
     ("Meanderly Educational Travel Ltd, 7 Southernhay East, Exeter, registered in England and Wales.\n\n"
      "• Our booking system is Tourwise Cloud, provided by Peakstone Systems Ltd, and our office uses Microsoft 365.\n\n"
      "© Meanderly Educational Travel Ltd 2025", "Meanderly Educational Travel Ltd"),
+    # rules+model-2026.11ay
+    ("KNIGHTFORK CHESS - PRIVACY NOTICE\n\nKnightfork Chess is me, Daniel Okonjo. I'm a self-employed chess coach in "
+     "Sheffield (sole trader, not a company).", "Knightfork Chess"),
 ])
 def test_vendor_names_2026_11ar(text, vendor):
     assert analyse(text, use_model=False).vendor_name == vendor
