@@ -940,8 +940,16 @@ def test_a_list_of_translated_passives_ending_not_sold_is_no_sale():
      {"Steuerberatung Kallmeyer & Partner", "DATEV"}),
     ("WHO DO YOU SHARE IT WITH?\n\n• Stripe processes card payments made on our website.\n", "Meanderly Ltd",
      {"Stripe"}),
+    # rules+model-2026.11ay
+    # a name with its initials in brackets, then what it gets; the vendor's trade ("Chess") is not its name
+    ("WHO GETS YOUR INFORMATION\n\n- English Chess Federation (ECF) - if your child plays in a rated tournament, I "
+     "send the ECF your child's name, date of birth and school.\n", "Knightfork Chess", {"English Chess Federation"}),
+    ("WHO WE SHARE INFORMATION WITH\n\n5.2 Swim Wales. When a child passes a stage, we register their first name, "
+     "surname and the stage achieved with Swim Wales so that a certificate can be issued.\n\n5.3 Our insurers. If "
+     "there is a claim, we share the accident record with our insurance broker, Towergate Insurance, and the "
+     "insurer.\n", "Gwennol Sport & Swim Ltd", {"Swim Wales", "Towergate Insurance"}),
 ])
-def test_recipients_named_2026_11aw_ax(text, vendor, named):
+def test_recipients_named_2026_11aw_ay(text, vendor, named):
     assert named <= set(summary(text, vendor)["named"])
 
 
@@ -969,8 +977,13 @@ def test_recipients_named_2026_11aw_ax(text, vendor, named):
      "  SARL                        backups\n", "Dovecote Software Ltd", {"SARL"}),
     ("Recipients:\n\n3. Translation: the answer is transmitted to DeepL SE, Cologne, and translated.\n"
      "4. Accounting: Invoice data are passed to our tax consultant.\n", "Kreidezeit GmbH", {"Cologne", "Accounting"}),
+    # rules+model-2026.11ay
+    ("WHO WE SHARE WITH\n\nIssued: 04/11/2024     Review date: 04/11/2025\n\nWe use the following sub-processors:\n"
+     "- Zendesk Inc. - support tickets\n", "Foyerly Ltd", {"Issued"}),
+    ("5.2 The badge printer prints over a local cable. The tablet is an Apple iPad locked to the Foyerly app; no "
+     "School Data is stored in iCloud or sent to Apple.", "Foyerly Ltd", {"Apple"}),
 ])
-def test_not_recipients_2026_11aw_ax(text, vendor, absent):
+def test_not_recipients_2026_11aw_ay(text, vendor, absent):
     assert not absent & set(summary(text, vendor)["named"])
 
 
@@ -1003,27 +1016,3 @@ def test_items_under_a_negated_lead_with_word_bullets():
 ])
 def test_a_name_after_no_data_goes_to_receives_nothing(before):
     assert tp._NOT_A_RECIPIENT_BEFORE.search(before)
-
-
-# --- rules+model-2026.11ay
-@pytest.mark.parametrize("text, vendor, named", [
-    # a name with its initials in brackets, then what it gets; the vendor's trade ("Chess") is not its name
-    ("WHO GETS YOUR INFORMATION\n\n- English Chess Federation (ECF) - if your child plays in a rated tournament, I "
-     "send the ECF your child's name, date of birth and school.\n", "Knightfork Chess", {"English Chess Federation"}),
-    ("WHO WE SHARE INFORMATION WITH\n\n5.2 Swim Wales. When a child passes a stage, we register their first name, "
-     "surname and the stage achieved with Swim Wales so that a certificate can be issued.\n\n5.3 Our insurers. If "
-     "there is a claim, we share the accident record with our insurance broker, Towergate Insurance, and the "
-     "insurer.\n", "Gwennol Sport & Swim Ltd", {"Swim Wales", "Towergate Insurance"}),
-])
-def test_recipients_named_2026_11ay(text, vendor, named):
-    assert named <= set(summary(text, vendor)["named"])
-
-
-@pytest.mark.parametrize("text, vendor, absent", [
-    ("WHO WE SHARE WITH\n\nIssued: 04/11/2024     Review date: 04/11/2025\n\nWe use the following sub-processors:\n"
-     "- Zendesk Inc. - support tickets\n", "Foyerly Ltd", {"Issued"}),
-    ("5.2 The badge printer prints over a local cable. The tablet is an Apple iPad locked to the Foyerly app; no "
-     "School Data is stored in iCloud or sent to Apple.", "Foyerly Ltd", {"Apple"}),
-])
-def test_not_recipients_2026_11ay(text, vendor, absent):
-    assert not absent & set(summary(text, vendor)["named"])
