@@ -1948,7 +1948,7 @@ def _sale(doc: Document, seg: Segment, text: str) -> list[Finding]:
             _RUN_IN_NEGATED_LEAD.match(text) and ";" in text[:m.start()])  # "**We never:** use ...; sell student data"
         if lead_negated or _negated_before(text, m.start()) or (listed and _negated_before(text, m.start(), 240)) or \
                 re.match(r"\s*(?:or|and)\s+(?:\w+\s+){0,2}(?:not|never)|\s+not\b", after) or \
-                verb == "sale of" and _SALE_DOES_NOT_HAPPEN.match(after):  # (translated "sells not")
+                verb == "sale of" and _SALE_DOES_NOT_HAPPEN.match(after):  # (translated "sells not", "takes not place")
             scoped = _scoped(text, m.start())
             value = {"basis": "statement", "scoped": True} if scoped else {"basis": "statement"}
             out.append(make(doc, seg, "data_sale", "does_not_sell", value,
