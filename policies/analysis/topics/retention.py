@@ -100,6 +100,8 @@ _NOT_RETENTION = re.compile(r"\bnot\s+(?:a\s+|the\s+)?(?:data\s+)?retention\s+pe
                             # "Please do not confuse retention with governance timescales"
                             r"\bnot\s+to\s+(?:be\s+)?confus\w*\s+with\s+(?:the\s+)?(?:retention|storage|how\s+long)\b|"
                             r"(?:\bnot|n['’]t)\s+confuse\s+(?:data\s+)?(?:retention|storage)\s+with\b")
+# a paragraph ends at a blank line here, not at any line break: the sentences a "not retention" clause covers are often
+# hard-wrapped ("8.4 Please do not confuse retention with ... / ... governors usually serve a term of / four years")
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 # nouns among those that name records a policy may keep ("we keep invoices for six years")
 _RECORD_NOUN = re.compile(r"invoice\w*|payments?|billing|bills?")
@@ -479,7 +481,9 @@ def _trigger(t: str, seg: Segment, end: int) -> str | None:
 _ITEM_LABEL = re.compile(r"\s*[^:.;]{2,60}?(?::(?:\*\*|__)?|\s[-–—])\s")  # ("**Product analytics:** 12 months")
 
 
-def _segment_findings(seg: Segment, label: str = "", in_not_retention_paragraph: bool = False) -> list[Finding]:
+def _segment_findings(seg: Segment, label: str = "", said_not_retention: bool = False) -> list[Finding]:
+    """``said_not_retention``: this segment or an earlier one of its paragraph says its numbers are not retention
+    periods (``_NOT_RETENTION``)."""
     t = norm(seg.text)
     tm = _masked(t)
     head_ctx, lead_ctx = _context(seg)
@@ -495,8 +499,7 @@ def _segment_findings(seg: Segment, label: str = "", in_not_retention_paragraph:
 
     # periods, unless the policy says these are none ("the following are commercial terms and not retention periods:",
     # "these dates relate to ordering, not to how long we keep information:")
-    not_retention = in_not_retention_paragraph or bool(
-        _NOT_RETENTION.search(t) or seg.kind == "list_item" and _NOT_RETENTION.search(norm(seg.lead)))
+    not_retention = said_not_retention or bool(seg.kind == "list_item" and _NOT_RETENTION.search(norm(seg.lead)))
     for s, e, amount, unit in [] if not_retention else _durations(t):
         if not _is_retention_duration(t, s, e, unit, seg.text):
             continue
@@ -571,8 +574,8 @@ def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
     for seg, label in zip(segs, paragraph_labels(doc, segs), strict=True):
         if _BLANK_LINE.search(doc.text, prev_end, seg.start):
             not_retention_paragraph = False
-        out.extend(_segment_findings(seg, label, not_retention_paragraph))
         not_retention_paragraph = not_retention_paragraph or bool(_NOT_RETENTION.search(norm(seg.text)))
+        out.extend(_segment_findings(seg, label, not_retention_paragraph))
         prev_end = seg.end
     return out + heading_findings(doc, out, _HEADING_CTX, TOPIC, "retention.heading")
 
