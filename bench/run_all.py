@@ -8,6 +8,8 @@ STEPS = [
     ("Sample policies against the gold facts", ["score_samples.py"]),
     ("Written EdTech policies against their gold facts (dev, then held-out without misses)",
      ["score_samples.py", "--set", "all", "--quiet"]),
+    ("The same EdTech policies with the defects copies carry (no-break spaces, mojibake, PDF wraps, ...)",
+     ["robustness.py", "--set", "all"]),
     ("Clause test set: precision and recall per topic", ["analysis_clauses.py"]),
     ("Document-level segment evaluation (dev and held-out)", ["segment_eval.py", "--split", "all"]),
     ("The same held-out documents scored by a keyword matcher (how hard this proxy is)",

@@ -1,6 +1,8 @@
 """The analyser: text in, :class:`Analysis` out (no Django, no I/O).
 
-``analyse(text)`` segments the text, finds the vendor's name, runs every topic module's
+``analyse(text)`` repairs what copying did to the text (``repair``: no-break and invisible characters, mojibake,
+ligatures, page breaks, double spacing, hard wraps; findings are mapped back to the text as given), segments it,
+finds the vendor's name, runs every topic module's
 ``find(doc, vendor_name)``, lets the learned topic model veto rule findings in paragraphs it is confident are
 not about their topic (``topic_model.veto``), and merges each module's ``summarise(its_findings, doc)`` into
 the summary. Then the learned topic model (``topic_model.find``) marks blocks about third-party sharing, retention or
@@ -10,14 +12,16 @@ so they never change named recipients, periods, ages or the sale/advertising ans
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from . import topic_model
-from .segmentation import dehyphenate, segment
+from .repair import Repaired, repair
+from .segmentation import segment
 from .topics import children, general, retention, third_parties, transfers
 from .types import Analysis, Document, Finding
 
-ANALYSER_VERSION = "rules+model-2026.11ay"
+ANALYSER_VERSION = "rules+model-2026.11az"
 
 #: (module, topics whose findings it summarises). Order matters only for the summary's key order.
 MODULES = (
@@ -37,7 +41,8 @@ def analyse(text: str, use_model: bool = True) -> Analysis:
     ``use_model=False`` runs the rules only (the topic model's training script needs that)."""
     if not isinstance(text, str):
         raise TypeError("analyse() needs the policy text as str")
-    doc = segment(dehyphenate(text))  # same length: offsets into it are offsets into text
+    repaired = repair(text)
+    doc = segment(repaired.text)
     vendor, _ = general.vendor_name(doc)
     last_updated, _ = general.last_updated(doc, vendor)
     findings: list[Finding] = []
@@ -53,7 +58,7 @@ def analyse(text: str, use_model: bool = True) -> Analysis:
         summary.update(module.summarise(found, doc))
     if use_model:
         findings.extend(model_findings(doc, findings, context=context))
-    findings = _valid(findings, text)
+    findings = _valid(findings, text, repaired)
     findings.sort(key=lambda f: (f.start, f.end, f.topic, f.kind))
     return Analysis(text_length=len(text), vendor_name=vendor, last_updated=last_updated, findings=findings,
                     summary=summary, analyser_version=ANALYSER_VERSION)
@@ -67,12 +72,15 @@ def model_findings(doc: Document, existing: list[Finding], model: topic_model.To
             if not (f.topic == children.TOPIC and children.read_otherwise(segment(f.quote)))]
 
 
-def _valid(findings: list[Finding], text: str) -> list[Finding]:
-    """Drop exact duplicates; quote ``text[start:end]`` itself (the rules read the dehyphenated copy, whose
-    broken words are joined: "Ser-\\nvices" there is "Services  ")."""
+def _valid(findings: list[Finding], text: str, repaired: Repaired) -> list[Finding]:
+    """Findings on the repaired text moved back to ``text`` and quoting it (the rules read the repaired copy, in
+    which "Ser-\\nvices" is "Services  ", a zero-width space is gone and "â€™" is "’"); exact duplicates dropped."""
     seen: set[tuple] = set()
     out: list[Finding] = []
     for f in findings:
+        start, end = repaired.original(f.start), repaired.original(f.end)
+        if (start, end) != (f.start, f.end):
+            f = replace(f, start=start, end=end)
         if not (0 <= f.start < f.end <= len(text)):
             continue
         if f.quote != text[f.start : f.end]:

@@ -111,6 +111,11 @@ _STARTERS = {
 }
 
 
+def opens_item(line: str) -> bool:
+    """Whether a line (without its indentation) opens a list item, a numbered clause or a markdown heading."""
+    return bool(_MD_HEADING.match(line)) or any(rx.match(line) for _, rx in _MARKERS)
+
+
 def _is_space(ch: str) -> bool:
     return ch.isspace() or ch in _EXTRA_SPACE
 
@@ -163,21 +168,26 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _drop_page_furniture(text: str, lines: list[_Line]) -> list[_Line]:
-    """Mark a PDF's page numbers ("Page 4 of 6") and the running header or footer printed beside them on every page
-    as no text, so that they neither head nor split the section they fall in. A running line is one printed three
-    times or more, one of them within two lines of a page number."""
-    bodies = [text[ln.start : ln.end] for ln in lines]
-    page = [bool(_PAGE_NUMBER.fullmatch(b)) for b in bodies]
+    """Mark a PDF's page numbers and running lines (:func:`page_furniture`) as no text, so that they neither head nor
+    split the section they fall in."""
+    furniture = page_furniture([text[ln.start : ln.end] for ln in lines])
+    return [replace(ln, no_text=True) if furniture[i] else ln for i, ln in enumerate(lines)]
+
+
+def page_furniture(lines: list[str]) -> list[bool]:
+    """Which of a document's lines (stripped, blank ones included or not) are a PDF's page numbers ("Page 4 of 6")
+    or the running header or footer printed beside them on every page: a line printed three times or more, one of
+    them within two lines of a page number."""
+    page = [bool(_PAGE_NUMBER.fullmatch(b)) for b in lines]
     if not any(page):
-        return lines
+        return page
     counts: dict[str, int] = {}
-    for b in bodies:
+    for b in lines:
         counts[b] = counts.get(b, 0) + 1
-    running = {bodies[j] for i, is_page in enumerate(page) if is_page
+    running = {lines[j] for i, is_page in enumerate(page) if is_page
                for j in range(max(0, i - 2), min(len(lines), i + 3))
-               if counts[bodies[j]] >= 3 and not page[j] and len(bodies[j]) >= 10}
-    return [replace(ln, no_text=True) if page[i] or bodies[i] in running else ln
-            for i, ln in enumerate(lines)]
+               if counts[lines[j]] >= 3 and not page[j] and len(lines[j]) >= 10}
+    return [page[i] or b in running for i, b in enumerate(lines)]
 
 
 def _classify_line(text: str, s: int, e: int, blank_before: bool) -> _Line:
@@ -494,42 +504,3 @@ def segment(text: str) -> Document:
             if last.endswith(":") or last.endswith(":-"):
                 lead = f"{base_lead} {last}".strip()
     return Document(text=text, segments=tuple(segs))
-
-
-# A word broken across lines with a hyphen, as text taken from a PDF has it ("Amazon Web Ser-\nvices").
-_LINE_END_HYPHEN = re.compile(r"(?<!\w)(?P<left>[A-Za-z]+)[-\u2010\u00ad][ \t]*(?:\r\n|\r|\n)[ \t]*"
-                              r"(?P<right>[a-z]+)(?P<punct>[.,;:)]*)")
-# left halves that open a real hyphenated compound, which a line break does not make one word: "twenty-four",
-# "third-party", "opt-out", "e-mail"
-_COMPOUND_LEFT = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "third", "opt", "e",
-                  "sign", "log", "self", "non", "co", "cross", "long", "short", "well", "follow", "up", "pre", "post"}
-
-
-def dehyphenate(text: str) -> str:
-    """``text`` with words broken across lines joined, at the same length, so that every offset stays valid.
-
-    Why by hand: text extractors either leave these breaks (pypdf) or join them by changing the text's length,
-    which would break our offsets. A break is joined without its hyphen ("Ser-\\nvices" -> "Services") when the
-    joined word occurs elsewhere in the document or the left half is not one that opens a compound; it keeps the
-    hyphen otherwise ("twenty-\\nfour" -> "twenty-four", "third-\\nparty" -> "third-party"). The characters taken
-    out (hyphen, line break, indentation) become spaces after the word and its punctuation.
-    """
-    if "\n" not in text and "\r" not in text:
-        return text
-    # the document's words and hyphenated words, read once (on the first break) rather than once per break
-    words: set[str] | None = None
-    hyphenated_words: set[str] = set()
-
-    def join(m: re.Match) -> str:
-        nonlocal words
-        left, right = m.group("left"), m.group("right")
-        if words is None:
-            lowered = text.lower()
-            words = set(re.findall(r"[a-z]+", lowered))
-            hyphenated_words.update(re.findall(r"[a-z]+-[a-z]+", lowered))
-        keep = (f"{left}{right}".lower() not in words
-                and (left.lower() in _COMPOUND_LEFT or f"{left}-{right}".lower() in hyphenated_words))
-        joined = f"{left}{'-' if keep else ''}{right}{m.group('punct')}"
-        return joined + " " * (len(m.group(0)) - len(joined))
-
-    return _LINE_END_HYPHEN.sub(join, text)

@@ -137,7 +137,8 @@ _policyish = st.lists(st.sampled_from([
     "We retain data for 6 years.", "• item", "1.1 ", "(a) ", "\r\n", "\n\n\n", "Children under 13", "\u00a0",
     "Last updated 5/2/2024", "e.g.", "Ltd.", "How long do we keep it?", "logo.png", "\t", "  ", "İ", "ﬁ", "🙂",
     "delete within 28 days of", "not directed to children", "parental consent", "[email protected]", "a@b.co",
-    "Ser-\nvices", "twenty-\r\nfour", "-\n",
+    "Ser-\nvices", "twenty-\r\nfour", "-\n", "\u200b", "\u00ad", "\ufeff", "\u00e2\u20ac\u2122", "\u00c2\u00a3",
+    "\u00c3", "\n\n\n\n", "a line of about forty characters of text ",
 ]), max_size=40).map("".join)
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from policies.analysis.segmentation import MAX_SEGMENT, dehyphenate, segment
+from policies.analysis.segmentation import MAX_SEGMENT, segment
 
 
 def texts(doc, kind=None):
@@ -143,25 +143,6 @@ def test_a_numbered_clause_wrapped_before_a_lower_case_line_is_not_a_heading():
             "after the end of the contract.\n\n11. YOUR RIGHTS\n\nYou may ask for a copy.\n")
     kinds = [(s.kind, s.text[:20]) for s in segment(text).segments]
     assert kinds[0] == ("list_item", "Our contracts with C") and ("heading", "YOUR RIGHTS") in kinds
-
-
-@pytest.mark.parametrize("text, joined", [
-    ("Amazon Web Ser-\nvices EMEA SARL", "Amazon Web Services   EMEA SARL"),
-    ("deleted within 8 weeks of termin-\nation.\nNext", "deleted within 8 weeks of termination.  \nNext"),
-    ("our sub-pro-\ncessors are", "our sub-processors   are"),
-    ("engage-\r\n  ment with", "engagement      with"),
-    # a compound keeps its hyphen: "twenty-four", "third-party", "opt-out"
-    ("deleted twenty-\nfour (24) months", "deleted twenty-four  (24) months"),
-    ("our third-\nparty partners", "our third-party  partners"),
-    # ... unless the document writes the word whole elsewhere
-    ("e-\nmail us. Our email address", "email   us. Our email address"),
-    # not a broken word: a list dash, a capital after the break, digits
-    ("line-\n- item", "line-\n- item"),
-    ("Part A-\nB", "Part A-\nB"),
-    ("2019-\n2020", "2019-\n2020"),
-])
-def test_dehyphenate_joins_words_broken_across_lines_at_the_same_length(text, joined):
-    assert dehyphenate(text) == joined and len(joined) == len(text)
 
 
 def test_a_cell_wrapped_onto_an_indented_line_stays_in_its_row():
