@@ -161,15 +161,37 @@ _OPEN_END = {"to", "of", "the", "a", "an", "and", "or", "with", "by", "for", "in
 _BULLETS = "•●▪■◦○·‣⁃∙►▶➢➤✓✔□❖◆◇♦-*–—+"
 
 
+# a list item without a bullet: a short name, then a dash or a colon ("Stripe – payments", "Wonde: class lists")
+_BARE_ITEM = re.compile(r"[A-Z0-9][\w.&'’()/ ]{0,50}?\s[–—-]\s|[A-Z][\w.&'’()/ ]{0,40}:\s")
+
+
+def _wraps(line: str, nxt: str, run_start: str, width: int) -> bool:
+    """Whether the break between ``line`` and ``nxt`` of a hard-wrapped document is a wrap (see :func:`unwrap`)."""
+    if not line.strip() or not nxt or _CELL_GAP.search(line) or _CELL_GAP.search(nxt):
+        return False
+    if opens_item(nxt) and not (line.rsplit(None, 1)[-1].lower() in _OPEN_END and nxt[0] not in _BULLETS):
+        return False  # a list item or a clause, unless the line stops mid-phrase ("according to / Art. 28 GDPR")
+    if not 0.75 * width <= len(line) <= 1.1 * width:
+        return False
+    capital = nxt[0].isupper() or nxt[0].isdigit()
+    if line[-1] in ".!?" and capital:
+        return False
+    if _BARE_ITEM.match(nxt) and (line[-1] == ":" or _BARE_ITEM.match(run_start)):
+        return False  # a list without bullets: its lead-in, and one item before the next
+    return not (line[-1] == ":" and capital and len(nxt) < 0.75 * width)
+
+
 def unwrap(text: str) -> str:
     """``text`` with the line breaks of a hard-wrapped document (a PDF's lines, a plain-text e-mail's) that fall
     inside a sentence, a list item or a table row turned into spaces.
 
-    A break is a wrap when the next line's first word would not have fitted on the line (the test a reader makes,
-    and the one text tools such as par use): the line is within that word of the document's width. A break stays
-    when the next line opens a list item or a section, when either line is a borderless table's row (its cells
-    are apart by tabs or runs of spaces), or when a sentence ends there and the next line starts a new one.
-    Documents whose lines are paragraphs (nearly every one typed or pasted from a web page) are left as they are.
+    A break is a wrap when its line is long: within a quarter of the document's width (a PDF's proportional letters
+    make lines of one width differ by a tenth or more in characters). A break stays when the next line opens a list
+    item or a section, when either line is a borderless table's row (its cells are apart by tabs or runs of spaces),
+    when a sentence ends there and the next line starts a new one, when a colon ends it and a short line or an item
+    follows ("Our providers:" / "Stripe – payments"), and between two items of a list without bullets ("Wonde –
+    class lists" / "Stripe – payments"). Documents whose lines are paragraphs (nearly every one typed or pasted from
+    a web page) are left as they are.
     """
     lines = [m for m in _LINE.finditer(text) if m.end() > m.start()]
     bodies = [m.group(0).rstrip("\r\n") for m in lines]
@@ -180,18 +202,15 @@ def unwrap(text: str) -> str:
     if width > MAX_WRAP_WIDTH or sum(n >= 0.8 * width for n in lengths) < MIN_SHARE_NEAR_WIDTH * len(lengths):
         return text
     out = list(text)
+    run_start = ""  # the first line of the paragraph or item the current line goes on
     for i in range(len(lines) - 1):
         line, nxt = bodies[i].rstrip(), bodies[i + 1].strip()
-        if not line.strip() or not nxt or _CELL_GAP.search(line) or _CELL_GAP.search(nxt):
-            continue
-        if opens_item(nxt) and not (line.rsplit(None, 1)[-1].lower() in _OPEN_END and nxt[0] not in _BULLETS):
-            continue  # a list item or a clause, unless the line stops mid-phrase ("according to / Art. 28 GDPR")
-        if not 0.75 * width <= len(line) <= 1.1 * width:
-            continue
-        if line[-1] in ".!?:" and (nxt[0].isupper() or nxt[0].isdigit()):
-            continue
-        for j in range(lines[i].start() + len(bodies[i]), lines[i].end()):
-            out[j] = " "
+        run_start = run_start or line.strip()
+        joined = _wraps(line, nxt, run_start, width)
+        if joined:
+            for j in range(lines[i].start() + len(bodies[i]), lines[i].end()):
+                out[j] = " "
+        run_start = run_start if joined else ""
     return "".join(out)
 
 

@@ -176,17 +176,21 @@ def _drop_page_furniture(text: str, lines: list[_Line]) -> list[_Line]:
 
 def page_furniture(lines: list[str]) -> list[bool]:
     """Which of a document's lines (stripped, blank ones included or not) are a PDF's page numbers ("Page 4 of 6")
-    or the running header or footer printed beside them on every page: a line printed three times or more, one of
-    them within two lines of a page number."""
+    or the running header or footer printed beside them on every page: a line of ten characters or more printed
+    three times or more, one of them within two lines of a page number, or printed twice, both times there (a
+    two-page break's footer)."""
     page = [bool(_PAGE_NUMBER.fullmatch(b)) for b in lines]
     if not any(page):
         return page
+    near = {j for i, is_page in enumerate(page) if is_page for j in range(max(0, i - 2), min(len(lines), i + 3))}
     counts: dict[str, int] = {}
-    for b in lines:
+    counts_near: dict[str, int] = {}
+    for j, b in enumerate(lines):
         counts[b] = counts.get(b, 0) + 1
-    running = {lines[j] for i, is_page in enumerate(page) if is_page
-               for j in range(max(0, i - 2), min(len(lines), i + 3))
-               if counts[lines[j]] >= 3 and not page[j] and len(lines[j]) >= 10}
+        if j in near:
+            counts_near[b] = counts_near.get(b, 0) + 1
+    running = {b for b, n in counts_near.items()
+               if len(b) >= 10 and not _PAGE_NUMBER.fullmatch(b) and (counts[b] >= 3 or counts[b] == n == 2)}
     return [page[i] or b in running for i, b in enumerate(lines)]
 
 

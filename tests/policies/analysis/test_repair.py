@@ -54,6 +54,13 @@ def test_a_ligature_maps_back_to_itself():
     assert text[r.original(r.text.index("keeps")) :].startswith("keeps")
 
 
+def test_a_two_page_pdfs_footer_is_taken_out_with_its_page_number():
+    text = ("Data is kept:\n\nPage 1 of 2\nAcme Privacy Policy v1\n\n- for six years after the contract ends;\n"
+            "- then deleted.\n\nPage 2 of 2\nAcme Privacy Policy v1\n")
+    r = repair(text).text
+    assert "Acme" not in r and re.sub(r" +\n", "\n", r).startswith("Data is kept:\n- for six years")
+
+
 def test_a_pdfs_page_breaks_are_taken_out_where_a_list_goes_on():
     text = ("We use:\n- Stripe for payments\n\nPage 2 of 3\nAcme Privacy Policy v1\n\n- Mailchimp for e-mail\n"
             "Text.\n\nPage 3 of 3\nAcme Privacy Policy v1\n\nMore text.\nAcme Privacy Policy v1\nPage 4 of 4\n")
@@ -134,6 +141,24 @@ def test_a_hard_wrapped_document_is_unwrapped_inside_sentences_and_items():
     assert lines[1].startswith("- Amazon Web Services:") and lines[1].endswith("Standard Contractual Clauses.")
     assert lines[2].startswith("- Mux:") and lines[2].endswith("in the United States.")
     assert lines[3].startswith("Cookies.") and len(lines) == 4
+
+
+_WRAPPED_LIST = """Our providers, who process information for us under written contracts with us, are these ones:
+Google Cloud – hosting of the service and of its databases in London, United Kingdom
+Wonde – copies class lists and free school meals status from the school's information system
+Stripe – dinner money top-ups through the parent app (we never see or store your card number)
+
+Some of our providers are based in the United States and may access information there:
+Twilio (the mobile number and text of an SMS message) and Intercom (support conversations with us).
+We rely on the EU-US Data Privacy Framework for these transfers, as the law allows us to do.
+Both have signed our data processing agreement, which we review every year with our lawyers.
+"""
+
+
+def test_a_wrapped_list_without_bullets_keeps_its_items_and_a_wrapped_colon_goes_on():
+    lines = unwrap(_WRAPPED_LIST).splitlines()
+    assert [ln.split(" ")[0] for ln in lines[:4]] == ["Our", "Google", "Wonde", "Stripe"]
+    assert lines[5].startswith("Some of our providers") and "there: Twilio (the mobile number" in lines[5]
 
 
 @pytest.mark.parametrize("text", [
