@@ -43,15 +43,17 @@ _REPAIRABLE = re.compile(f"(?P<invisible>{_INVISIBLE})|(?P<mojibake>{_MOJIBAKE})
 
 
 def _unmangled(chars: str) -> str:
-    """The character ``chars`` stand for if they are UTF-8 read as Windows-1252, else ``chars``: only letters,
-    punctuation and symbols a policy uses (Latin-1, Latin Extended-A, general punctuation, the euro and trade mark
-    signs), so that a real pair of accented capitals and a dash stays."""
-    try:
-        fixed = chars.encode("cp1252").decode("utf-8")
-    except UnicodeError:
-        return chars
-    ok = all("\u00a0" <= c <= "\u017f" or "\u2000" <= c <= "\u206f" or c in "\u20ac\u2122" for c in fixed)
-    return fixed if ok else chars
+    """The character ``chars`` (or their first two or three) stand for if they are UTF-8 read as Windows-1252, else
+    ``chars``: only letters, punctuation and symbols a policy uses (Latin-1, Latin Extended-A, general punctuation,
+    the euro and trade mark signs), so that a real pair of accented capitals and a dash stays."""
+    for n in range(len(chars), 1, -1):  # "Ã©°" is "é" and a real degree sign
+        try:
+            fixed = chars[:n].encode("cp1252").decode("utf-8")
+        except UnicodeError:
+            continue
+        if all("\u00a0" <= c <= "\u017f" or "\u2000" <= c <= "\u206f" or c in "\u20ac\u2122" for c in fixed):
+            return fixed + chars[n:]
+    return chars
 
 
 def _mended(m: re.Match) -> str:

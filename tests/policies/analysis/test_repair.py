@@ -21,6 +21,7 @@ FACT_POLICIES = Path(__file__).parent / "facts" / "policies"
     ("the children\u00e2\u20ac\u2122s data", "the children\u2019s data"),
     ("costs \u00c2\u00a35 a month", "costs \u00a35 a month"),
     ("Caf\u00c3\u00a9 \u00e2\u20ac\u201c open", "Caf\u00e9 \u2013 open"),
+    ("r\u00c3\u00a9\u00b0", "r\u00e9\u00b0"),
     # not mojibake: an accented capital and a dash read as UTF-8 would be a phonetic letter; a lone capital
     ("\u00c9\u2013", "\u00c9\u2013"),
     ("\u00c3 la carte", "\u00c3 la carte"),
