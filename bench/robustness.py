@@ -3,8 +3,8 @@
 Scores the EdTech fact sets (tests/policies/analysis/facts/) with the shared scorer as written, then again with each
 defect put into every policy: no-break spaces, soft hyphens, zero-width spaces, UTF-8 read as Windows-1252
 ("childrenâ€™s"), a blank line after every line, a symbol font's bullets, a PDF's ligatures ("ﬁ"), non-breaking
-hyphens, HTML character references, lines wrapped at a PDF page's width, PDF page breaks (page number and running
-footer), and two mixes: a PDF copy and a web copy. Each defect is seeded by the policy's name, so runs repeat.
+hyphens, HTML character references and tags, lines wrapped at a PDF page's width, PDF page breaks (page number and
+running footer), and two mixes: a PDF copy and a web copy. Each defect is seeded by the policy's name, so runs repeat.
 
     .venv/bin/python bench/robustness.py [--set dev|holdout|all|<prefix>] [--defects nbsp,pdf,...] [--workers N]
 
@@ -67,6 +67,8 @@ DEFECTS = {
     "ligatures": lambda t, r: t.replace("ffi", "\ufb03").replace("fi", "\ufb01").replace("fl", "\ufb02"),
     "non-breaking hyphens": lambda t, r: re.sub(r"(?<=\w)-(?=\w)", "\u2011", t),
     "character references": lambda t, r: t.replace("&", "&amp;").replace("\u2019", "&#8217;").replace("'", "&#39;"),
+    "HTML tags": lambda t, r: re.sub(r"(?m)^([A-Z][^\n<]{40,})$", r"<p>\1</p>",
+                                     re.sub(r"(?m)^(\s*)[-•*]\s+(.+)$", r"\1<li>\2</li>", t)),
     "PDF line wrap": _wrapped,
     "PDF page breaks": _page_breaks,
 }

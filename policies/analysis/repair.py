@@ -38,8 +38,15 @@ _ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 # Markdown's links and strong emphasis, read as their text ("[Stripe](https://stripe.com)", "**Stripe**")
 _MARKDOWN = (r"\[(?P<link_text>[^\[\]\n]{1,200})\]\((?:[^()\s]|\([^()\s]*\)){1,500}\)|"
              r"(?P<mark>\*\*|__)(?P<strong_text>(?=\S)[^\n]{0,300}?\S)(?P=mark)")
+# an HTML tag left in a text or Markdown copy ("<li>", "</p>", "<a href=...>"), by name, so that an address in angle
+# brackets ("<dpo@example.com>") stays; a list item becomes a bullet, a line break or a closed block a line break
+_TAG_NAMES = ("a|abbr|article|aside|b|blockquote|br|button|center|code|div|em|font|footer|h[1-6]|header|hr|i|img|"
+              "label|li|main|nav|ol|p|pre|section|small|span|strong|sub|sup|table|tbody|td|tfoot|th|thead|tr|u|ul")
+_TAG = rf"<(?P<closing>/)?(?P<tag>(?i:{_TAG_NAMES}))\b[^<>\n]{{0,500}}>(?P<line_end>(?=[ \t]*(?:\r?\n|$)))?"
+_BLOCK_TAGS = {"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "section", "article",
+               "blockquote", "header", "footer", "nav", "main", "aside", "pre"}
 _REPAIRABLE = re.compile(f"(?P<invisible>{_INVISIBLE})|(?P<mojibake>{_MOJIBAKE})|(?P<ligature>[\ufb00-\ufb06])|"
-                         f"(?P<entity>{_ENTITY})|(?P<markdown>{_MARKDOWN})")
+                         f"(?P<entity>{_ENTITY})|(?P<markdown>{_MARKDOWN})|(?P<html>{_TAG})")
 
 
 def _unmangled(chars: str) -> str:
@@ -63,6 +70,13 @@ def _mended(m: re.Match) -> str:
         return _LIGATURES[m.group(0)]
     if m.group("entity"):
         return html.unescape(m.group(0))
+    if m.group("html"):
+        tag = m.group("tag").lower()
+        if tag == "li" and not m.group("closing"):
+            return "\u2022 "
+        if tag == "br" or (m.group("closing") and tag in _BLOCK_TAGS and m.group("line_end") is None):
+            return "\n"
+        return "\t" if tag in ("td", "th") and not m.group("closing") else ""
     if m.group("markdown"):  # the text inside may need mending too ("**Amazon Web Servi\u00adces**")
         return _REPAIRABLE.sub(_mended, m.group("link_text") or m.group("strong_text"))
     return _unmangled(m.group(0))
@@ -86,10 +100,10 @@ class Repaired:
 
 
 def repair(text: str) -> Repaired:
-    """``text`` without invisible characters; with mangled characters, ligatures, character references, Markdown's
-    links and strong emphasis mended; and then, at the same length, other spaces as spaces, symbol-font bullets as
-    bullets, page breaks taken out, double-spaced lines closed up, broken words joined and hard-wrapped lines
-    unwrapped."""
+    """``text`` without invisible characters or HTML tags; with mangled characters, ligatures, character references,
+    Markdown's links and strong emphasis mended; and then, at the same length, other spaces as spaces, symbol-font
+    bullets as bullets, page breaks taken out, double-spaced lines closed up, broken words joined and hard-wrapped
+    lines unwrapped."""
     at: list[int] = []
     total: list[int] = []
     if _REPAIRABLE.search(text):

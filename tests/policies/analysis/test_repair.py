@@ -22,6 +22,9 @@ FACT_POLICIES = Path(__file__).parent / "facts" / "policies"
     ("costs \u00c2\u00a35 a month", "costs \u00a35 a month"),
     ("Caf\u00c3\u00a9 \u00e2\u20ac\u201c open", "Caf\u00e9 \u2013 open"),
     ("r\u00c3\u00a9\u00b0", "r\u00e9\u00b0"),
+    # HTML left in a copy: a list item as a bullet, a line break and a closed block as line breaks, addresses kept
+    ("<p>We use:</p>\n<UL><li>Stripe</li><li>Zoom</li></ul>\nMail <dpo@x.com> or <a href=\"/c\">us</a>.<br>Kids <13.",
+     "We use:\n\u2022 Stripe\n\u2022 Zoom\n\nMail <dpo@x.com> or us.\nKids <13."),
     # not mojibake: an accented capital and a dash read as UTF-8 would be a phonetic letter; a lone capital
     ("\u00c9\u2013", "\u00c9\u2013"),
     ("\u00c3 la carte", "\u00c3 la carte"),
@@ -188,13 +191,15 @@ def _copied(text: str, how: str, rnd: random.Random) -> str:
         return re.sub(r" ", lambda m: " \u200b" if rnd.random() < 0.05 else " ", text)
     if how == "mojibake":
         return text.encode("utf-8").decode("cp1252", errors="replace")
+    if how == "HTML tags":
+        return re.sub(r"(?m)^(\s*)[-\u2022*]\s+(.+)$", lambda m: f"{m.group(1)}<li>{m.group(2)}</li>", text)
     if how == "ligatures":
         return text.replace("fi", "\ufb01").replace("fl", "\ufb02")
     return text.replace("\n", "\n\n")  # double spacing
 
 
 @pytest.mark.parametrize("how", ["no-break spaces", "soft hyphens", "zero-width spaces", "mojibake", "ligatures",
-                                 "double spacing"])
+                                 "HTML tags", "double spacing"])
 @pytest.mark.parametrize("path", _dev_policies(), ids=lambda p: p.stem)
 def test_a_copy_of_a_policy_reads_as_the_policy(path, how):
     text = path.read_text(encoding="utf-8")
