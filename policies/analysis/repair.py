@@ -16,7 +16,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from .segmentation import opens_item, page_furniture
+from .segmentation import CELL_GAP, opens_item, page_furniture
 
 # spaces of other widths as spaces (a tab stays: it separates a borderless table's cells), hyphens as hyphens
 _PLAIN = str.maketrans({**{c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
@@ -164,7 +164,13 @@ def dehyphenate(text: str) -> str:
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_CELL_GAP = re.compile(r"\S(?:\t|[ ]{3,})\S")
+
+
+def _lines(text: str) -> list[re.Match]:
+    """Each line of ``text`` with its line break."""
+    return [m for m in _LINE.finditer(text) if m.end() > m.start()]
+
+
 #: A document is hard-wrapped when it has this many lines or more ...
 MIN_WRAPPED_LINES = 8
 #: ... its longest lines (the 98th percentile: a long address or table row may overrun) are at most this long ...
@@ -183,7 +189,7 @@ _BARE_ITEM = re.compile(r"[A-Z0-9][\w.&'’()/ ]{0,50}?\s[–—-]\s|[A-Z][\w.&'
 
 def _wraps(line: str, nxt: str, run_start: str, width: int) -> bool:
     """Whether the break between ``line`` and ``nxt`` of a hard-wrapped document is a wrap (see :func:`unwrap`)."""
-    if not line.strip() or not nxt or _CELL_GAP.search(line) or _CELL_GAP.search(nxt):
+    if not line.strip() or not nxt or CELL_GAP.search(line) or CELL_GAP.search(nxt):
         return False
     if opens_item(nxt) and not (line.rsplit(None, 1)[-1].lower() in _OPEN_END and nxt[0] not in _BULLETS):
         return False  # a list item or a clause, unless the line stops mid-phrase ("according to / Art. 28 GDPR")
@@ -209,7 +215,7 @@ def unwrap(text: str) -> str:
     class lists" / "Stripe – payments"). Documents whose lines are paragraphs (nearly every one typed or pasted from
     a web page) are left as they are.
     """
-    lines = [m for m in _LINE.finditer(text) if m.end() > m.start()]
+    lines = _lines(text)
     bodies = [m.group(0).rstrip("\r\n") for m in lines]
     lengths = sorted(len(b.rstrip()) for b in bodies if b.strip())
     if len(lengths) < MIN_WRAPPED_LINES:
@@ -266,7 +272,7 @@ def without_page_breaks(text: str) -> str:
     """``text`` with a PDF's page breaks taken out at the same length: each page number or running line
     (``segmentation.page_furniture``) and the blank lines around it become spaces at the end of the line before, so
     that a list, a table or a sentence the page cut goes on where it left off."""
-    lines = [m for m in _LINE.finditer(text) if m.end() > m.start()]
+    lines = _lines(text)
     bodies = [m.group(0).strip() for m in lines]
     furniture = page_furniture(bodies)
     if not any(furniture):

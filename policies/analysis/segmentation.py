@@ -68,7 +68,7 @@ _TITLED_SUBTITLE = re.compile(r"^(?:Section|Part|Article|Chapter|Schedule|Append
                               r"(?:(?:[A-Z][\w'’-]*|and|or|to|for|of|the|a|an|in|on|at|by|with)\s+)+[A-Z][\w'’-]*\??$")
 _CELL_SEP = re.compile(r"\t|\s\|\s|^\||[ \u00a0]{3,}\S")
 # a gap between two cells of a borderless row, by tabs or by a run of spaces (not a " | " of a drawn table)
-_CELL_GAP = re.compile(r"\S(?:\t+|[ \u00a0]{3,})\S")
+CELL_GAP = re.compile(r"\S(?:\t+|[ \u00a0]{3,})\S")
 # words a long or comma-bearing line may end with only when it continues on the next line ("What we use it for" is
 # still a heading)
 _WRAP_END = {"for", "to", "from", "that", "which", "with", "is", "are", "will", "may", "can", "be", "into", "whether"}
@@ -345,9 +345,9 @@ def _blocks(text: str, lines: list[_Line]) -> list[_Block]:
             continue
 
         cand = _heading_candidate(text, ln)
-        if cand and ln.marker == "" and _CELL_GAP.search(text[ln.body : ln.end]) and (
+        if cand and ln.marker == "" and CELL_GAP.search(text[ln.body : ln.end]) and (
                 (adjacent_prev and prev is not None and prev.kind == "row")
-                or (adjacent_next and _CELL_GAP.search(text[nl.body : nl.end]))):
+                or (adjacent_next and CELL_GAP.search(text[nl.body : nl.end]))):
             cand = ""  # a row of a table ("Pupil photos<TAB>Deleted within 28 days"), not a heading
         if cand and ln.marker in ("num", "step") and adjacent_next and nl.marker == "" and \
                 _starts_lower(text, nl.body) and not _BOLD_LINE.match(text[ln.body : ln.end]):

@@ -178,7 +178,7 @@ def test_text_that_is_not_hard_wrapped_stays(text):
 
 
 def _dev_policies() -> list[Path]:
-    return [p for p in sorted(FACT_POLICIES.glob("dev*.txt"))][::40]
+    return sorted(FACT_POLICIES.glob("dev*.txt"))[::40]
 
 
 def _copied(text: str, how: str, rnd: random.Random) -> str:
