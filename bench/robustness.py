@@ -6,7 +6,7 @@ defect put into every policy: no-break spaces, soft hyphens, zero-width spaces, 
 hyphens, HTML character references and tags, lines wrapped at a PDF page's width, PDF page breaks (page number and
 running footer), and two mixes: a PDF copy and a web copy. Each defect is seeded by the policy's name, so runs repeat.
 
-    .venv/bin/python bench/robustness.py [--set dev|holdout|all|<prefix>] [--defects nbsp,pdf,...] [--workers N]
+    .venv/bin/python bench/robustness.py [--set dev|holdout|all|<prefix>] [--defects "soft hyphens,pdf"] [--workers N]
 
 A held-out set's misses are never printed: only its totals.
 """
@@ -33,10 +33,10 @@ SCORER = ROOT.parent / "shared" / "tools" / "score_analysis.py"
 
 def _wrapped(text: str, rnd: random.Random) -> str:
     """Prose lines broken at a PDF page's width, which varies with the letters' widths (85 to 100 characters);
-    table rows (cells apart by tabs, runs of spaces or " | ") as a PDF keeps them."""
+    table rows (cells apart by tabs, runs of spaces or " | ", or a row's first cells empty) as a PDF keeps them."""
     out = []
     for line in text.split("\n"):
-        if re.search(r"\S(?:\t| {3,}| \| )\S", line):
+        if re.search(r"(?:\S(?:\t| {3,}| \| )|^(?:\t| {10,}))\S", line):
             out.append(line)
             continue
         width = rnd.randint(85, 100)
@@ -106,14 +106,16 @@ def score(paths: list[Path], defects: tuple[str, ...], pool) -> tuple[int, int]:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--set", default="dev", help="dev (every dev set), holdout (every held-out set), all, or a prefix")
-    ap.add_argument("--defects", default="", help="comma-separated names (default: every defect and mix)")
+    ap.add_argument("--defects", default="",
+                    help="comma-separated parts of names, any case: 'pdf' runs every PDF defect (default: all)")
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args()
     pattern = {"dev": "dev*.txt", "holdout": "holdout*.txt", "all": "*.txt"}.get(args.set, f"{args.set}_*.txt")
     paths = sorted((FACTS / "policies").glob(pattern))
     runs = {name: (name,) for name in DEFECTS} | MIXES
     if args.defects:
-        runs = {k: v for k, v in runs.items() if k in args.defects.split(",")}
+        wanted = [part.strip().lower() for part in args.defects.split(",") if part.strip()]
+        runs = {k: v for k, v in runs.items() if any(part in k.lower() for part in wanted)}
     with Pool(args.workers) as pool:
         passed, total = score(paths, (), pool)
         print(f"{args.set}: {len(paths)} policies; as written {passed}/{total} checks passed "

@@ -83,45 +83,75 @@ def _mended(m: re.Match) -> str:
 
 
 @dataclass(frozen=True)
-class Repaired:
-    """The repaired text, and where it grew or shrank against the original."""
+class Shift:
+    """Where one pass of repairs made a text shorter (or longer)."""
 
-    text: str
-    #: positions in ``text`` after which characters were taken out (or put in), ascending ...
+    #: positions in the new text after which characters were taken out (or put in), ascending ...
     removed_at: tuple[int, ...] = ()
     #: ... and how many had been taken out (less those put in) up to and including each
     removed_total: tuple[int, ...] = ()
 
     def original(self, pos: int) -> int:
-        """The offset in the original text of ``pos`` in the repaired one. A span's start or end at a place
-        where characters were taken out moves past them: a start then skips them, and an end keeps them."""
+        """The offset before this pass of ``pos`` after it. A span's start or end at a place where characters were
+        taken out moves past them: a start then skips them, and an end keeps them."""
         i = bisect.bisect_right(self.removed_at, pos)
         return pos + (self.removed_total[i - 1] if i else 0)
+
+
+def _shifted(text: str, pieces: re.Pattern, mend) -> tuple[str, Shift]:
+    """``text`` with each match of ``pieces`` replaced by ``mend(match)``, and the :class:`Shift` that takes back."""
+    at: list[int] = []
+    total: list[int] = []
+    kept: list[str] = []
+    pos = removed = 0
+    for m in pieces.finditer(text):
+        mended = mend(m)
+        kept.append(text[pos : m.start()])
+        kept.append(mended)
+        pos = m.end()
+        if len(mended) != len(m.group(0)):
+            removed += len(m.group(0)) - len(mended)
+            at.append(m.end() - removed)
+            total.append(removed)
+    kept.append(text[pos:])
+    return "".join(kept), Shift(tuple(at), tuple(total))
+
+
+@dataclass(frozen=True)
+class Repaired:
+    """The repaired text, and the passes that changed its length, in the order they ran."""
+
+    text: str
+    shifts: tuple[Shift, ...] = ()
+
+    def original(self, pos: int) -> int:
+        """The offset in the original text of ``pos`` in the repaired one."""
+        for shift in reversed(self.shifts):
+            pos = shift.original(pos)
+        return pos
+
+
+_HORIZONTAL_RUN = re.compile(r"[ \t]{2,}")
 
 
 def repair(text: str) -> Repaired:
     """``text`` without invisible characters or HTML tags; with mangled characters, ligatures, character references,
     Markdown's links and strong emphasis mended; and then, at the same length, other spaces as spaces, symbol-font
     bullets as bullets, page breaks taken out, double-spaced lines closed up, broken words joined and hard-wrapped
-    lines unwrapped."""
-    at: list[int] = []
-    total: list[int] = []
-    if _REPAIRABLE.search(text):
-        kept: list[str] = []
-        pos = removed = 0
-        for m in _REPAIRABLE.finditer(text):
-            mended = _mended(m)
-            kept.append(text[pos : m.start()])
-            kept.append(mended)
-            pos = m.end()
-            if len(mended) != len(m.group(0)):
-                removed += len(m.group(0)) - len(mended)
-                at.append(m.end() - removed)
-                total.append(removed)
-        kept.append(text[pos:])
-        text = "".join(kept)
+    lines unwrapped. Last, the run of spaces each of those joins leaves ("multi-academy <page break> trust") becomes
+    one space, so that no sentence looks like a borderless table's row."""
+    text, mended = _shifted(text, _REPAIRABLE, _mended)
     text = _PRIVATE_USE_BULLET.sub(lambda m: m.group(1) + "\u2022", text.translate(_PLAIN))
-    return Repaired(unwrap(dehyphenate(undouble(without_page_breaks(text)))), tuple(at), tuple(total))
+    joined = unwrap(dehyphenate(undouble(without_page_breaks(text))))
+    if joined == text:
+        return Repaired(text, (mended,))
+
+    def one_space(m: re.Match) -> str:
+        made = any(text[j] != joined[j] for j in range(m.start(), m.end()))
+        return " " if made else m.group(0)
+
+    text, closed_up = _shifted(joined, _HORIZONTAL_RUN, one_space)
+    return Repaired(text, (mended, closed_up))
 
 
 # A word broken across lines with a hyphen, as text taken from a PDF has it ("Amazon Web Ser-\nvices").
@@ -175,11 +205,15 @@ def _lines(text: str) -> list[re.Match]:
 MIN_WRAPPED_LINES = 8
 #: ... its longest lines (the 98th percentile: a long address or table row may overrun) are at most this long ...
 MAX_WRAP_WIDTH = 200
-#: ... and this share of its lines come within a fifth of that width.
+#: ... and this share of its lines come within a fifth of that width, of which at most this share end a sentence.
 MIN_SHARE_NEAR_WIDTH = 0.3
-# words a line cannot end a phrase with, so that a next line opening like a clause ("Art. 28", "1. ") goes on with it
+MAX_SHARE_SENTENCE_ENDS = 0.5
+# words a line cannot end a phrase with, so that a next line opening like a clause ("Art. 28", "1. ") goes on with it:
+# "according to / Art. 28", "described in section / 9.", "kept for five / (5) years"
 _OPEN_END = {"to", "of", "the", "a", "an", "and", "or", "with", "by", "for", "in", "under", "from", "at", "on", "per",
-             "as", "than", "see"}
+             "as", "than", "see", "section", "clause", "paragraph", "article", "schedule", "annex", "appendix",
+             "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+             "twenty", "thirty", "sixty", "ninety", "hundred"}
 _BULLETS = "•●▪■◦○·‣⁃∙►▶➢➤✓✔□❖◆◇♦-*–—+"
 
 
@@ -187,17 +221,20 @@ _BULLETS = "•●▪■◦○·‣⁃∙►▶➢➤✓✔□❖◆◇♦-*–�
 _BARE_ITEM = re.compile(r"[A-Z0-9][\w.&'’()/ ]{0,50}?\s[–—-]\s|[A-Z][\w.&'’()/ ]{0,40}:\s")
 
 
-def _wraps(line: str, nxt: str, run_start: str, width: int) -> bool:
-    """Whether the break between ``line`` and ``nxt`` of a hard-wrapped document is a wrap (see :func:`unwrap`)."""
+def _wraps(line: str, nxt: str, run_start: str, width: int, run_width: int) -> bool:
+    """Whether the break between ``line`` and ``nxt`` of a hard-wrapped document is a wrap (see :func:`unwrap`);
+    ``run_width`` is the longest line of the paragraph before this one (0 when this one opens it)."""
     if not line.strip() or not nxt or CELL_GAP.search(line) or CELL_GAP.search(nxt):
         return False
     if opens_item(nxt) and not (line.rsplit(None, 1)[-1].lower() in _OPEN_END and nxt[0] not in _BULLETS):
         return False  # a list item or a clause, unless the line stops mid-phrase ("according to / Art. 28 GDPR")
-    if not 0.75 * width <= len(line) <= 1.1 * width:
+    # a wrap falls where the next word would not have fitted: on the paragraph's widest line so far, or the next one
+    fitted = len(line) + 1 + len(nxt.split(None, 1)[0]) <= max(run_width, len(nxt))
+    if len(line) > 1.1 * width or (len(line) < 0.75 * width and (fitted or not run_width)):
         return False
     capital = nxt[0].isupper() or nxt[0].isdigit()
-    if line[-1] in ".!?" and capital:
-        return False
+    if line[-1] in ".!?" and capital and fitted:
+        return False  # a sentence ends and the next starts on a line of its own: a new paragraph
     if _BARE_ITEM.match(nxt) and (line[-1] == ":" or _BARE_ITEM.match(run_start)):
         return False  # a list without bullets: its lead-in, and one item before the next
     return not (line[-1] == ":" and capital and len(nxt) < 0.75 * width)
@@ -223,16 +260,21 @@ def unwrap(text: str) -> str:
     width = lengths[int(0.98 * (len(lengths) - 1))]
     if width > MAX_WRAP_WIDTH or sum(n >= 0.8 * width for n in lengths) < MIN_SHARE_NEAR_WIDTH * len(lengths):
         return text
+    long_ends = [b.rstrip()[-1] for b in bodies if len(b.rstrip()) >= 0.8 * width]
+    if sum(end in ".!?" for end in long_ends) > MAX_SHARE_SENTENCE_ENDS * len(long_ends):
+        return text  # its long lines are whole paragraphs, which a wrap ends only now and then
     out = list(text)
-    run_start = ""  # the first line of the paragraph or item the current line goes on
+    run_start, run_width = "", 0  # the first line of the paragraph or item the current line goes on; its widest
     for i in range(len(lines) - 1):
         line, nxt = bodies[i].rstrip(), bodies[i + 1].strip()
         run_start = run_start or line.strip()
-        joined = _wraps(line, nxt, run_start, width)
+        joined = _wraps(line, nxt, run_start, width, run_width)
         if joined:
             for j in range(lines[i].start() + len(bodies[i]), lines[i].end()):
                 out[j] = " "
-        run_start = run_start if joined else ""
+            run_width = max(run_width, len(line))
+        else:
+            run_start, run_width = "", 0
     return "".join(out)
 
 
@@ -291,6 +333,8 @@ def without_page_breaks(text: str) -> str:
             last += 1
         start = lines[first - 1].start() + len(lines[first - 1].group(0).rstrip("\r\n")) if first else 0
         end = lines[last + 1].start() if last + 1 < len(lines) else len(text)
-        out[start:end] = " " * (end - start - 1) + ("\n" if first and last + 1 < len(lines) else " ")
+        # a blank line more than the page's own margins need (one each side) is a paragraph's end, which stays
+        breaks = "\n\n" if sum(not bodies[j] for j in range(first, last + 1)) >= 3 else "\n"
+        out[start:end] = " " * (end - start - len(breaks)) + (breaks if first and last + 1 < len(lines) else " ")
         i = last + 1
     return "".join(out)

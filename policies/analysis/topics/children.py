@@ -345,8 +345,13 @@ _PARENTAL_CONSENT = re.compile(
     r"create|set\s+up|accept)|(?:parents?|guardians?|carers?)\s+(?:(?:has|have)\s+)?(?:gives?|given|provides?|"
     r"provided|grants?|granted)\s+(?:their\s+|his\s+or\s+her\s+)?(?:verifiable\s+|express\s+|written\s+)?"
     r"(?:consent|permission)|(?:parents?|guardians?|carers?)\s+(?:has\s+|have\s+)?(?:\w+\s+){0,6}?(?:to\s+)?"
-    r"(?:confirms?|confirmed)\s+(?:their\s+|his\s+or\s+her\s+)?consent|"  # "once the parent has clicked it to confirm
-    # their consent", "a parent or carer must make the booking and confirm their consent"
+    r"(?:confirms?|confirmed)\s+(?:their\s+|his\s+or\s+her\s+|that\s+(?:they|he\s+or\s+she|she|he)\s+)?consent|"
+    # "once the parent has clicked it to confirm their consent", "a parent or carer must make the booking and confirm
+    # their consent", "their parent invites them and confirms that they consent to their child using it"
+    # "the account doesn't work until the parent taps "I agree"", "until a parent or carer has approved the account"
+    r"\b(?:until|once|after)\s+(?:a|the|their|your|his\s+or\s+her)\s+parent(?:\s+or\s+(?:carer|guardian))?\s+(?:has\s+)?"
+    r"(?:approves|approved|agrees|agreed|(?:taps|tapped|clicks|clicked|ticks|ticked|selects|selected)\s+[\"“'‘]?i\s+"
+    r"(?:agree|consent))\b|"
     r"(?:ask|require|request|invite)\w*\s+(?:a|the|their|your|his\s+or\s+her)\s+"
     r"(?:parent|guardian|carer)s?\s+(?:or\s+\w+\s+)?to\s+(?:consent|agree|approve|authori[sz]e|give|provide|confirm)|"
     # a policy that speaks to parents: "your child's health visitor, with your consent", "tick the box on your child's
@@ -392,8 +397,14 @@ _NO_PARENTAL_CONSENT = re.compile(
     r"(?:(?:your|their|the|a)\s+)?parents?(?:'s?|s')?\s+(?:or\s+(?:carers?|guardians?)(?:'s?|s')?\s+)?consent)|"
     r"\b(?:do|does|will)\s+not\s+(?:ask|require)\s+(?:the\s+|their\s+)?(?:(?:pupils|students|children)\s+or\s+)?"
     r"(?:parents|carers|guardians)\s+"
-    r"(?:for\s+(?:their\s+)?consent|to\s+"
-    r"consent)|parental\s+consent\s+is\s+not\s+(?:sought|obtained|asked\s+for|the\s+(?:lawful|legal)\s+basis)|"
+    r"(?:for\s+(?:their\s+)?consent|to\s+(?:give\s+(?:their\s+)?)?"
+    r"consent)|"
+    # "Neither we nor the council asks parents for consent", "the platform has no feature for collecting parental
+    # consent"
+    r"\bneither\b[^.;]{0,60}\bnor\b[^.;]{0,60}\b(?:asks?|requires?|seeks?)\s+(?:the\s+|their\s+)?(?:parents|carers|"
+    r"guardians)\s+(?:for\s+(?:their\s+)?consent|to\s+(?:give\s+(?:their\s+)?)?consent)|"
+    r"\bno\s+(?:feature|function|way|mechanism|process)\s+(?:for|to)\s+(?:collect|obtain|record|gather)\w*\s+parental\s+"
+    r"consent|parental\s+consent\s+is\s+not\s+(?:sought|obtained|asked\s+for|the\s+(?:lawful|legal)\s+basis)|"
     r"(?:not|never)\s+(?:rely|relies)\s+on\s+(?:parental|parents'?)\s+consent|"
     # "neither we nor the school rely on consent from pupils or from their parents"
     r"\b(?:not|never|nor\s+(?:\w+\s+){1,3}?)(?:rely|relies)\s+on\s+(?:the\s+)?consent\s+(?:from|of)\s+(?:\w+\s+){0,4}?"

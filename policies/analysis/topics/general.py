@@ -64,7 +64,15 @@ def _clean_name(name: str) -> str:
 
 _POLICY_TITLE = r"(?:privacy|data protection)(?:\s+(?:policy|notice|statement))?"
 _TITLE_BESIDE_NAME = re.compile(rf"(?i:(?P<a>[^\s:|–—-][^:|–—]*?)\s*[-–—:|]\s*{_POLICY_TITLE}|"
-                                rf"{_POLICY_TITLE}\s*[-–—:|]\s*(?P<b>[^\s:|–—-][^:|–—]*))")
+                                rf"{_POLICY_TITLE}\s*[-–—:|]\s*(?P<b>[^\s:|–—-][^:|–—]*))|"
+                                # "Pennywhistle privacy policy": a name, then the title with no mark between
+                                r"(?P<c>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2})\s+(?i:(?:privacy|data\s+protection)\s+"
+                                r"(?:policy|notice|statement))")
+# words a title puts before "privacy policy" that name its readers or its kind, not the vendor
+_TITLE_NOT_NAME = {"website", "our", "the", "this", "children's", "childrens", "pupil", "pupils", "student", "students",
+                   "staff", "parent", "parents", "candidate", "customer", "customers", "app", "online", "general",
+                   "full", "short", "cookie", "cookies", "school", "schools", "employee", "applicant", "uk", "eu",
+                   "global", "summary", "user", "users", "visitor", "visitors", "platform", "service", "services"}
 
 
 # a one-person app: "Chalkling is made by me, Tom Adeyemi", "Ottertally is built and run by me"; a sole trader's name:
@@ -86,9 +94,10 @@ def _title_name(doc: Document) -> tuple[str | None, Segment | None]:
     # "Bumblecount - Privacy Policy", "Privacy notice: Kitehill Clubs": the name beside the document's own title
     named = _TITLE_BESIDE_NAME.fullmatch(first.text.strip())
     if named:
-        name = named.group("a") or named.group("b")
+        name = named.group("a") or named.group("b") or named.group("c")
         words = name.split()
-        if len(words) <= 4 and all(w[:1].isupper() for w in words) and doc.text.count(name) >= 3:
+        if len(words) <= 4 and all(w[:1].isupper() and w.lower() not in _TITLE_NOT_NAME for w in words) and \
+                doc.text.count(name) >= 3:
             return name, first
         return None, None
     if re.search(r"(?i)privacy|policy|notice|cookie", first.text):

@@ -99,7 +99,9 @@ _NOT_RETENTION = re.compile(r"\bnot\s+(?:a\s+|the\s+)?(?:data\s+)?retention\s+pe
                             # translated: "Not to confuse with retention: a trial licence is valid for 6 weeks";
                             # "Please do not confuse retention with governance timescales"
                             r"\bnot\s+to\s+(?:be\s+)?confus\w*\s+with\s+(?:the\s+)?(?:retention|storage|how\s+long)\b|"
-                            r"(?:\bnot|n['’]t)\s+confuse\s+(?:data\s+)?(?:retention|storage)\s+with\b")
+                            r"(?:\bnot|n['’]t)\s+confuse\s+(?:data\s+)?(?:retention|storage)\s+with\b|"
+                            # "Some numbers people confuse with retention: tutors are paid 3 working days after ..."
+                            r"\bconfus\w*\s+with\s+(?:our\s+)?(?:data\s+)?retention\b")
 # a paragraph ends at a blank line here, not at any line break: the sentences a "not retention" clause covers are often
 # hard-wrapped ("8.4 Please do not confuse retention with ... / ... governors usually serve a term of / four years")
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
@@ -134,6 +136,8 @@ _RESPONSE_CTX = re.compile(
     r"fulfil+ (?:your|the|a) request|comply with (?:your|the|a) request|provide you with (?:a copy|the information)|"
     # (not records named after them: "order, payment and refund records: six years")
     r"notify (?:you|the|affected|relevant)|notice period|advance notice|"
+    # a request handed on: "if you contact us, we will pass it to the council within two working days"
+    r"pass(?:es)? (?:it|them|this|(?:your|the) request) (?:on )?to|"
     r"(?:cancel|refund)(?!\s+(?:records?|history|data|details|information|forms?))|withdraw from|"
     # a breach-notice deadline ("notification to the LEA within seventy-two (72) hours of confirming the incident")
     r"(?:provide|give|send)s? (?:\w+ )?notification|security incident|unauthori[sz]ed (?:release|access|disclosure|"
@@ -424,6 +428,10 @@ def _is_retention_duration(t: str, s: int, e: int, unit: str, cased: str = "") -
         return True  # "if we receive no reply within 14 days, we delete the address": the address is kept 14 days
     cs, ce = _clause_bounds(t, s)
     clause = t[cs:ce]
+    if re.match(r"\s*(?:before|ahead\s+of)\s+(?:deletion|erasure|removal|(?:it|they|(?:the|your)\s+\w+)\s+(?:is|are)\s+"
+                r"(?:deleted|erased|removed))\b", after) and re.search(
+                r"\b(?:e-?mail|notify|warn|remind|tell|write\s+to|message)\w*\b[^.;]{0,50}$", t[cs:s]):
+        return False  # "we email the account holder four weeks before deletion": a warning's lead time
     bad_before = _BEFORE_BAD.search(before)
     if bad_before and _RECORD_NOUN.fullmatch(bad_before.group("word")) and (
             _STRONG_VERB.search(_masked(t[cs:s])) or re.search(r"\t|[ \u00a0]{3}", before[bad_before.end("word"):])):

@@ -1422,6 +1422,15 @@ _LEGAL_SUFFIX = (r"(?:Ltd|Limited|Inc|LLC|L\.L\.C|LLP|plc|PLC|PBC|GmbH|AG|B\.V|B
 _PLACE_WORDS = r"[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){0,2}(?:\s+\([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){0,2}\))?"
 # a brand written in lower case is a name only with its legal suffix ("thebigword Group Limited")
 _LOWER_BRAND = r"[a-z][a-z0-9]{3,}(?:\s+[A-Z][\w&'+-]*){0,3},?\s+" + _LEGAL_SUFFIX
+# a recipients list's item: a kind in lower case, a dash, its companies, a colon ("Payment providers - Stripe and
+# GoCardless: card details")
+_KIND_THEN_NAMES = re.compile(r"[ \t]*(?:[•*·-][ \t]*)?[A-Z][a-z]+(?:[ \t]+[a-z]+){1,8}[ \t]+[-–—][ \t]+"
+                              r"(?P<names>[A-Z0-9][^:;.\n]{1,150}?)[ \t]*:[ \t]")
+# the rest of a sentence that names organisations and denies that they receive anything
+_THEY_RECEIVE_NOTHING = re.compile(r"[^.;]{0,100}?\bbut\s+(?:those|these|they|such|the)\b[^.;]{0,30}?\b(?:never|"
+                                   r"do\s+not|don't|does\s+not|doesn't|will\s+not|won't)\s+(?:receive|get|see|"
+                                   r"have\s+access\s+to)\b",
+                                   _I)
 _ENTRY_LINE = re.compile(
     r"[ \t]*(?:(?:[•*·-]|\(?[a-z]\)|\d{1,2}[.)])\s*)?[\"']?(?:\*\*|__)?(?:(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX +
     r")?|" +
@@ -1433,7 +1442,8 @@ _ENTRY_LINE = re.compile(
     # where the recipient is, then what it does: "Mailjet SAS, Paris, France – sending of system e-mails"
     r",\s+" + _PLACE_WORDS + r"(?:,\s+" + _PLACE_WORDS + r")?\s+[-–—]\s+(?=[a-z])|"
     r",\s+(?=(?:which|who)\s+(?:\w+\s+)?(?:provides?|process(?:es)?|hosts?|runs?|sends?|delivers?|handles?|"
-    r"stores?|supplies|receives?|collects?|manages?|operates?|prints?|insures?|carr(?:y|ies)|verif(?:y|ies))\b)|"
+    r"stores?|supplies|receives?|collects?|manages?|operates?|prints?|insures?|carr(?:y|ies)|verif(?:y|ies)|checks?|"
+    r"takes?|powers?|analy[sz]es|screens?|monitors?|holds?|keeps?|transcribes?|translates?)\b)|"
     # "c. Stripe, which processes card payments"; "Ochil Insurance Brokers and our insurer, if there is a claim"
     r"\s+(?=and\s+(?:our|their|its)\s+[a-z]+)(?P<and_our>)|"
     # "MyConcern, the secure system in which we record concerns", "Bookwhen, our booking system"
@@ -1443,7 +1453,7 @@ _ENTRY_LINE = re.compile(
     r",\s+(?=for\s+(?:the\s+)?(?:[a-z]+\s+)?[a-z]+(?:ing|ment|ery|tion|sion)\b)|"
     r",\s+(?=of\s+[A-Z]\w+)|"  # "Exact Online, of Exact Group B.V., Delft - the invoicing"
     # an item that says what the recipient gets: "(b) Caledonian MacBrayne (CalMac Ferries Ltd) receives the names"
-    r"\s+(?=(?:receives?|gets)\s+(?!(?:it|them|nothing|no|none)\b)[a-z])|"
+    r"\s+(?=(?:receives?|gets)\s+(?!(?:it|them|nothing|no|none)\b)[a-z])(?P<receives>)|"
     # "ABRSM and Trinity College London, when your child is entered for an exam: ..."
     r",\s+(?=(?:when|if|where|once)\s+(?:you|your|we|a|an|the)\b)(?P<when>)|"
     # "Speedadmin (our music school management system), hosted in the EU;"
@@ -1735,6 +1745,9 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
                 em = _BULLET_NAME_IF_OUR.match(line)
             found_by = em.groupdict() if em else {}
             loose = found_by.get("and_our") is not None or found_by.get("when") is not None
+            if found_by.get("receives") is not None and not _org_like(em.group("n")) and \
+                    re.search(rf"\b{re.escape(em.group('n').lower())}\b", doc.text):
+                em = None  # "Publishers receive quarterly reports" after "licensed from publishers": a kind, not a name
             if em and not (loose and not _org_like(em.group("n"))):
                 # (one word before "and our ..." or ", when ..." is a kind of person: "Coaches and their assistants")
                 group = "n" if em.group("n") else "g"
@@ -1743,6 +1756,13 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
                     _emit_org(emit, part, "tps.name.entry_line", 0.75, at + em.group(group).index(part),
                               purpose=line[em.end():].strip() or None)
             offset += len(line)
+        # "• Ferry and tunnel operators for your crossing - P&O Ferries, DFDS or Eurotunnel Le Shuttle: passenger
+        # names": a kind of recipient, then the companies of that kind, then what they receive
+        km = _KIND_THEN_NAMES.match(raw) if seg.kind == "list_item" else None
+        if km and all(re.match(r"[A-Z0-9]", p.strip()) for p in _split_names(km.group("names"))):
+            for part in _split_names(km.group("names")):
+                _emit_org(emit, part.strip(), "tps.name.kind_then_names", 0.7,
+                          km.start("names") + km.group("names").index(part))
         # "We use the following providers: Shopify International Limited (our shop platform); Klarna (instalments);"
         for pm in _NAME_THEN_PURPOSE.finditer(raw):
             if not pm.group("sep") and not re.search(_LEGAL_SUFFIX + r"$", pm.group("n")) \
@@ -1824,6 +1844,8 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
             tail = re.split(r"[.;:()]|\s(?:to|for|who|which|that|based|so|in order|as|acting|when|where|is|are|"
                             r"was|were|will|may|can|have|has|with|on|at|by|from|provide|process|"
                             r"help|assist)\s", tail)[0]
+            if rule == "context.such_as" and _THEY_RECEIVE_NOTHING.match(text, tail_start):
+                continue  # "opportunities from providers such as UHI, but those providers never receive anything"
             # (a list after "such as" or "currently": "currently P&O Ferries, DFDS and Eurotunnel")
             pieces = _split_names(tail) if rule in ("context.such_as", "context.currently") else [m.group("n")]
             for piece in pieces:
@@ -1938,7 +1960,10 @@ def _sale(doc: Document, seg: Segment, text: str) -> list[Finding]:
             # "we do not sell, rent or trade your information": look past the verb list
             more = re.match(r"[\s,]*(?:(?:or|and|,)\s*)?(?:\w+\s*,?\s*){0,4}?(?:or|and)?\s*(?:otherwise\s+)?"
                             r"(?:\w+\s+)?(?:your|personal|any|user|customer|pupil|student)\b[^.;]{0,30}?"
-                            r"\b(?:data|information|details|lists?)", after, _I)
+                            r"\b(?:data|information|details|lists?)", after, _I) or re.match(
+                # "I don't sell or rent anything about anyone"
+                r"[\s,]*(?:(?:or|and)\s+\w+\s+)?anything\s+(?:about|on)\s+(?:anyone|anybody|you|users?|pupils?|"
+                r"students?|customers?|children)\b", after, _I)
             if not more:
                 continue
         # "we do not use Student Data to target advertising, amass a profile ..., or sell it": the list's negation

@@ -142,7 +142,7 @@ _TRANSFER = [
 ]
 _HEDGE = re.compile(r"\b(?:(?:insofar|in so far|as far|so far|where(?:ver)?|when(?:ever)?)\s+(?:as\s+)?"
                     r"(?:possible|practicable|feasible|we can)|mostly|largely|mainly|usually|normally|generally|"
-                    r"in most cases|for the most part)\b", _I)
+                    r"in most cases|for the most part|in principle|as a (?:general )?rule)\b", _I)
 _CONDITIONAL = re.compile(r"\b(?:if|where|when|whenever|wherever|in the event|to the extent|should|in cases? where|"
                           r"in the unlikely event|insofar as)\b[^.;,]{0,80}?(?:transfer|process|store|send|outside)",
                           _I)

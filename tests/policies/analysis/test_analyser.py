@@ -529,6 +529,16 @@ def test_a_record_of_an_opt_out_is_kept():
      False),
     ("Our clubs are for children aged 4 to 11. If two people have parental responsibility, we accept the "
      "permissions given by the parent who registers the child.", True),
+    # rules+model-2026.11ba
+    ("Students aged 13 to 17 can have a log-in, but only if their parent invites them from the parent account and "
+     "confirms that they consent to their child using the app.", True),
+    ("If the pupil is under 13, the account doesn't work until the parent taps \u201cI agree\u201d in the email.",
+     True),
+    ("Our app is for pupils aged 11 to 18. Neither we nor the council asks parents for consent for a pupil to use it.",
+     False),
+    ("Photographs of children are taken on the school's instructions. We do not ask parents to give consent for their "
+     "child to be photographed.", False),
+    ("Pupil accounts are made by the school, and the platform has no feature for collecting parental consent.", False),
 ])
 def test_parental_consent_statements(text, consent):
     assert analyse(text, use_model=False).summary["children"]["parental_consent"] is consent
@@ -589,6 +599,19 @@ def test_irish_designated_activity_company_is_the_vendor():
     ("THE SERVICE IS PROVIDED AS IS. Lantern Learning Ltd is the controller of your data.", "Lantern Learning Ltd"),
 ])
 def test_nordic_company_forms_name_the_vendor_but_an_all_caps_as_does_not(text, vendor):
+    assert analyse(text, use_model=False).vendor_name == vendor
+
+
+@pytest.mark.parametrize("title, vendor", [
+    ("Pennywhistle privacy policy", "Pennywhistle"),
+    ("Fernhill Tutors Privacy Notice", "Fernhill Tutors"),
+    ("Website Privacy Policy", None),  # a kind of policy, not a name
+    ("Pupil Privacy Notice", None),
+])
+def test_a_title_that_puts_a_name_before_privacy_policy_names_a_one_person_vendor(title, vendor):
+    name = title.replace(" privacy policy", "").replace(" Privacy Notice", "").replace(" Privacy Policy", "")
+    text = (f"{title}\n\nLast changed: 3 February 2025\n\nI build and run {name} on my own. {name} keeps practice "
+            f"logs for teachers. Write to me about {name} at any time.")
     assert analyse(text, use_model=False).vendor_name == vendor
 
 

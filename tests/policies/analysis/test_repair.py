@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from policies.analysis.analyser import analyse
-from policies.analysis.repair import dehyphenate, repair, undouble, unwrap
+from policies.analysis.repair import dehyphenate, repair, undouble, unwrap, without_page_breaks
 
 FACT_POLICIES = Path(__file__).parent / "facts" / "policies"
 
@@ -68,8 +68,8 @@ def test_a_two_page_pdfs_footer_is_taken_out_with_its_page_number():
 def test_a_pdfs_page_breaks_are_taken_out_where_a_list_goes_on():
     text = ("We use:\n- Stripe for payments\n\nPage 2 of 3\nAcme Privacy Policy v1\n\n- Mailchimp for e-mail\n"
             "Text.\n\nPage 3 of 3\nAcme Privacy Policy v1\n\nMore text.\nAcme Privacy Policy v1\nPage 4 of 4\n")
+    assert len(without_page_breaks(text)) == len(text)
     r = repair(text).text
-    assert len(r) == len(text)
     assert re.sub(r" +\n", "\n", r).startswith("We use:\n- Stripe for payments\n- Mailchimp for e-mail\nText.\n"
                                                  "More text.")
     assert "Page" not in r and "Acme" not in r
@@ -147,6 +147,59 @@ def test_a_hard_wrapped_document_is_unwrapped_inside_sentences_and_items():
     assert lines[3].startswith("Cookies.") and len(lines) == 4
 
 
+_WRAPPED_AT_SENTENCES = """Pupils' messages to their teachers are kept while the school uses the service, and
+for one year after its licence ends, so that a teacher can answer a complaint later.
+Invoices are kept for six years after the end of the financial year they relate to,
+as the law requires. Support tickets are kept for two years after they are closed,
+and backups are overwritten after 35 days, when the newest backup has been checked.
+Accounts that nobody has used for three years are deleted, once we have told the
+school. Logs of who signed in are kept for 90 days, so that we can look into any
+incident. Card numbers never reach us: they go to our payment provider, which keeps
+them for as long as the card network's rules require, as set out in its section
+9. We publish a list of every provider we use.
+Cookies. We set only the cookies that keep you signed in, and no others at all.
+"""
+
+
+def test_a_wrap_where_a_sentence_ends_is_unwrapped_when_the_next_word_would_not_have_fitted():
+    lines = unwrap(_WRAPPED_AT_SENTENCES).splitlines()
+    assert "a complaint later. Invoices are kept" in lines[0]
+    assert "at any" not in lines[0] and "as set out in its section 9. We publish" in lines[0]
+    assert lines[1].startswith("Cookies.")  # "Cookies." would have fitted after "every provider we use."
+
+
+_PROVIDERS = """Our providers process information on our behalf under written contracts, which require
+them to protect it and prohibit them from using it for any other purpose of their own,
+as Article 28 of the UK GDPR requires of every processor and sub-processor we use.
+"""
+
+
+def test_a_wrapped_line_shorter_than_the_page_goes_on_when_the_next_word_would_not_have_fitted():
+    text = (_PROVIDERS * 3 + "Two of our sub-processors are based in the United States, and both\n"
+            "of these transfers are covered, as the law requires, by the UK\n"
+            "International Data Transfer Addendum to the Standard Clauses.\n")
+    assert "by the UK International Data Transfer" in unwrap(text)
+
+
+def test_a_page_break_leaves_no_gap_inside_a_sentence_and_maps_back():
+    text = (_PROVIDERS * 3 + "For pupils' data the school (or the multi-academy trust that runs it, if there is\n"
+            "\nPage 2 of 3\nAcme Privacy Policy v1\n\n"
+            "one) is the controller and we are its processor, as Article 28 of the UK GDPR sets\n"
+            "out.\n\nPage 3 of 3\nAcme Privacy Policy v1\n")
+    r = repair(text)
+    assert "if there is one) is the controller" in r.text
+    assert not re.search(r"\S {3,}\S", r.text)
+    start = r.text.index("one) is")
+    assert text[r.original(start) : r.original(start + len("one) is"))] == "one) is"
+    assert r.original(len(r.text)) == len(text)
+
+
+def test_a_page_break_between_two_paragraphs_keeps_them_apart():
+    text = ("We keep invoices for six years.\n\nPage 1 of 2\nAcme Privacy Policy v1\n\n\nYour rights\n"
+            "You may ask for a copy.\n\nPage 2 of 2\nAcme Privacy Policy v1\n")
+    assert re.sub(r" +\n", "\n", repair(text).text).startswith("We keep invoices for six years.\n\nYour rights\n")
+
+
 _WRAPPED_LIST = """Our providers, who process information for us under written contracts with us, are these ones:
 Google Cloud – hosting of the service and of its databases in London, United Kingdom
 Wonde – copies class lists and free school meals status from the school's information system
@@ -169,6 +222,10 @@ def test_a_wrapped_list_without_bullets_keeps_its_items_and_a_wrapped_colon_goes
     # lines that are paragraphs
     "\n".join(["We keep invoices for six years after the end of the financial year they relate to, as the law "
                "requires, and then delete them from our systems and backups within 90 days."] * 10),
+    # one sentence a line, nearly all of one length
+    "\n".join(["Support tickets are kept for two years after they are closed, then deleted for good.",
+               "Invoices are kept for six years after the end of the financial year they belong to.",
+               "Backups are overwritten after 35 days, when the newest backup has been checked too."] * 4),
     # a borderless table: cells apart by runs of spaces
     "\n".join(["Stripe Payments Europe Ltd     card payments for invoices            Ireland",
                "                               and subscriptions                     (EU)"] * 6),

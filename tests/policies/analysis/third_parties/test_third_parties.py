@@ -94,6 +94,25 @@ def test_named_recipients(text, name):
     assert name in names(run(text))
 
 
+@pytest.mark.parametrize("text, expected", [
+    # rules+model-2026.11ba: an item of a recipients list that says what the company does
+    ("Who do you share my information with?\n\n- Stripe, which takes card payments.\n- Yoti, which checks tutors' "
+     "identity documents.\n", ["Stripe", "Yoti"]),
+    # a kind, a dash, its companies, a colon
+    ("Who we share your information with\n\nWe share only what each organisation needs:\n\n\u2022 Ferry and tunnel "
+     "operators for your crossing - P&O Ferries, DFDS or Eurotunnel Le Shuttle: passenger names and dates of birth.\n",
+     ["P&O Ferries", "DFDS", "Eurotunnel Le Shuttle"]),
+    # examples of organisations that, the sentence says, receive nothing
+    ("Sharing\n\nOur directory includes opportunities from providers such as UHI and Edinburgh College, but those "
+     "providers never receive anything from us.\n", []),
+    # a kind of recipient opening a sentence, after the text has used the word as a noun
+    ("Who we share with\n\nOur books are licensed from publishers including Holiday House. Publishers receive "
+     "quarterly reports showing how many times each title was opened.\n", []),
+])
+def test_recipients_named_in_lists_and_sentences(text, expected):
+    assert [n for n in names(tp.find(segment(text), "Acme Learning Ltd")) if n != "Holiday House"] == expected
+
+
 def test_named_recipient_value_shape():
     f = [f for f in run("We use Stripe to process payments, based in the United States.")
          if f.kind == "named_recipient"][0]
@@ -158,6 +177,7 @@ def test_ambiguous_gazetteer_words_need_capitals_and_context():
     ("The vendor is forbidden to sell pupil data.", "no"),
     ("We do not use Student Data to target advertising, amass a profile of a student for non-educational purposes, "
      "or sell it.", "no"),
+    ("There are no ads in the app. I don't sell or rent anything about anyone, and I never will.", "no"),
     ("Sale of Data and Advertising", "not_stated"),
 ])
 def test_sells_data(text, expected):

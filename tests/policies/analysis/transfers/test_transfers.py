@@ -38,6 +38,9 @@ def one(text):
      "transmission takes place on the basis of the standard contractual clauses of the EU Commission.",
      "with_safeguards"),
     ("Wherever possible, we store your data in the UK.", "not_stated"),
+    # "in principle" is not a promise either (translated); the provider abroad is the transfer
+    ("In principle all data are processed in Germany or in the European Union. The transfer to Stripe, Inc. takes "
+     "place on basis of the EU-US Data Privacy Framework and standard contractual clauses.", "with_safeguards"),
     ("The data are treated in data centres in Italy. Our sub-processors treat the data in Italy or in other countries "
      "of the European Union. The data are not transferred towards countries outside of the European Economic Area.",
      "none"),
