@@ -37,6 +37,9 @@ _LEGAL_FORM_CELL = re.compile(_LEGAL_FORM + r"(?:[ \t]{2,}|$)")
 # ... or with the rest of the name ("Microsoft Ireland   Hosting ..." / "Operations Ltd   (Microsoft Azure) ..."), when
 # the line above opens with a name cell that has no legal form of its own and the line's other cells go on too
 _NAME_END_CELL = re.compile(r"(?:[A-Z][\w&'.-]*[ ]){1,3}" + _LEGAL_FORM + r"[ \t]{2,}(?=[a-z(])")
+# ... or whose first cell stops on a word that cannot end a name ("Google Workspace for   Pupil name ..." /
+# "Education   email, ...")
+_OPEN_NAME_CELL = re.compile(r"[ \t]*[A-Z][\w&'.-]*(?:[ ][\w&'.-]+){0,4}?[ ](?:for|of|and|&|the|de|to)[ \t]{3,}\S")
 _NAME_CELL_WITHOUT_FORM = re.compile(r"[A-Z][\w&'.-]*(?:[ ][A-Z][\w&'.-]*){0,3}(?<!Ltd)(?<!Inc)(?<!LLC)[ \t]{3,}\S")
 _PAGE_NUMBER = re.compile(r"(?:Page|p\.)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|-\s*\d{1,3}\s*-", re.I)
 # a rule drawn with characters under a table's header or between sections ("-----", "=====", "* * *")
@@ -324,7 +327,9 @@ def _blocks(text: str, lines: list[_Line]) -> list[_Block]:
                 or _LEGAL_FORM_CELL.match(text, ln.body, ln.end)
                 or _NAME_END_CELL.match(text, ln.body, ln.end) and prev_line is not None
                 and _NAME_CELL_WITHOUT_FORM.match(text, prev_line.start, prev_line.end)
-                and not _header_row(text[prev_line.start : prev_line.end])):
+                and not _header_row(text[prev_line.start : prev_line.end])
+                or prev.lines == 1 and prev_line is not None and _OPEN_NAME_CELL.match(text, prev_line.start,
+                                                                                        prev_line.end)):
             prev.end = ln.end
             prev.lines += 1
             continue

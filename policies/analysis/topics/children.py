@@ -348,6 +348,9 @@ _PARENTAL_CONSENT = re.compile(
     r"(?:confirms?|confirmed)\s+(?:their\s+|his\s+or\s+her\s+|that\s+(?:they|he\s+or\s+she|she|he)\s+)?consent|"
     # "once the parent has clicked it to confirm their consent", "a parent or carer must make the booking and confirm
     # their consent", "their parent invites them and confirms that they consent to their child using it"
+    # "you confirm that you are the child's parent and that you consent to your child using Spellpip"
+    r"\b(?:you|they|parents?|carers?|guardians?)\s+consents?\s+to\s+(?:your|their|the|his\s+or\s+her)\s+child(?:ren)?(?:'s)?\s+"
+    r"(?:using|use|joining|taking|having|being)\b|"
     # "the account doesn't work until the parent taps "I agree"", "until a parent or carer has approved the account"
     r"\b(?:until|once|after)\s+(?:a|the|their|your|his\s+or\s+her)\s+parent(?:\s+or\s+(?:carer|guardian))?\s+(?:has\s+)?"
     r"(?:approves|approved|agrees|agreed|(?:taps|tapped|clicks|clicked|ticks|ticked|selects|selected)\s+[\"“'‘]?i\s+"
@@ -417,6 +420,9 @@ _NO_PARENTAL_CONSENT = re.compile(
     r"\bparents?\s+(?:and|or)\s+(?:pupils|students|children)\s+are\s+not\s+asked\s+(?:to\s+give\s+|for\s+(?:their\s+)?)?"
     r"consent|"
     r"\bparents?(?:'s?|s')?\s+consent\s+(?:is|are)\s+not\s+(?:sought|required|obtained|needed|asked\s+for)|"
+    # "Consent from learners or parents is not the lawful basis"
+    r"\bconsent\s+(?:from|of)\s+(?:\w+\s+){0,3}?(?:parents?|carers?|guardians?)\s+is\s+not\s+(?:the\s+|a\s+)?(?:lawful|legal)\s+"
+    r"basis|"
     # translated: "A consent of the parents is not obtained by us and is not necessary"
     r"\bconsent\s+of\s+the\s+parents\s+(?:is|are)\s+not\s+(?:sought|required|obtained|needed|necessary|asked\s+for)"
 )
@@ -755,7 +761,7 @@ def _segment_findings(seg: Segment, prev_child_data: bool, k12: bool = False, ad
     if _read_otherwise(t, bool(child), ages):
         return out, False
     if not (child or head_ctx or (student and school_ctx) or _PARENTAL_CONSENT.search(t) or ages or
-            "adult" in t or _SCHOOL_CONSENT.search(t) or prev_child_data or strong):
+            "adult" in t or _SCHOOL_CONSENT.search(t) or prev_child_data or strong or _NO_PARENTAL_CONSENT.search(t)):
         return out, False
     nd_hit = False
     for rx, conf, rule in _NOT_DIRECTED:

@@ -525,6 +525,9 @@ _SHARING_HEADING = re.compile(
     r"who (?:has|will have|can have|may have|gets?) access|service providers?|"
     r"sub-?processors?|processors|partners|affiliates|advertis|analytics|transfer|access to your|"
     r"who (?:else )?(?:can |may |will |else can )?(?:sees?|receives?|gets?|touch(?:es)?|handles?|process(?:es)?)\b|"
+    # "Services that handle data for me", "Companies that process data for us"
+    r"(?:services|companies|organi[sz]ations|suppliers|providers|tools)\s+(?:that|which|who)\s+(?:handle|process|hold|"
+    r"store)\s+(?:\w+\s+)?(?:data|information)\b|"
     r"(?:give|pass|send|sell|rent|show) (?:my|your|our|any|personal) (?:personal )?(?:information|data|details)",
     _I,
 )
@@ -810,12 +813,19 @@ _OWN_PRODUCT = re.compile(
     r"application|software|tool|system|solution)\b")
 
 
+# what a business buys in rather than makes: its accounts, payroll, e-mail, customer records, bookings and help desk
+_BACK_OFFICE = re.compile(r"\b(?:accounting|accounts|invoic\w*|payroll|bookkeeping|crm|customers?|clients|e-?mail|"
+                          r"newsletters?|mailing|bookings?|help\s?desk|ticketing|support|hr|finance|payments?)\b", _I)
+
+
 def _own_products(text: str) -> set[str]:
     """The first words of the products a policy calls its own, unless the gazetteer knows them (a company the
     vendor uses: "our email service, Mailchimp")."""
     out = set()
     for m in _OWN_PRODUCT.finditer(text[:20000]):
         name = m.group("a") or m.group("b")
+        if _BACK_OFFICE.search(re.split(r"[.;:()\n]", text[m.start() : m.end() + 60])[0]):
+            continue  # "Axonaut, our software of management of the clients and of the invoicing": a supplier's tool
         if re.search(re.escape(name) + r",?\s+" + _LEGAL_SUFFIX + r"(?!\w)", text):
             continue  # "our booking system, Bookwhen" and "Bookwhen Ltd, which provides ...": another company
         if not gazetteer.lookup(name) and not gazetteer.ALIAS_RE.search(name):
@@ -1426,6 +1436,18 @@ _LOWER_BRAND = r"[a-z][a-z0-9]{3,}(?:\s+[A-Z][\w&'+-]*){0,3},?\s+" + _LEGAL_SUFF
 # GoCardless: card details")
 _KIND_THEN_NAMES = re.compile(r"[ \t]*(?:[•*·-][ \t]*)?[A-Z][a-z]+(?:[ \t]+[a-z]+){1,8}[ \t]+[-–—][ \t]+"
                               r"(?P<names>[A-Z0-9][^:;.\n]{1,150}?)[ \t]*:[ \t]")
+# an item's rest that says the company gets nothing
+_NOTHING_SHARED = re.compile(r"\b(?:share|send|give|pass|disclose)s?\s+no\s+(?:\w+\s+)?(?:information|data|details)\b|"
+                             r"\b(?:do|does|will)\s*(?:not|n't)\s+(?:share|send|pass|give|disclose)\s+(?:any|anything)\b"
+                             r"[^.;]{0,60}\b(?:with|to)\s+(?:it|them)\b|\breceives?\s+nothing\b|"
+                             r"\bnever\s+(?:receives?|gets?|sees?)\s+(?:anything|any\s+(?:personal\s+)?"
+                             r"(?:data|information))\b", _I)
+# a sentence that denies a named company anything ("we do not share Student Data with Apple")
+_DENIED_TO = re.compile(r"\b(?:do\s+not|don't|never|will\s+not|won't|does\s+not|doesn't)\s+(?:share|send|give|pass|"
+                        r"disclose|sell|transfer|provide)\b[^.;]{0,80}?\b(?:with|to)\s+(?P<n>[A-Z][\w&'’.-]*)")
+# a line's rest that is only a date ("Posted: August 22, 2012", "Effective: 01/09/2025")
+_DATE_ONLY = re.compile(r"(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
+                        r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]+\s+\d{4})\.?")
 # the rest of a sentence that names organisations and denies that they receive anything
 _THEY_RECEIVE_NOTHING = re.compile(r"[^.;]{0,100}?\bbut\s+(?:those|these|they|such|the)\b[^.;]{0,30}?\b(?:never|"
                                    r"do\s+not|don't|does\s+not|doesn't|will\s+not|won't)\s+(?:receive|get|see|"
@@ -1447,13 +1469,17 @@ _ENTRY_LINE = re.compile(
     # "c. Stripe, which processes card payments"; "Ochil Insurance Brokers and our insurer, if there is a claim"
     r"\s+(?=and\s+(?:our|their|its)\s+[a-z]+)(?P<and_our>)|"
     # "MyConcern, the secure system in which we record concerns", "Bookwhen, our booking system"
-    r",\s+(?=(?:the|our)\s+(?:[\w-]+\s+){0,3}(?:system|service|platform|app|tool|provider|company|database|software|"
-    r"package|program|programme|gateway)\b)|"
+    r",\s+(?=(?:the|our)\s+(?:[\w-]+\s+){0,4}(?:system|service|platform|app|tool|provider|company|database|software|"
+    r"package|program|programme|gateway|portal|insurer|bank|accountants?|auditors?|solicitors?|lawyers?|broker|"
+    r"printer|laboratory|lab|host|carrier|supplier|agency)\b)|"
     # "Skebby, for the sending of the SMS", "Typeform, for the online registration and health forms"
     r",\s+(?=for\s+(?:the\s+)?(?:[a-z]+\s+)?[a-z]+(?:ing|ment|ery|tion|sion)\b)|"
     r",\s+(?=of\s+[A-Z]\w+)|"  # "Exact Online, of Exact Group B.V., Delft - the invoicing"
     # an item that says what the recipient gets: "(b) Caledonian MacBrayne (CalMac Ferries Ltd) receives the names"
     r"\s+(?=(?:receives?|gets)\s+(?!(?:it|them|nothing|no|none)\b)[a-z])(?P<receives>)|"
+    # "- RevenueCat keeps track of ...", "- Fastmail hosts my email": an item that says what the company does
+    r"\s+(?=(?:keeps|hosts|stores|provides|processes|handles|runs|sends|delivers|manages|holds|powers|checks|"
+    r"tracks|prints|takes)\s+(?!(?:it|them|nothing|no|none)\b)[a-z])(?P<does>)|"
     # "ABRSM and Trinity College London, when your child is entered for an exam: ..."
     r",\s+(?=(?:when|if|where|once)\s+(?:you|your|we|a|an|the)\b)(?P<when>)|"
     # "Speedadmin (our music school management system), hosted in the EU;"
@@ -1505,6 +1531,10 @@ _NONE_SENT_TO_THOSE = re.compile(r"\W*(?:Those|These|They|Such)\b[^.]{0,80}?\b(?
 _NOT_RECIPIENTS_LEAD = re.compile(r"\b(?:do|does|will)\s+not\s+(?:receive|get|see|have\s+access\s+to)\b[^.]*:\s*$", _I)
 # a name coordinated under "neither ... nor", or the place a user copies data from ("a register export in SIMS")
 _NOT_A_RECIPIENT_BEFORE = re.compile(r"\b(?:neither|nor|no)\s+$|"
+                                     # the school's own system: "Schools using SIMS, Arbor, Bromcom or any other MIS
+                                     # export the class list themselves"
+                                     r"\b(?:schools?|academies|trusts?|customers)\s+(?:that\s+|which\s+|who\s+)?"
+                                     r"us(?:e|es|ing)\s+(?:[\w.&-]+,?\s+(?:or\s+|and\s+)?){0,4}$|"
                                      # a provider replaced ("Customer.io - reminder emails (replaced Mailchimp
                                      # in January 2025)")
                                      r"\breplac(?:ed|es|ing)\s+(?:our\s+|the\s+)?(?:previous\s+|old\s+|former\s+)?$|"
@@ -1577,8 +1607,9 @@ def _resolve_org(raw: str, alias_prefix: bool = False) -> tuple[str, gazetteer.E
             entry = gazetteer.lookup(hit.group(1))
     if entry is not None:
         return entry.canonical, entry
-    if not bare or _clean_name(bare) is None:
-        return None
+    if not bare or _clean_name(bare) is None and not (
+            bare != cand and len(bare.split()) > 1 and bare.split()[-1].lower() in ("data", "information")):
+        return None  # (with its legal form a name is a company's: "Overnet Data Ltd" is not a kind of data)
     if re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", bare, _I):
         bare = canonical_from_domain(bare) or bare
     return bare, None
@@ -1643,6 +1674,8 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
     loc = _location(text)
     seen: set[str] = set()
     following = ctx.seg_text(ctx.segs[i + 1]) if i + 1 < len(ctx.segs) else ""
+    # "Apple handles app downloads but we do not share Student Data with Apple": the paragraph denies it is a recipient
+    denied = {m.group("n").rstrip(".").lower() for m in _DENIED_TO.finditer(text)}
 
     def emit(name: str, source: str, rule: str, conf: float, at: int, end_at: int, purpose: str | None = None,
              category: str = "", public_body: bool = False) -> None:
@@ -1650,6 +1683,8 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
         key = _canon_key(name)
         if not key or key in seen or ctx.is_vendor(name) or _REGULATOR.search(name) and not public_body:
             return
+        if name.split()[0].lower() in denied:
+            return  # ("we never send your child's details to Trinity" denies "Trinity College London")
         if _NOT_USED.search(text, max(0, at - 100), max(at, 0)) or _NOT_USED_AFTER.match(text, end_at):
             return  # "we do not use ... the Meta Pixel", "such as CPOMS or MyConcern; we do not connect to these"
         if name in following and _SELF_HOSTED.search(following) or name in ctx.self_hosted:
@@ -1663,6 +1698,8 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
                                         or _NEGATED_LEAD.search((seg.lead or "").rstrip())):
             return  # "the following organisations do not receive personal data from us:" / "- Nutritics Ltd, ...";
             # "We never:" / "- send it to OpenAI or any other AI provider"
+        if seg.kind == "list_item" and _NOTHING_SHARED.search(text, end_at):
+            return  # "(a) Oak National Academy - our teachers use its lessons, but we share no information with it"
         if _NOT_A_RECIPIENT_BEFORE.search(text, max(0, at - 80), max(at, 0)):
             return  # "neither Apple nor Google gets anything", "names copied from a register export in SIMS"
         seen.add(key)
@@ -1745,9 +1782,13 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
                 em = _BULLET_NAME_IF_OUR.match(line)
             found_by = em.groupdict() if em else {}
             loose = found_by.get("and_our") is not None or found_by.get("when") is not None
-            if found_by.get("receives") is not None and not _org_like(em.group("n")) and \
-                    re.search(rf"\b{re.escape(em.group('n').lower())}\b", doc.text):
+            if em and (found_by.get("receives") is not None or found_by.get("does") is not None) and \
+                    not _org_like(em.group("n")) and re.search(rf"\b{re.escape(em.group('n').lower())}\b", doc.text):
                 em = None  # "Publishers receive quarterly reports" after "licensed from publishers": a kind, not a name
+            if em and found_by.get("does") is not None and seg.kind != "list_item":
+                em = None  # ("Stripe processes card payments" in prose is read by the sentence rules)
+            if em and _DATE_ONLY.fullmatch(line[em.end():].strip()):
+                em = None  # "Posted: August 22, 2012": a date's label, not a recipient
             if em and not (loose and not _org_like(em.group("n"))):
                 # (one word before "and our ..." or ", when ..." is a kind of person: "Coaches and their assistants")
                 group = "n" if em.group("n") else "g"

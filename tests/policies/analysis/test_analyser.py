@@ -539,6 +539,10 @@ def test_a_record_of_an_opt_out_is_kept():
     ("Photographs of children are taken on the school's instructions. We do not ask parents to give consent for their "
      "child to be photographed.", False),
     ("Pupil accounts are made by the school, and the platform has no feature for collecting parental consent.", False),
+    ("When you create a family account you confirm that you are the child's parent and that you consent to your child "
+     "using the app.", True),
+    ("The school's lawful basis is public task. Consent from learners or parents is not the lawful basis, and we do "
+     "not collect consent on the school's behalf.", False),
 ])
 def test_parental_consent_statements(text, consent):
     assert analyse(text, use_model=False).summary["children"]["parental_consent"] is consent

@@ -286,6 +286,15 @@ def test_a_legal_form_wrapped_under_a_borderless_rows_name_stays_in_the_row():
     assert len(rows) == 3 and rows[1].endswith("and photo gifts")
 
 
+def test_a_name_wrapped_after_a_word_that_cannot_end_it_stays_in_its_row():
+    text = ("Organisation                  What is shared                     Where\n"
+            "Google Workspace for          Pupil name, year group, school     UK, EU and USA\n"
+            "Education                     email, work created by pupils\n"
+            "Sparx Learning Ltd            Name, class, homework results      UK\n")
+    rows = [s.text for s in segment(text).segments if s.kind == "table_row"]
+    assert len(rows) == 3 and rows[1].startswith("Google Workspace for") and "Education" in rows[1]
+
+
 def test_a_polish_company_form_does_not_end_a_sentence():
     segs = segment("GRAFIKON SP. Z O.O.\n\nWe are Grafikon sp. z o.o. with seat in Kraków.").segments
     assert [s.text for s in segs] == ["GRAFIKON SP. Z O.O.", "We are Grafikon sp. z o.o. with seat in Kraków."]

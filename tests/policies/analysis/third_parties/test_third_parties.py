@@ -108,6 +108,23 @@ def test_named_recipients(text, name):
     # a kind of recipient opening a sentence, after the text has used the word as a noun
     ("Who we share with\n\nOur books are licensed from publishers including Holiday House. Publishers receive "
      "quarterly reports showing how many times each title was opened.\n", []),
+    # rules+model-2026.11bb: an item that opens with the company and what it does
+    ("Services that handle data for me\n\n- RevenueCat keeps track of whether a subscription is active.\n"
+     "- Fastmail hosts my email, so your message is stored there.\n", ["RevenueCat", "Fastmail"]),
+    ("Recipients of the data\n\n- Axonaut, our software of management of the clients and of the invoicing;\n",
+     ["Axonaut"]),
+    # ... or says it receives nothing, or is the school's own system
+    ("Who we share with\n\n(a) Oak National Academy - our teachers use its free online lessons, but we share no "
+     "information with it;\n", []),
+    ("Our iPad app is on the App Store. Apple handles app downloads but we do not share Student Data with Apple.\n",
+     []),
+    ("We do not connect to any school's information system. Schools using SIMS, Arbor, Bromcom or any other MIS "
+     "export the class list themselves.\n", []),
+    # a company whose name ends like a kind of data; a date's label
+    ("6. Who we share pupil information with\n\nOrganisation       What is shared        Where\n"
+     "Overnet Data Ltd   Parent contact details   UK\nWonde Ltd          Selected data         UK\n",
+     ["Overnet Data", "Wonde"]),
+    ("Who we share with\n\nPosted: August 22, 2012\n", []),
 ])
 def test_recipients_named_in_lists_and_sentences(text, expected):
     assert [n for n in names(tp.find(segment(text), "Acme Learning Ltd")) if n != "Holiday House"] == expected
