@@ -13,6 +13,7 @@ A held-out set's misses are never printed: only its totals.
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import random
 import re
@@ -28,6 +29,9 @@ sys.path.insert(0, str(ROOT))
 from policies.analysis.analyser import analyse, analysis_to_contract  # noqa: E402
 
 FACTS = ROOT / "tests" / "policies" / "analysis" / "facts"
+# UTF-8 read as Windows-1252 the way browsers read it: the five bytes the code page leaves undefined become the
+# control characters of the same number
+codecs.register_error("whatwg", lambda e: (e.object[e.start : e.end].decode("latin-1"), e.end))
 SCORER = ROOT.parent / "shared" / "tools" / "score_analysis.py"
 
 
@@ -61,7 +65,7 @@ DEFECTS = {
     "no-break spaces": lambda t, r: "".join("\u00a0" if c == " " and r.random() < 0.3 else c for c in t),
     "soft hyphens": lambda t, r: re.sub(r"(?<=[a-z]{3})(?=[a-z]{3})", lambda m: "\u00ad" * (r.random() < 0.05), t),
     "zero-width spaces": lambda t, r: re.sub(" ", lambda m: " \u200b" if r.random() < 0.05 else " ", t),
-    "mojibake": lambda t, r: t.encode("utf-8").decode("cp1252", errors="replace"),
+    "mojibake": lambda t, r: t.encode("utf-8").decode("cp1252", errors="whatwg"),
     "double spacing": lambda t, r: t.replace("\n", "\n\n"),
     "symbol-font bullets": lambda t, r: re.sub(r"(?m)^(\s*)[•●\-*–](?= )", lambda m: m.group(1) + "\uf0b7", t),
     "ligatures": lambda t, r: t.replace("ffi", "\ufb03").replace("fi", "\ufb01").replace("fl", "\ufb02"),

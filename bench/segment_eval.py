@@ -177,7 +177,9 @@ def main() -> int:
     if args.per_set:
         return per_set()
     names = [n for n in split_names(args.split) if n.startswith(args.prefix)]
-    out_path = Path(args.out) if args.out else Path(tempfile.gettempdir()) / f"segment_eval_{args.split}.jsonl"
+    # (a file of its own by default: two runs at once must not write into each other's output)
+    out_path = Path(args.out) if args.out else Path(tempfile.mkstemp(prefix=f"segment_eval_{args.split}_",
+                                                                      suffix=".jsonl")[1])
     with open(out_path, "w", encoding="utf-8") as fh:
         for name in names:
             p = DOCS / f"{name}.txt"

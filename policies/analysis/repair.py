@@ -28,11 +28,15 @@ _PRIVATE_USE_BULLET = re.compile(r"(?m)^([ \t]*)[\ue000-\uf8ff](?=[ \t])")
 # than one that ends a line (dehyphenate() joins the word it breaks)
 _INVISIBLE = r"(?:[\u200b\u200c\u200d\u2060\ufeff]|\u00ad(?![ \t]*[\r\n]))+"
 # UTF-8 read as Windows-1252 ("childrenâ€™s", "Â£5"): a lead byte's character, then its continuation bytes'
+# (the five bytes Windows-1252 leaves undefined read as the control characters of the same number, as browsers read
+# them: "\ufb01" is "ï¬\u0081")
 _MOJIBAKE = (r"[\u00c2-\u00f4][\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d"
-             r"\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178\u00a0-\u00bf]{1,3}")
+             r"\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178\u00a0-\u00bf"
+             r"\u0081\u008d\u008f\u0090\u009d]{1,3}")
 # a PDF's typographic ligatures ("ﬁnancial", "Oﬃce")
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
               "\ufb06": "st"}
+_LIGATURE_TABLE = str.maketrans(_LIGATURES)
 # an HTML character reference left in copied markup ("&amp;", "&#8217;", "&nbsp;")
 _ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 # Markdown's links and strong emphasis, read as their text ("[Stripe](https://stripe.com)", "**Stripe**")
@@ -55,10 +59,12 @@ def _unmangled(chars: str) -> str:
     the euro and trade mark signs), so that a real pair of accented capitals and a dash stays."""
     for n in range(len(chars), 1, -1):  # "Ã©°" is "é" and a real degree sign
         try:
-            fixed = chars[:n].encode("cp1252").decode("utf-8")
+            fixed = b"".join(bytes([ord(c)]) if "\x80" <= c <= "\x9f" else c.encode("cp1252")
+                             for c in chars[:n]).decode("utf-8")
         except UnicodeError:
             continue
-        if all("\u00a0" <= c <= "\u017f" or "\u2000" <= c <= "\u206f" or c in "\u20ac\u2122" for c in fixed):
+        if all("\u00a0" <= c <= "\u017f" or "\u2000" <= c <= "\u206f" or c in "\u20ac\u2122" or c in _LIGATURES
+               for c in fixed):
             return fixed + chars[n:]
     return chars
 
@@ -79,7 +85,7 @@ def _mended(m: re.Match) -> str:
         return "\t" if tag in ("td", "th") and not m.group("closing") else ""
     if m.group("markdown"):  # the text inside may need mending too ("**Amazon Web Servi\u00adces**")
         return _REPAIRABLE.sub(_mended, m.group("link_text") or m.group("strong_text"))
-    return _unmangled(m.group(0))
+    return _unmangled(m.group(0)).translate(_LIGATURE_TABLE)  # ("ï¬\u0081" is a PDF's "\ufb01", then "fi")
 
 
 @dataclass(frozen=True)
@@ -142,7 +148,8 @@ def repair(text: str) -> Repaired:
     one space, so that no sentence looks like a borderless table's row."""
     text, mended = _shifted(text, _REPAIRABLE, _mended)
     text = _PRIVATE_USE_BULLET.sub(lambda m: m.group(1) + "\u2022", text.translate(_PLAIN))
-    joined = unwrap(dehyphenate(undouble(without_page_breaks(text))))
+    # (unwrapped before the broken words are joined: a join makes one line of two, which would hide the page's width)
+    joined = dehyphenate(unwrap(undouble(without_page_breaks(text))))
     if joined == text:
         return Repaired(text, (mended,))
 
@@ -217,6 +224,8 @@ _OPEN_END = {"to", "of", "the", "a", "an", "and", "or", "with", "by", "for", "in
 _BULLETS = "•●▪■◦○·‣⁃∙►▶➢➤✓✔□❖◆◇♦-*–—+"
 
 
+# an item's bullet or number and the spaces after it, at a line's start
+_MARKER = re.compile(rf"^[ \t]*(?:[{re.escape(_BULLETS)}]|\(?[0-9a-z]{{1,3}}[.)])[ \t]+")
 # a list item without a bullet: a short name, then a dash or a colon ("Stripe – payments", "Wonde: class lists")
 _BARE_ITEM = re.compile(r"[A-Z0-9][\w.&'’()/ ]{0,50}?\s[–—-]\s|[A-Z][\w.&'’()/ ]{0,40}:\s")
 
@@ -224,8 +233,10 @@ _BARE_ITEM = re.compile(r"[A-Z0-9][\w.&'’()/ ]{0,50}?\s[–—-]\s|[A-Z][\w.&'
 def _wraps(line: str, nxt: str, run_start: str, width: int, run_width: int) -> bool:
     """Whether the break between ``line`` and ``nxt`` of a hard-wrapped document is a wrap (see :func:`unwrap`);
     ``run_width`` is the longest line of the paragraph before this one (0 when this one opens it)."""
-    if not line.strip() or not nxt or CELL_GAP.search(line) or CELL_GAP.search(nxt):
-        return False
+    if not line.strip() or not nxt or CELL_GAP.search(_MARKER.sub("", line)) or CELL_GAP.search(_MARKER.sub("", nxt)):
+        return False  # (the spaces after an item's bullet are no cell gap: "•   Microsoft Ireland Operations ...")
+    if re.search(r"[A-Za-z][-\u00ad]$", line):
+        return False  # a word broken across the lines, which dehyphenate() joins
     if opens_item(nxt) and not (line.rsplit(None, 1)[-1].lower() in _OPEN_END and nxt[0] not in _BULLETS):
         return False  # a list item or a clause, unless the line stops mid-phrase ("according to / Art. 28 GDPR")
     # a wrap falls where the next word would not have fitted: on the paragraph's widest line so far, or the next one

@@ -594,6 +594,24 @@ def _names_the_subject(head: str, text: str) -> bool:
     return bool(rx.search(lines[0])) or sum(1 for line in lines if rx.search(line)) > _PROGRAM_MAX_SHARE * len(lines)
 
 
+# a noun for the people whom a parent registers or answers for: "Racers are registered for the season by a parent",
+# "the parent or guardian who registers a racer", "the racer's parent"
+_PARENTS_NOUN = re.compile(r"\b(?P<a>[a-z]{4,}?)s\s+are\s+(?:registered|enrolled|signed\s+up)\s+(?:\w+\s+){0,4}?by\s+"
+                           r"(?:a|their|the)\s+parent|\bparents?\s+(?:or\s+(?:legal\s+)?guardians?\s+)?(?:who|that)\s+"
+                           r"(?:registers?|enrolls?|enrols?|signs\s+up)\s+(?:a|the|their|each)\s+(?P<b>[a-z]{4,})\b|"
+                           r"\b(?:a|the|each|your)\s+(?P<c>[a-z]{4,})'s\s+parents?\b")
+
+
+def _parents_nouns(low: str) -> set[str]:
+    """The nouns a policy uses in two or more of _PARENTS_NOUN's ways or places: the children it serves by its own
+    word for them."""
+    seen: dict[str, int] = {}
+    for m in _PARENTS_NOUN.finditer(low):
+        noun = m.group("a") or m.group("b") or m.group("c")
+        seen[noun] = seen.get(noun, 0) + 1
+    return {noun for noun, n in seen.items() if n >= 2}
+
+
 def _also_adults(noun: str, text: str) -> bool:
     """Does the policy also speak of adult ``noun``s ("adult riders", "members 18 and older")? Then its children are
     only some of them, and the noun alone does not name children."""
@@ -647,6 +665,10 @@ def program_names(text: str, vendor_name: str | None = None) -> re.Pattern[str] 
             int(m.group("a")) <= 14 and int(m.group("b")) <= 18
         if school_age and noun not in _AGED_NOUN_ANYONE | _PROGRAM_NOT_A_NAME and not _CHILD.search(noun + "s") \
                 and not _names_the_subject(noun.capitalize(), text) and not _also_adults(noun, text):
+            nouns.add(noun)
+    for noun in _parents_nouns(text.lower()):  # (as defined for the children: even in the title, "Gravity Racers")
+        if noun not in _AGED_NOUN_ANYONE | _PROGRAM_NOT_A_NAME and not _CHILD.search(noun + "s") and \
+                not _also_adults(noun, text):
             nouns.add(noun)
     if not heads and not nouns:
         return None

@@ -138,7 +138,7 @@ _RESPONSE_CTX = re.compile(
     r"notify (?:you|the|affected|relevant)|notice period|advance notice|"
     # a request handed on: "if you contact us, we will pass it to the council within two working days"
     r"pass(?:es)? (?:it|them|this|(?:your|the) request) (?:on )?to|"
-    r"(?:cancel|refund)(?!\s+(?:records?|history|data|details|information|forms?))|withdraw from|"
+    r"(?:cancel|refunds?)(?![^.;:]{0,30}?\b(?:records?|history|data|details|information|forms?)\b)|withdraw from|"
     # a breach-notice deadline ("notification to the LEA within seventy-two (72) hours of confirming the incident")
     r"(?:provide|give|send)s? (?:\w+ )?notification|security incident|unauthori[sz]ed (?:release|access|disclosure|"
     r"acquisition))\b"
@@ -486,7 +486,7 @@ def _trigger(t: str, seg: Segment, end: int) -> str | None:
 
 
 # the label that opens an item of a retention list ("Newsletter: ...", "CCTV - ...")
-_ITEM_LABEL = re.compile(r"\s*[^:.;]{2,60}?(?::(?:\*\*|__)?|\s[-–—])\s")  # ("**Product analytics:** 12 months")
+_ITEM_LABEL = re.compile(r"\s*[^:.;]{2,90}?(?::(?:\*\*|__)?|\s[-–—])\s")  # ("**Product analytics:** 12 months")
 
 
 def _segment_findings(seg: Segment, label: str = "", said_not_retention: bool = False) -> list[Finding]:

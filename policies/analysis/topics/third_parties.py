@@ -83,6 +83,7 @@ RECIPIENT_RE = re.compile(_RECIPIENT, _I)
 # a specific third party: stricter than _RECIPIENT (no "companies", "others"...)
 _STRONG_RECIPIENT = re.compile(
     r"third[- ]?part(?:y|ies)|3rd[- ]part(?:y|ies)|partners?\b|affiliates?\b|subsidiar|service providers?|"
+    r"providers?\s+of\s+services?|"  # translated: "the following providers of services, which treat the data"
     r"vendors?\b|suppliers?\b|contractors?\b|(?:sub-?)?processors?\b|advertisers?|ad(?:vertising)? networks?|"
     r"law enforcement|police|agenc(?:y|ies)|(?:these|such|those) companies|authorit(?:y|ies)|government|"
         r"regulators?|successor|acquir|buyer|purchaser|"
@@ -520,7 +521,8 @@ _THIRD_PARTY_PASSIVE = re.compile(
 _USER_CONTENT = re.compile(r"\b(?:you|your|users?'?|members?'?|players?'?)\b", _I)
 
 _SHARING_HEADING = re.compile(
-    r"shar(?:e|ing)|disclos|third[- ]?part|recipient|who (?:we|do we) (?:share|disclose|give|pass)|with whom|"
+    r"shar(?:e|ing)|disclos|third[- ]?part|recipient|destinatar|who (?:we|do we) (?:share|disclose|give|pass)|"
+    r"with whom|"
     r"to whom|communicat\w* (?:of )?(?:the |your |personal )?data|"  # translated: "To whom we communicate the data:"
     r"who (?:has|will have|can have|may have|gets?) access|service providers?|"
     r"sub-?processors?|processors|partners|affiliates|advertis|analytics|transfer|access to your|"
@@ -1326,7 +1328,8 @@ _NAME_ONLY = re.compile(r"^\W*([A-Z0-9][\w&.'+-]*(?:\s+(?:&\s+)?[A-Z0-9][\w&.'+-
 
 
 # "We may disclose information about you as follows:", "We share your data in these cases:"
-_SHARE_LEAD = re.compile(r"\b(?:share|shares|disclose|discloses|provide|transfer|pass|release|make available)\b"
+_SHARE_LEAD = re.compile(r"\b(?:share|shares|disclose|discloses|provide|transfer|pass|release|make available|"
+                         r"communicate|communicates|send|sends)\b"
                          r"[^.]{0,80}(?::|\bas follows\W*|\bfollowing (?:ways|circumstances|cases|situations)\W*)\s*$",
                          _I)
 
@@ -1409,8 +1412,8 @@ def _gazetteer_names(text: str, ctx: _Ctx) -> list[tuple[str, int, int, str]]:
             # sentence-initial capital is not evidence of a name for ambiguous words, unless the word does what a
             # processor does ("• Stripe processes card payments made on our website.")
             if (not before or before[-1] in ".!?:•*-" or re.search(r"(?:^|\n)\W*$", text[:m.start()])) \
-                    and not _PROCESSOR_VERB_AFTER.match(text, m.end()):
-                continue
+                    and not _PROCESSOR_VERB_AFTER.match(text, m.end()) and not _RECIPIENTS_LABEL.search(before):
+                continue  # (but "Sub-processors: Sentry (crash reports) and ...": a label names what follows)
             # nor is the last word of another capitalised name ("Skillet Box orders")
             if _IN_LONGER_NAME_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
                 continue
@@ -1418,6 +1421,9 @@ def _gazetteer_names(text: str, ctx: _Ctx) -> list[tuple[str, int, int, str]]:
     return out
 
 
+_RECIPIENTS_WORD = r"(?:sub-?processors?|processors|service\s+providers|recipients|suppliers)"
+_RECIPIENTS_LABEL = re.compile(rf"\b{_RECIPIENTS_WORD}\s*:$", _I)
+_RUN_IN_RECIPIENTS_LABEL = re.compile(rf"\W*{_RECIPIENTS_WORD}\s*:", _I)
 _IN_LONGER_NAME_BEFORE = re.compile(r"\b[A-Z][\w&'-]*[ \t]+$")
 _DEVICE_AFTER = re.compile(r"[ \t]+(?:iPads?|iPhones?|Macs?|MacBooks?|Watch(?:es)?|Pencils?|Chromebooks?|Pixel|Surface|"
                            r"Galaxy|Kindle|Echo)\b")
@@ -1583,8 +1589,9 @@ _LEGAL_NAME = re.compile(r"(?<![\w&.'-])(?P<n>" + _ORG + r",?\s+" + _LEGAL_SUFFI
                          r"^[ \t]*(?:[•*·o-][ \t]+)?(?P<lower>[a-z][a-z0-9]{3,},?\s+" + _LEGAL_SUFFIX + r")(?![\w-])",
                          re.M)
 _COORD_NAME = r"(?P<n>(?:[A-Z][\w&'+-]*|[a-z][A-Z]\w*)(?:\s+[A-Z][\w&'+-]*){0,2})"
-_COORD_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?" + _COORD_NAME +
-                          r"(?=\s+[a-z]|\s*[,.;:)]|\s*$)")
+# (a bracket may say what the first one does: "Sentry (crash reports, EU region) and TelemetryDeck (usage counts)")
+_COORD_AFTER = re.compile(r"(?:\s*\([^()\n]{1,80}\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?" +
+                          _COORD_NAME + r"(?=\s+[a-z]|\s*[,.;:()]|\s*$)")
 _COORD_BEFORE = re.compile(r"(?:^|(?<=[\s(]))" + _COORD_NAME + r"(?:\s*,\s*|\s+(?:and|or|&)\s+)$")
 
 
@@ -1764,7 +1771,8 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
 
     # 1b. "Name - what they do" lines in a sharing section: a recipients table or list copied without bullets
     # or borders ("Yoti - tutor identity verification", "Xero Limited - our accounting system")
-    sharing_ctx = shares or list_ctx or _under_sharing_heading(seg, section_too=True)
+    sharing_ctx = shares or list_ctx or _under_sharing_heading(seg, section_too=True) or bool(
+        _RUN_IN_RECIPIENTS_LABEL.match(text))  # a run-in label: "Sub-processors: Sentry (crash reports) and ..."
     if sharing_ctx:
         offset = 0
         raw = doc.text[seg.start:seg.end]  # tabs kept: they separate a table's cells
@@ -1932,6 +1940,8 @@ def _scoped(text: str, at: int) -> bool:
 
 
 _NEGATED_LEAD = re.compile(r"(?:\b(?:will|shall|do|does|must|may|can)\s*(?:not|n't)|\b(?:won|can|shan|don|doesn)['’]t)"
+                           # ("We will not, under any circumstances:", "We will never, in any case:")
+                           r"(?:\s*,\s*(?:under\s+any\s+circumstances|in\s+any\s+(?:case|circumstances)|ever)\s*,?)?"
                            r"\s*(?:\w+\s*)?[:\-–—]\s*$|"
                            r"\bnever\s*[:\-–—]\s*$|"
                            # "We will never use Student Data to:"

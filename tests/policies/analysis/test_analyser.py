@@ -606,6 +606,15 @@ def test_nordic_company_forms_name_the_vendor_but_an_all_caps_as_does_not(text, 
     assert analyse(text, use_model=False).vendor_name == vendor
 
 
+def test_the_word_a_policy_uses_for_the_children_a_parent_registers_names_children():
+    text = ("Gravity Racers Derby Association Privacy Policy\n\nWe sanction car races for boys and girls.\n\n"
+            "1.1 Racers are registered for the season by a parent or legal guardian.\n\n"
+            "1.2 We collect the name and e-mail address of the parent or guardian who registers a racer.\n\n"
+            "5.2 Registration records for racers are kept for three racing seasons after the racer's last race.\n")
+    found = analyse(text, use_model=False).findings
+    assert any(f.topic == "children" and "three racing seasons" in f.quote for f in found)
+
+
 @pytest.mark.parametrize("title, vendor", [
     ("Pennywhistle privacy policy", "Pennywhistle"),
     ("Fernhill Tutors Privacy Notice", "Fernhill Tutors"),

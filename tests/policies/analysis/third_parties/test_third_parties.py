@@ -125,6 +125,12 @@ def test_named_recipients(text, name):
      "Overnet Data Ltd   Parent contact details   UK\nWonde Ltd          Selected data         UK\n",
      ["Overnet Data", "Wonde"]),
     ("Who we share with\n\nPosted: August 22, 2012\n", []),
+    # rules+model-2026.11bc: a run-in label names what follows; a translated heading and lead
+    ("Answers for schools\n\n\u2022 Sub-processors: Sentry (crash reports, EU region) and TelemetryDeck (anonymous "
+     "usage counts, Germany).\n", ["Sentry", "TelemetryDeck"]),
+    ("7. DESTINATARIES\n\n7.3 We also use the following providers of services, which treat the data in our name:\n\n"
+     "   a) Holded: software of invoicing and accounting (Spain);\n   b) Brevo: sending of our newsletter (France);\n",
+     ["Holded", "Brevo"]),
 ])
 def test_recipients_named_in_lists_and_sentences(text, expected):
     assert [n for n in names(tp.find(segment(text), "Acme Learning Ltd")) if n != "Holiday House"] == expected
@@ -195,6 +201,8 @@ def test_ambiguous_gazetteer_words_need_capitals_and_context():
     ("We do not use Student Data to target advertising, amass a profile of a student for non-educational purposes, "
      "or sell it.", "no"),
     ("There are no ads in the app. I don't sell or rent anything about anyone, and I never will.", "no"),
+    ("7. THINGS WE WILL NOT DO\n\nWe will not, under any circumstances:\n   (a) sell, rent or trade pupil or parent "
+     "information;\n   (b) show advertising in the app.\n", "no"),
     ("Sale of Data and Advertising", "not_stated"),
 ])
 def test_sells_data(text, expected):
