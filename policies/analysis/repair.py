@@ -16,7 +16,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from .segmentation import CELL_GAP, opens_item, page_furniture
+from .segmentation import CELL_GAP, opens_item, page_furniture, without_marker
 
 # spaces of other widths as spaces (a tab stays: it separates a borderless table's cells), hyphens as hyphens
 _PLAIN = str.maketrans({**{c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
@@ -224,8 +224,6 @@ _OPEN_END = {"to", "of", "the", "a", "an", "and", "or", "with", "by", "for", "in
 _BULLETS = "•●▪■◦○·‣⁃∙►▶➢➤✓✔□❖◆◇♦-*–—+"
 
 
-# an item's bullet or number and the spaces after it, at a line's start
-_MARKER = re.compile(rf"^[ \t]*(?:[{re.escape(_BULLETS)}]|\(?[0-9a-z]{{1,3}}[.)])[ \t]+")
 # a list item without a bullet: a short name, then a dash or a colon ("Stripe – payments", "Wonde: class lists")
 _BARE_ITEM = re.compile(r"[A-Z0-9][\w.&'’()/ ]{0,50}?\s[–—-]\s|[A-Z][\w.&'’()/ ]{0,40}:\s")
 
@@ -233,7 +231,7 @@ _BARE_ITEM = re.compile(r"[A-Z0-9][\w.&'’()/ ]{0,50}?\s[–—-]\s|[A-Z][\w.&'
 def _wraps(line: str, nxt: str, run_start: str, width: int, run_width: int) -> bool:
     """Whether the break between ``line`` and ``nxt`` of a hard-wrapped document is a wrap (see :func:`unwrap`);
     ``run_width`` is the longest line of the paragraph before this one (0 when this one opens it)."""
-    if not line.strip() or not nxt or CELL_GAP.search(_MARKER.sub("", line)) or CELL_GAP.search(_MARKER.sub("", nxt)):
+    if not line.strip() or not nxt or CELL_GAP.search(without_marker(line)) or CELL_GAP.search(without_marker(nxt)):
         return False  # (the spaces after an item's bullet are no cell gap: "•   Microsoft Ireland Operations ...")
     if re.search(r"[A-Za-z][-\u00ad]$", line):
         return False  # a word broken across the lines, which dehyphenate() joins

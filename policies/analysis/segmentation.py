@@ -119,6 +119,16 @@ def opens_item(line: str) -> bool:
     return bool(_MD_HEADING.match(line)) or any(rx.match(line) for _, rx in _MARKERS)
 
 
+def without_marker(line: str) -> str:
+    """``line`` without its indentation, its list item's marker and the spaces after it ("•   Stripe" -> "Stripe")."""
+    body = line.lstrip(" \t")
+    for _, rx in _MARKERS:
+        m = rx.match(body)
+        if m:
+            return body[m.end():].lstrip(" \t\u00a0")
+    return body
+
+
 def _is_space(ch: str) -> bool:
     return ch.isspace() or ch in _EXTRA_SPACE
 

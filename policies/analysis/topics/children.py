@@ -605,10 +605,7 @@ _PARENTS_NOUN = re.compile(r"\b(?P<a>[a-z]{4,}?)s\s+are\s+(?:registered|enrolled
 def _parents_nouns(low: str) -> set[str]:
     """The nouns a policy uses in two or more of _PARENTS_NOUN's ways or places: the children it serves by its own
     word for them."""
-    seen: dict[str, int] = {}
-    for m in _PARENTS_NOUN.finditer(low):
-        noun = m.group("a") or m.group("b") or m.group("c")
-        seen[noun] = seen.get(noun, 0) + 1
+    seen = Counter(m.group("a") or m.group("b") or m.group("c") for m in _PARENTS_NOUN.finditer(low))
     return {noun for noun, n in seen.items() if n >= 2}
 
 

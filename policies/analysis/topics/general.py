@@ -213,6 +213,11 @@ _UPDATED = re.compile(
 )
 
 
+def is_date(s: str) -> bool:
+    """Whether ``s`` is a date and nothing else ("August 22, 2012", "01/09/2025", "March 2026")."""
+    return any(rx.fullmatch(s.rstrip(".")) for _, rx in _DATE_PATTERNS)
+
+
 def _year(y: str) -> int:
     v = int(y)
     return v + 2000 if v < 100 else v

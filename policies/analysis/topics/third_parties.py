@@ -32,7 +32,7 @@ import re
 from typing import Any
 
 from ..types import Document, Finding, Segment
-from . import EU_LEGAL_FORMS, answers_no, gazetteer, heading_findings
+from . import EU_LEGAL_FORMS, answers_no, gazetteer, general, heading_findings
 from ._common import dedupe, make, norm, pieces
 
 TOPIC = "third_party_sharing"
@@ -1451,9 +1451,6 @@ _NOTHING_SHARED = re.compile(r"\b(?:share|send|give|pass|disclose)s?\s+no\s+(?:\
 # a sentence that denies a named company anything ("we do not share Student Data with Apple")
 _DENIED_TO = re.compile(r"\b(?:do\s+not|don't|never|will\s+not|won't|does\s+not|doesn't)\s+(?:share|send|give|pass|"
                         r"disclose|sell|transfer|provide)\b[^.;]{0,80}?\b(?:with|to)\s+(?P<n>[A-Z][\w&'’.-]*)")
-# a line's rest that is only a date ("Posted: August 22, 2012", "Effective: 01/09/2025")
-_DATE_ONLY = re.compile(r"(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
-                        r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]+\s+\d{4})\.?")
 # the rest of a sentence that names organisations and denies that they receive anything
 _THEY_RECEIVE_NOTHING = re.compile(r"[^.;]{0,100}?\bbut\s+(?:those|these|they|such|the)\b[^.;]{0,30}?\b(?:never|"
                                    r"do\s+not|don't|does\s+not|doesn't|will\s+not|won't)\s+(?:receive|get|see|"
@@ -1795,7 +1792,7 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
                 em = None  # "Publishers receive quarterly reports" after "licensed from publishers": a kind, not a name
             if em and found_by.get("does") is not None and seg.kind != "list_item":
                 em = None  # ("Stripe processes card payments" in prose is read by the sentence rules)
-            if em and _DATE_ONLY.fullmatch(line[em.end():].strip()):
+            if em and general.is_date(line[em.end():].strip()):
                 em = None  # "Posted: August 22, 2012": a date's label, not a recipient
             if em and not (loose and not _org_like(em.group("n"))):
                 # (one word before "and our ..." or ", when ..." is a kind of person: "Coaches and their assistants")
