@@ -21,7 +21,7 @@ from .segmentation import segment
 from .topics import children, general, retention, third_parties, transfers
 from .types import Analysis, Document, Finding
 
-ANALYSER_VERSION = "rules+model-2026.11bc"
+ANALYSER_VERSION = "rules+model-2026.11bd"
 
 #: (module, topics whose findings it summarises). Order matters only for the summary's key order.
 MODULES = (
@@ -66,10 +66,12 @@ def analyse(text: str, use_model: bool = True) -> Analysis:
 
 def model_findings(doc: Document, existing: list[Finding], model: topic_model.TopicModel | None = None,
                    context: tuple[str, ...] = ()) -> list[Finding]:
-    """The topic model's findings for blocks no finding in ``existing`` covers, less its children findings on text
-    the children rules read otherwise (who may come in person, what a price covers: ``children.read_otherwise``)."""
+    """The topic model's findings for blocks no finding in ``existing`` covers, less its children findings on the
+    policy's title and on text the children rules read otherwise (who may come in person, what a price covers, where
+    to write: ``children.read_otherwise``)."""
+    title = children.title_end(doc.text)
     return [f for f in topic_model.find(doc, existing, model, context=context)
-            if not (f.topic == children.TOPIC and children.read_otherwise(segment(f.quote)))]
+            if not (f.topic == children.TOPIC and (f.start < title or children.read_otherwise(segment(f.quote))))]
 
 
 def _valid(findings: list[Finding], text: str, repaired: Repaired) -> list[Finding]:

@@ -356,7 +356,9 @@ _PARENTAL_CONSENT = re.compile(
     r"(?:approves|approved|agrees|agreed|(?:taps|tapped|clicks|clicked|ticks|ticked|selects|selected)\s+[\"“'‘]?i\s+"
     r"(?:agree|consent))\b|"
     r"(?:ask|require|request|invite)\w*\s+(?:a|the|their|your|his\s+or\s+her)\s+"
-    r"(?:parent|guardian|carer)s?\s+(?:or\s+\w+\s+)?to\s+(?:consent|agree|approve|authori[sz]e|give|provide|confirm)|"
+    r"(?:parent|guardian|carer)s?\s+(?:or\s+\w+\s+)?(?:to\s+(?:consent|agree|approve|authori[sz]e|give|provide|confirm)|"
+    # "For pupils under 13 we ask the parent or carer for consent"
+    r"for\s+(?:their\s+|his\s+or\s+her\s+)?(?:written\s+|verifiable\s+)?(?:consent|permission|approval))|"
     # a policy that speaks to parents: "your child's health visitor, with your consent", "tick the box on your child's
     # profile to give your explicit consent", "your consent for your child's profile"
     r"your\s+child(?:'s|ren(?:'s)?)?\b[^.;]{0,80}\b(?:with|give|giving|gives)\s+your\s+(?:explicit\s+|written\s+|"
@@ -570,7 +572,8 @@ _PROGRAM_NOT_A_NAME = {"the", "our", "a", "an", "kid", "kids", "child", "childre
 # ages 7 to 14", "overnight camps for campers ages 10 to 17", "musicians in grades 3 through 12") names children
 # wherever else that policy uses it. Nouns for anyone (users, members, visitors, players, students) are left out: a
 # museum lets "visitors ages 5 to 12" in free.
-_AGED_NOUN = re.compile(r"(?P<before>\b[a-z]+\s+)?\b(?P<noun>[a-z]{4,}?)s,?\s+(?:(?:ages?|aged)\s+(?P<a>\d{1,2})\s*"
+_AGED_NOUN = re.compile(r"(?P<before>\b[a-z]+\s+)?\b(?P<noun>[a-z]{4,}?)s,?\s+(?:(?:(?:from|between)\s+)?"
+                        r"(?:ages?|aged)\s+(?P<a>\d{1,2})\s*"
                         r"(?:to|-|–|through|and)\s*(?P<b>\d{1,2})|in\s+grades?\s+(?:k|pre-?k|\d{1,2})\s*"
                         r"(?:to|-|–|through)\s*(?P<grade>\d{1,2}))\b")
 # the nouns as _AGED_NOUN captures them, without their plural "s" ("familie" is "families")
@@ -599,13 +602,16 @@ def _names_the_subject(head: str, text: str) -> bool:
 _PARENTS_NOUN = re.compile(r"\b(?P<a>[a-z]{4,}?)s\s+are\s+(?:registered|enrolled|signed\s+up)\s+(?:\w+\s+){0,4}?by\s+"
                            r"(?:a|their|the)\s+parent|\bparents?\s+(?:or\s+(?:legal\s+)?guardians?\s+)?(?:who|that)\s+"
                            r"(?:registers?|enrolls?|enrols?|signs\s+up)\s+(?:a|the|their|each)\s+(?P<b>[a-z]{4,})\b|"
+                           # "A parent or guardian registers each singer"
+                           r"\b(?:a|the|each)\s+parent\s+(?:or\s+(?:legal\s+)?guardian\s+)?(?:registers|enrolls|enrols|"
+                           r"signs\s+up)\s+(?:a|the|their|each)\s+(?P<d>[a-z]{4,})\b|"
                            r"\b(?:a|the|each|your)\s+(?P<c>[a-z]{4,})'s\s+parents?\b")
 
 
 def _parents_nouns(low: str) -> set[str]:
     """The nouns a policy uses in two or more of _PARENTS_NOUN's ways or places: the children it serves by its own
     word for them."""
-    seen = Counter(m.group("a") or m.group("b") or m.group("c") for m in _PARENTS_NOUN.finditer(low))
+    seen = Counter(m.group("a") or m.group("b") or m.group("c") or m.group("d") for m in _PARENTS_NOUN.finditer(low))
     return {noun for noun, n in seen.items() if n >= 2}
 
 
@@ -733,6 +739,43 @@ _REFERS_BACK = re.compile(
     r"(?:\w+\W+){1,6}?(?:it|them|such (?:information|data))\b)")
 
 
+# A postal address: "1550 Dock Street", "Suite 12", "PO Box 88", a US state and ZIP code or a UK postcode
+_POSTAL_ADDRESS = re.compile(
+    r"\b\d{1,5}\s+(?:[A-Z][\w.'-]*\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Place|"
+    r"Court|Ct|Parkway|Pkwy|Highway|Hwy|Square|Plaza|Terrace|Circle|Row|Close|Crescent)\b|\bP\.?\s?O\.?\s+Box\s+\d|"
+    r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b")
+_NAME_WORD = re.compile(r"\b[A-Z][\w'’.&-]*")
+
+
+def _contact_block(text: str) -> bool:
+    """Is ``text`` a contact block whose only words for children are in names ("Kids Crew Office, Cascade FC, 1550
+    Dock Street, Tacoma, WA 98402", "Contact Youth Services, County Library, 220 Market Street")? It says where to
+    write, nothing about children's data (annotators label 1 of the 26 such blocks in the dev documents)."""
+    if not _POSTAL_ADDRESS.search(text) or len(text.split()) > 60:
+        return False
+    rest = _masked(_NAME_WORD.sub(" ", text))
+    return not (_CHILD.search(rest) or _STRONG.search(rest) or _PARENTAL_CONSENT.search(rest))
+
+
+# The policy's title ("Junior Birders Club / Privacy Policy for Kids, Teens and Parents") names its readers and
+# states nothing about them; annotators label none of the 22 such titles in the dev documents about children.
+_TITLE_WORD = re.compile(r"(?i)\b(?:privacy|data protection)\b")
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+
+
+def title_end(text: str) -> int:
+    """Where the policy's title ends: the end of the first of its opening short lines (at most four, none a
+    sentence) that speaks of privacy or data protection; 0 when the text opens with no such title ("Notice to
+    Parents" is a heading)."""
+    for i, m in enumerate(_LINE.finditer(text, 0, min(len(text), 600))):
+        line = m.group(0).strip()
+        if i >= 4 or len(line.split()) > 14 or line.endswith("."):
+            return 0
+        if _TITLE_WORD.search(line):
+            return m.end()
+    return 0
+
+
 def _read_otherwise(t: str, child: bool, ages: list[int]) -> bool:
     """Does the (masked) sentence speak of ages or children only to say who may come in person, what a price
     covers, or who may win a prize or buy age-restricted goods? Then it is not about children's data."""
@@ -754,7 +797,7 @@ def read_otherwise(doc: Document) -> bool:
         child, ages = bool(_CHILD.search(t)), _ages(t)
         if not (child or ages or _STRONG.search(t)):
             continue
-        if not _read_otherwise(t, child, ages):
+        if not (_read_otherwise(t, child, ages) or _contact_block(seg.text)):
             return False
         read = True
     return read
@@ -777,7 +820,7 @@ def _segment_findings(seg: Segment, prev_child_data: bool, k12: bool = False, ad
         _HIGHER_ED.search(t) or _HIGHER_ED.search(head) or adult_students) or bool(_K12.search(t)) or k12
     out: list[Finding] = []
     remediation = _REMEDIATION.search(t)
-    if _read_otherwise(t, bool(child), ages):
+    if _read_otherwise(t, bool(child), ages) or _contact_block(seg.text):
         return out, False
     if not (child or head_ctx or (student and school_ctx) or _PARENTAL_CONSENT.search(t) or ages or
             "adult" in t or _SCHOOL_CONSENT.search(t) or prev_child_data or strong or _NO_PARENTAL_CONSENT.search(t)):
@@ -977,7 +1020,9 @@ def find(doc: Document, vendor_name: str | None = None) -> list[Finding]:
         prev = child_data
     out = _anchored(doc, out, program)
     out += _list_items_of_children_lead(segs, out)
-    return out + heading_findings(doc, out, _MaskedHeading(program), TOPIC, "children.heading")
+    out += heading_findings(doc, out, _MaskedHeading(program), TOPIC, "children.heading")
+    title = title_end(doc.text)
+    return [f for f in out if f.start >= title]
 
 
 # a lead-in that names the adults with the children ("We use information about families and young chefs to:")

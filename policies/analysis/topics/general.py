@@ -126,12 +126,15 @@ def vendor_name(doc: Document) -> tuple[str | None, Segment | None]:
             full = f"{name} {suf[0].upper() + suf[1:] if suf.islower() and '.' not in suf[:-1] else suf}".strip()
             w = 1.0
             before = t[max(0, m.start() - 60) : m.start()]
+            product = re.search(r"\b(?P<p>[A-Z][\w-]+)\s+(?:is|are)\s+(?:provided|operated|owned|run)\s+by\s+$", before)
             if _INTRO.search(before[-45:]) and not re.search(
                     r"(?i)\b(?:officer|dpo|representative|support|hosting|services?)\s+(?:is\s+|are\s+)?provided\s+by\s+$|"
                     r"\bour\s+(?:\w+\s+)?(?:system|platform|software|tool|app|database)\s+is\s+[^.]{0,40},\s+provided\s+by\s+$",
-                    before):
+                    before) and not (product and product.group("p") not in ("This", "It", "The") and
+                                     product.group("p").lower() not in name.lower()):
                 w += 4.0  # (not "Our data protection officer is provided by Nordlys Compliance ApS", nor "Our booking
-                # system is Tourwise Cloud, provided by Peakstone Systems Ltd")
+                # system is Tourwise Cloud, provided by Peakstone Systems Ltd", nor a supplier's product: "Freshdesk
+                # is provided by Freshworks Inc.")
             after = t[m.end() : m.end() + 60]
             if re.match(r"[ \u00a0]*\((?:[^)]{0,40})?[\"“'‘](?:we|us|our)", after, re.I) or re.match(
                     r"[ \u00a0]*\((?:company|registration|registered|reg\.?|CVR|KvK|RCS|SIRE[NT]|org\.?[ -]?nr|HRB|"

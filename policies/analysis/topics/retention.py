@@ -92,6 +92,8 @@ _NOT_RETENTION = re.compile(r"\bnot\s+(?:a\s+|the\s+)?(?:data\s+)?retention\s+pe
                             # "Some dates to be aware of (not data retention):"
                             # "For your planning, not our data retention:"
                             r"\bnot\s+(?:our\s+)?(?:data\s+)?retention\s*[:)]|"
+                            # "the following are not periods for which we keep information:"
+                            r"\bnot\s+(?:\w+\s+)?periods?\s+(?:for|during)\s+which\s+we\s+(?:keep|retain|hold|store)\b|"
                             # "Some things that are NOT about keeping your information: returns within 28 days",
                             # "(they aren't about keeping data)"
                             r"(?:\b(?:not|nothing)|n['’]t)\s+(?:about|related\s+to|to\s+do\s+with)\s+(?:keeping|retaining|storing|"
@@ -448,7 +450,8 @@ def _is_retention_duration(t: str, s: int, e: int, unit: str, cased: str = "") -
     # a purpose after the period is why data is kept ("entries: one calendar year after the draw, so that the PTA can
     # answer any questions"), not a response time
     # (or in the next cell of a schedule's row: "Eighteen months from the last   So we can answer follow-up")
-    purpose = re.search(r"(?:,\s+|\t|[ \u00a0]{3,})(?:so\s+that|so\s+as\s+to|so\s+(?:we|they|you)\s+can|"
+    purpose = re.search(r"(?:,\s+|\t|[ \u00a0]{3,})(?:so\s+that|so\s+as\s+to|"
+                        r"so\s+(?:we|they|you|(?:the|our|your)\s+\w+|[a-z]+s)\s+(?:can|could|may)|"
                         r"in\s+order\s+to|to\s+allow|to\s+let|to\s+enable)\b", t[e:ce])
     clause = t[cs : e + purpose.start()] if purpose else clause
     return not (_RESPONSE_CTX.search(clause) and not _STRONG_VERB.search(_masked(clause)))

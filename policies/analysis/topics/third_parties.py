@@ -584,7 +584,8 @@ _NEG = re.compile(r"\b(?:not|never|no|nor|neither|cannot|won't|don't|doesn't|did
 _PUBLIC_BODY = re.compile(
     r"\b(?:Department for Education|DfE|HMRC|HM Revenue (?:&|and) Customs|Ofsted|Education and Skills Funding Agency|"
     r"ESFA|Learning Records Service|Student Loans Company|UK Visas and Immigration|Standards and Testing Agency|"
-    r"UCAS|(?:[A-Z][\w'’-]+\s+){1,3}(?:City|County|Borough|District|Metropolitan)?\s*Council|"
+    r"UCAS|(?:(?!Council\b)[A-Z][\w'’-]+\s+(?:and\s+(?=[A-Z][\w'’-]+\s+Council))?){1,3}(?:City|County|Borough|District|"
+    r"Metropolitan)?\s*Council|"
     r"(?:City|County|Borough) of [A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+Council)\b")
 _PUBLIC_BODY_NAMES = {"DfE": "Department for Education", "ESFA": "Education and Skills Funding Agency"}
 _WE_SEND_TO_PUBLIC = re.compile(
@@ -1139,7 +1140,9 @@ _CTX_NAME = [
         r"video|survey|support|helpdesk|SMS|telephony|booking|accounting|finance|learning|platform|"
         r"software|service|[a-z]+)\s+){0,3}?(?:service )?(?:provider|processor|partner|supplier|host|vendor|"
         r"platform|gateway|processing (?:company|partner)|sub-?processor|insurer|insurance company|auditor|"
-        r"accountant|tax (?:consultant|adviser|advisor)|(?:insurance )?broker)s?,?[ \t]*(?:is\s+|"
+        r"accountant|tax (?:consultant|adviser|advisor)|(?:insurance )?broker|(?<=[a-z] )compan(?:y|ie))s?"
+        # "our insurer of assistance and repatriation, Europ Assistance"
+        r"(?: (?:of|for) [a-z]+(?: (?:and|&) [a-z]+)?(?=,))?,?[ \t]*(?:is\s+|"
         r"namely\s+|called\s+|"
         r"\(|-\s+)?" + _NAME)),
     ("context.by", re.compile(
@@ -1449,8 +1452,12 @@ _NOTHING_SHARED = re.compile(r"\b(?:share|send|give|pass|disclose)s?\s+no\s+(?:\
                              r"\bnever\s+(?:receives?|gets?|sees?)\s+(?:anything|any\s+(?:personal\s+)?"
                              r"(?:data|information))\b", _I)
 # a sentence that denies a named company anything ("we do not share Student Data with Apple")
-_DENIED_TO = re.compile(r"\b(?:do\s+not|don't|never|will\s+not|won't|does\s+not|doesn't)\s+(?:share|send|give|pass|"
-                        r"disclose|sell|transfer|provide)\b[^.;]{0,80}?\b(?:with|to)\s+(?P<n>[A-Z][\w&'’.-]*)")
+_DENIED_TO = re.compile(r"\b(?:(?:do\s+not|don't|never|will\s+not|won't|does\s+not|doesn't)\s+(?:share|send|give|pass|"
+                        r"disclose|sell|transfer|provide|upload)|"
+                        # "Image files are not uploaded to Adobe"
+                        r"(?:is|are|will\s+be)\s+(?:not|never)\s+(?:shared|sent|given|passed|disclosed|sold|"
+                        r"transferred|provided|uploaded)"
+                        r")\b[^.;]{0,80}?\b(?:with|to)\s+(?P<n>[A-Z][\w&'’.-]*)")
 # the rest of a sentence that names organisations and denies that they receive anything
 _THEY_RECEIVE_NOTHING = re.compile(r"[^.;]{0,100}?\bbut\s+(?:those|these|they|such|the)\b[^.;]{0,30}?\b(?:never|"
                                    r"do\s+not|don't|does\s+not|doesn't|will\s+not|won't)\s+(?:receive|get|see|"
@@ -1521,7 +1528,8 @@ _SELF_HOSTED = re.compile(r"\bself-?hosted\b|\b(?:host|run|install|operat)\w*\s+
                           r"(?:ourselves\s+)?" +
                           _ON_OUR_OWN +
                           # "Both programs run on our machines", "Matomo, which we install ourselves on our server"
-                          r"|\b(?:run|runs|installed)\s+on\s+our\s+(?:own\s+)?(?:\w+\s+)?(?:computers|machines|devices)\b"
+                          r"|\b(?:run|runs|installed)\s+on\s+our\s+(?:own\s+)?(?:\w+\s+)?(?:computers|machines|devices|workstations|"
+                          r"laptops|desktops|PCs)\b"
                           r"|\binstall\w*\s+(?:it\s+)?(?:ourselves\s+)?on\s+our\s+(?:own\s+)?servers?\b"
                           r"|\bnot\s+shared\s+with\s+any\s+(?:\w+\s+)?(?:company|provider|third)", _I)
 _STORE_LISTING = re.compile(r"\b(?:download\w*|available|install\w*|get\s+it|not|distributed|listed|published)\s+"
@@ -1541,6 +1549,10 @@ _NOT_A_RECIPIENT_BEFORE = re.compile(r"\b(?:neither|nor|no)\s+$|"
                                      # a provider replaced ("Customer.io - reminder emails (replaced Mailchimp
                                      # in January 2025)")
                                      r"\breplac(?:ed|es|ing)\s+(?:our\s+|the\s+)?(?:previous\s+|old\s+|former\s+)?$|"
+                                     # where a user chooses to send something: "(AirDrop, Files, your school's Seesaw"
+                                     r"\byour\s+(?:own|school'?s)\s+(?:own\s+)?$|"
+                                     # "The Trust moved from Google Workspace to Microsoft 365 in 2023"
+                                     r"\b(?:moved|switched|migrated)\s+(?:\w+\s+){0,2}?(?:away\s+)?from\s+$|"
                                      # "No Facebook or Google tracking."
                                      r"\bno\s+[\w.&-]+(?:\s+[\w.&-]+){0,2}\s+(?:or|nor|and)\s+$|"
                                      # "we have no log-ins to SIMS, Arbor, Bromcom or any other MIS"
@@ -1554,7 +1566,9 @@ _NOT_A_RECIPIENT_BEFORE = re.compile(r"\b(?:neither|nor|no)\s+$|"
                                      r"\bno\s+(?:\w+\s+)?(?:data|information)\s+is\s+[^.;]{0,40}?\b(?:sent|passed|given)\s+"
                                      r"to\s+$|"
                                      # the school's own system: "from the school's MIS (for example SIMS, Arbor"
-                                     r"\b(?:the|your|a|its|each)\s+school'?s\s+(?:own\s+)?(?:MIS|SIS|(?:management|"
+                                     # ... "schools connect their management information system (for example SIMS"
+                                     r"(?:\b(?:the|your|a|its|each)\s+school'?s|\b(?:schools?|academies|trusts?)\s+"
+                                     r"(?:\w+\s+){0,3}?(?:their|its))\s+(?:own\s+)?(?:MIS|SIS|(?:management|"
                                      r"student)\s+information\s+system)\s*[(,–-]?\s*(?:for\s+example,?|e\.g\.,?|"
                                      r"such\s+as|like)\s+(?:[\w,]+\s+){0,5}$|"
                                      # where the vendor advertises, not whom it gives data: "We advertise our mocks on
@@ -1679,7 +1693,8 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
     seen: set[str] = set()
     following = ctx.seg_text(ctx.segs[i + 1]) if i + 1 < len(ctx.segs) else ""
     # "Apple handles app downloads but we do not share Student Data with Apple": the paragraph denies it is a recipient
-    denied = {m.group("n").rstrip(".").lower() for m in _DENIED_TO.finditer(text)}
+    # (in the next sentence too: "... using Adobe Photoshop. Image files are not uploaded to Adobe.")
+    denied = {m.group("n").rstrip(".").lower() for m in _DENIED_TO.finditer(f"{text} {following}")}
 
     def emit(name: str, source: str, rule: str, conf: float, at: int, end_at: int, purpose: str | None = None,
              category: str = "", public_body: bool = False) -> None:
@@ -1687,6 +1702,8 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
         key = _canon_key(name)
         if not key or key in seen or ctx.is_vendor(name) or _REGULATOR.search(name) and not public_body:
             return
+        if any(k.startswith(f"{key} and ") for k in seen):
+            return  # "Westmorland" of "Westmorland and Furness Council", already named: one body, not two
         if name.split()[0].lower() in denied:
             return  # ("we never send your child's details to Trinity" denies "Trinity College London")
         if _NOT_USED.search(text, max(0, at - 100), max(at, 0)) or _NOT_USED_AFTER.match(text, end_at):
@@ -1758,6 +1775,11 @@ def _named(doc: Document, ctx: _Ctx, i: int, seg: Segment, text: str, list_ctx: 
     if (list_ctx or _under_sharing_heading(seg)) and seg.kind == "list_item" and not _NEG.search(text):
         head = _ITEM_HEAD.match(text)
         for pm in _PUBLIC_BODY.finditer(head.group(0) if head else ""):
+            emit_public_body(pm.group(0), pm.start(), pm.end())
+    # ... or the first cell of a row of a recipients table ("Department for Education (DfE)   census, attendance")
+    if (list_ctx or _under_sharing_heading(seg)) and seg.kind == "table_row" and not _NEG.search(text):
+        first_cell = re.match(r"[^\t\n]*?(?=\s{2,}|\t|$)", text)
+        for pm in _PUBLIC_BODY.finditer(first_cell.group(0) if first_cell else ""):
             emit_public_body(pm.group(0), pm.start(), pm.end())
 
     # "We send information about you ... to the Education and Skills Funding Agency (ESFA)": a public body the vendor
@@ -2007,11 +2029,14 @@ def _sale(doc: Document, seg: Segment, text: str) -> list[Finding]:
         if not data_first:
             # "we do not sell, rent or trade your information": look past the verb list
             more = re.match(r"[\s,]*(?:(?:or|and|,)\s*)?(?:\w+\s*,?\s*){0,4}?(?:or|and)?\s*(?:otherwise\s+)?"
-                            r"(?:\w+\s+)?(?:your|personal|any|user|customer|pupil|student)\b[^.;]{0,30}?"
+                            r"(?:\w+\s+)?(?:your|personal|any|user|customer|pupil|student|the|their)\b[^.;]{0,30}?"
                             r"\b(?:data|information|details|lists?)", after, _I) or re.match(
                 # "I don't sell or rent anything about anyone"
-                r"[\s,]*(?:(?:or|and)\s+\w+\s+)?anything\s+(?:about|on)\s+(?:anyone|anybody|you|users?|pupils?|"
-                r"students?|customers?|children)\b", after, _I)
+                r"[\s,]*(?:(?:or|and)\s+\w+\s+)?anything\s+(?:(?:about|on)\s+(?:anyone|anybody|you|users?|pupils?|"
+                r"students?|customers?|children)\b|"
+                # "I don't sell anything except the app itself"
+                r"(?:except|other\s+than|apart\s+from|but)\s+(?:the|our|my)\s+(?:app|apps|software|product|"
+                r"products|service|services|subscriptions?|licen[cs]es?)\b)", after, _I)
             if not more:
                 continue
         # "we do not use Student Data to target advertising, amass a profile ..., or sell it": the list's negation

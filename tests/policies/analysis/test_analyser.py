@@ -292,6 +292,8 @@ def test_a_quoted_term_defined_for_the_children_is_a_word_for_children(text, ter
     ("Patients Ages 12 to 17. A patient 12 to 17 may have a portal account.", "patient", False),
     ("Our camps are for campers ages 10 to 17. Campers 18 and older may train as counselors.", "campers", False),
     ("Our camps are for campers ages 10 to 17. Adult campers join family weekends.", "campers", False),
+    # "from ages" (rules+model-2026.11bd)
+    ("The Chorus trains more than 400 singers from ages 5 to 18 in eight choirs.", "singers", True),
 ])
 def test_a_noun_given_childrens_ages_names_children(text, word, expected):
     found = children.program_names(text)
@@ -394,6 +396,11 @@ def _children_word_model() -> topic_model.TopicModel:
     ("Children 3 and under jump free with a paying adult.", False),
     ("Family membership is $95 a year and covers two adults and all children under 18 in the household.", False),
     ("Children under 12 may play games that save their scores to our servers.", True),
+    # rules+model-2026.11bd: the policy's title, and a contact block whose only children's words are in names
+    ("Junior Children Club\nPrivacy Policy for Children and Parents\n", False),
+    ("Children's Club Office, Cascade FC, 1550 Dock Street, Tacoma, WA 98402. Phone: (253) 555-0188.", False),
+    ("If you are a parent and want us to delete your children's information, write to Acme, 12 Main Street, Easton, "
+     "PA 18040.", True),
 ])
 def test_the_model_does_not_mark_what_the_rules_read_otherwise(text, kept):
     doc = segment(text)
@@ -606,11 +613,17 @@ def test_nordic_company_forms_name_the_vendor_but_an_all_caps_as_does_not(text, 
     assert analyse(text, use_model=False).vendor_name == vendor
 
 
-def test_the_word_a_policy_uses_for_the_children_a_parent_registers_names_children():
+@pytest.mark.parametrize("registered", [
+    "1.1 Racers are registered for the season by a parent or legal guardian.\n\n"
+    "1.2 We collect the name and e-mail address of the parent or guardian who registers a racer.\n\n",
+    # rules+model-2026.11bd
+    "1.1 A parent or guardian registers each racer for the season.\n\n"
+    "1.2 A parent registers the racer again every spring.\n\n",
+])
+def test_the_word_a_policy_uses_for_the_children_a_parent_registers_names_children(registered):
     text = ("Gravity Racers Derby Association Privacy Policy\n\nWe sanction car races for boys and girls.\n\n"
-            "1.1 Racers are registered for the season by a parent or legal guardian.\n\n"
-            "1.2 We collect the name and e-mail address of the parent or guardian who registers a racer.\n\n"
-            "5.2 Registration records for racers are kept for three racing seasons after the racer's last race.\n")
+            f"{registered}5.2 Registration records for racers are kept for three racing seasons after the racer's "
+            "last race.\n")
     found = analyse(text, use_model=False).findings
     assert any(f.topic == "children" and "three racing seasons" in f.quote for f in found)
 
@@ -1261,3 +1274,21 @@ def test_vendor_names_2026_11ar(text, vendor):
 ])
 def test_no_consent_asked_of_the_parents(text):
     assert analyse(text, use_model=False).summary["children"]["parental_consent"] is False
+
+
+@pytest.mark.parametrize("text, end", [
+    ("Junior Birders Club\nPrivacy Policy for Kids, Teens and Parents\n\nWe collect a child's first name.", 62),
+    ("Skip to content\nGlow Count Kids\nPrivacy Questions and Answers\n\nKids can count fireflies.", 61),
+    ("Our club is for kids aged 8 to 12, and this privacy policy explains what we collect.\n", 0),
+    ("Welcome\n\nKids can count fireflies here.\n", 0),
+])
+def test_the_title_of_a_policy_is_where_its_first_short_lines_name_it(text, end):
+    assert children.title_end(text) == end
+
+
+def test_a_childrens_title_states_nothing_about_children_but_its_body_does():
+    text = ("Junior Birders Club\nPrivacy Policy for Kids, Teens and Parents\n\nWe collect a child's first name and "
+            "age when a parent signs the child up.\n")
+    found = [f for f in analyser.analyse(text).findings if f.topic == "children"]
+    assert found and all(f.start >= text.index("We collect") for f in found)
+

@@ -131,6 +131,25 @@ def test_named_recipients(text, name):
     ("7. DESTINATARIES\n\n7.3 We also use the following providers of services, which treat the data in our name:\n\n"
      "   a) Holded: software of invoicing and accounting (Spain);\n   b) Brevo: sending of our newsletter (France);\n",
      ["Holded", "Brevo"]),
+    # rules+model-2026.11bd: a public body opening a row of a recipients table; a kind of company, then its name; an
+    # insurer "of" what it insures, then its name (not "the suppliers of point 6.1", nor "a partner of the Hub")
+    ("Who we share pupil information with\n\nOrganisation                      What we share\n"
+     "Department for Education (DfE)    census, attendance\nWestmorland and Furness Council   admissions\n"
+     "Ofsted                            inspection evidence\n",
+     ["Department for Education", "Westmorland and Furness Council", "Ofsted"]),
+    ("Recipients of the data\n\no the ferry companies P&O Ferries, for the passenger list;\no our insurer of "
+     "assistance and repatriation, Europ Assistance, which receives the list of participants;\n",
+     ["P&O Ferries", "Europ Assistance"]),
+    ("Transfers\n\nThe data are kept in Italy and, for the suppliers of point 6.1, within the EEA. Acme is a "
+     "partner of the Marches Music Education Hub.\n", []),
+    # ... not a school's own system given as examples, a former provider, a tool installed on the vendor's computers
+    # or one the next sentence says gets nothing, nor where a user chooses to send a file
+    ("How we receive class lists\n\nMost schools connect their management information system (for example SIMS,\n"
+     "Arbor or Bromcom) to us through Wonde Ltd, which extracts the class list.\n", ["Wonde"]),
+    ("Who we share with\n\nThe Trust moved from Google Workspace to Microsoft 365 in 2023.\n", []),
+    ("Who we share with\n\nOur retouching is done in-house using Adobe Photoshop installed on our studio "
+     "workstations. Image files are not uploaded to Adobe or to any other online service.\n", []),
+    ("Sharing\n\nThe PDF goes wherever you choose to send it (AirDrop, email, your school's Seesaw account).\n", []),
 ])
 def test_recipients_named_in_lists_and_sentences(text, expected):
     assert [n for n in names(tp.find(segment(text), "Acme Learning Ltd")) if n != "Holiday House"] == expected
@@ -204,6 +223,11 @@ def test_ambiguous_gazetteer_words_need_capitals_and_context():
     ("7. THINGS WE WILL NOT DO\n\nWe will not, under any circumstances:\n   (a) sell, rent or trade pupil or parent "
      "information;\n   (b) show advertising in the app.\n", "no"),
     ("Sale of Data and Advertising", "not_stated"),
+    # rules+model-2026.11bd: what is not sold, as "the names ... of pupils", or "anything except the app"
+    ("Things we never do\n\nAcme will never:\n   - sell, rent or trade the names, images or contact details of pupils "
+     "or parents to anyone;\n   - post a pupil's photograph on social media.\n", "no"),
+    ("There are no ads and I don't sell anything except the app itself.", "no"),
+    ("We sell the prints and their frames to parents.", "not_stated"),
 ])
 def test_sells_data(text, expected):
     assert summary(text)["sells_data"] == expected
