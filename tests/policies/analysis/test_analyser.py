@@ -654,6 +654,12 @@ def test_a_recipient_named_by_its_domain_in_a_row_or_where_records_are_kept(text
 @pytest.mark.parametrize("text, days", [
     ("Menus run on a three-week cycle, and we keep till records for one year.", [365]),
     ("Most courses take 4 to 6 weeks to complete; we keep your certificate record for 6 years.", [2190]),
+    # rules+model-2026.11bd: why a period is kept after it ("so schools can answer questions"), not a response time;
+    # a list the policy says holds no periods
+    ("How long do you keep it?\n\n\u2022 Purchase history and pre-orders: the current academic year plus two further "
+     "years, so schools can answer questions about spending.\n", [730]),
+    ("8.10 For clarity, the following are not periods for which we keep information: lessons last 20, 30 or 40 "
+     "minutes; holiday course places are held for 7 days awaiting payment.\n", []),
 ])
 def test_how_long_something_else_runs_is_not_a_retention_period(text, days):
     assert sorted(_periods(text)) == days
