@@ -352,9 +352,11 @@ _PARENTAL_CONSENT = re.compile(
     r"\b(?:you|they|parents?|carers?|guardians?)\s+consents?\s+to\s+(?:your|their|the|his\s+or\s+her)\s+child(?:ren)?(?:'s)?\s+"
     r"(?:using|use|joining|taking|having|being)\b|"
     # "the account doesn't work until the parent taps "I agree"", "until a parent or carer has approved the account"
-    r"\b(?:until|once|after)\s+(?:a|the|their|your|his\s+or\s+her)\s+parent(?:\s+or\s+(?:carer|guardian))?\s+(?:has\s+)?"
-    r"(?:approves|approved|agrees|agreed|(?:taps|tapped|clicks|clicked|ticks|ticked|selects|selected)\s+[\"“'‘]?i\s+"
-    r"(?:agree|consent))\b|"
+    r"\b(?:until|once|after|(?:only\s+)?if)\s+(?:a|the|their|your|his\s+or\s+her)\s+parent"
+    r"(?:\s+or\s+(?:carer|guardian))?\s+(?:has\s+)?(?:approves|approved|agrees|agreed|(?:taps|tapped|clicks|clicked|"
+    r"ticks|ticked|selects|selected)\s+[\"“'‘]?i\s+"
+    # ("a learner login, but only if a parent invites them")
+    r"(?:agree|consent)|invites\s+them|has\s+invited\s+them)\b|"
     r"(?:ask|require|request|invite)\w*\s+(?:a|the|their|your|his\s+or\s+her)\s+"
     r"(?:parent|guardian|carer)s?\s+(?:or\s+\w+\s+)?(?:to\s+(?:consent|agree|approve|authori[sz]e|give|provide|confirm)|"
     # "For pupils under 13 we ask the parent or carer for consent"
@@ -602,16 +604,18 @@ def _names_the_subject(head: str, text: str) -> bool:
 _PARENTS_NOUN = re.compile(r"\b(?P<a>[a-z]{4,}?)s\s+are\s+(?:registered|enrolled|signed\s+up)\s+(?:\w+\s+){0,4}?by\s+"
                            r"(?:a|their|the)\s+parent|\bparents?\s+(?:or\s+(?:legal\s+)?guardians?\s+)?(?:who|that)\s+"
                            r"(?:registers?|enrolls?|enrols?|signs\s+up)\s+(?:a|the|their|each)\s+(?P<b>[a-z]{4,})\b|"
-                           # "A parent or guardian registers each singer"
+                           # "A parent or guardian registers each singer", "A parent adds each dancer to the family
+                           # account", "For each dancer, the parent provides ..."
                            r"\b(?:a|the|each)\s+parent\s+(?:or\s+(?:legal\s+)?guardian\s+)?(?:registers|enrolls|enrols|"
-                           r"signs\s+up)\s+(?:a|the|their|each)\s+(?P<d>[a-z]{4,})\b|"
+                           r"signs\s+up|adds)\s+(?:a|the|their|each)\s+(?P<d>[a-z]{4,})\b|"
+                           r"\bfor\s+each\s+(?P<e>[a-z]{4,}),\s+(?:the|a)\s+parent\b|"
                            r"\b(?:a|the|each|your)\s+(?P<c>[a-z]{4,})'s\s+parents?\b")
 
 
 def _parents_nouns(low: str) -> set[str]:
     """The nouns a policy uses in two or more of _PARENTS_NOUN's ways or places: the children it serves by its own
     word for them."""
-    seen = Counter(m.group("a") or m.group("b") or m.group("c") or m.group("d") for m in _PARENTS_NOUN.finditer(low))
+    seen = Counter(next(n for n in m.groups() if n) for m in _PARENTS_NOUN.finditer(low))
     return {noun for noun, n in seen.items() if n >= 2}
 
 

@@ -38,12 +38,14 @@ _DEFINED = re.compile(
 _HEREINAFTER = re.compile(
     r"\((?:(?:hereinafter|hereafter|henceforth)\s+(?:referred\s+to\s+as\s+|called\s+)?)?[\"“'‘](?P<name>[A-Z][\w&'’.+-]*"
     r"(?:\s+[A-Z][\w&'’.+-]*){0,3})[\"”'’]\s*(?:,|or|and)\s*[\"“'‘](?:we|us|our)[\"”'’]")
-_TRADING_AS = re.compile(rf"\btrading\s+as\s+[\"“']?(?P<name>{_CAPWORD}(?:[ \u00a0]+{_CAPWORD}){{0,3}})")
+_TRADING_AS = re.compile(rf"\b(?:trading|trade|trades)\s+as\s+[\"“']?"
+                         rf"(?P<name>{_CAPWORD}(?:[ \u00a0]+{_CAPWORD}){{0,3}})")
 _INTRO = re.compile(
     r"(?:\b(?:we are|this (?:website|site|app|service|platform) is (?:owned|operated|run|provided) by|owned and "
     r"operated by|operated by|owned by|provided by|full name of legal entity:?|legal entity:?|welcome to(?: the)?|"
     r"company name:?|registered name:?|trading as|t/a)[ \u00a0]+(?:the[ \u00a0]+)?)"
 )
+_INTRO_JUST_BEFORE = re.compile(rf"(?:{_INTRO.pattern})[\"“'‘(]?$")
 _NOT_VENDOR = re.compile(
     r"^(?:google|facebook|meta|amazon|amazon web services|microsoft|apple|twitter|linkedin|mailchimp|stripe|paypal|"
     r"salesforce|hubspot|zendesk|intercom|hm revenue|information commissioner|the information|data protection|"
@@ -77,7 +79,8 @@ _TITLE_NOT_NAME = {"website", "our", "the", "this", "children's", "childrens", "
 
 # a one-person app: "Chalkling is made by me, Tom Adeyemi", "Ottertally is built and run by me"; a sole trader's name:
 # "Marram Psychology is the name I work under", "... is my trading name", "Knightfork Chess is me, Daniel Okonjo"
-_MADE_BY_ME = re.compile(r"(?P<name>[A-Z][\w.-]+(?:[ \u00a0][A-Z][\w.-]+){0,2})[ \u00a0]+is[ \u00a0]+"
+_MADE_BY_ME = re.compile(r"(?P<name>(?!(?:It|This|That|The|Our|My)\b)[A-Z][\w.-]+(?:[ \u00a0][A-Z][\w.-]+){0,2})"
+                         r"[ \u00a0]+is[ \u00a0]+"
                          r"(?:(?:made|built|written|developed|created|run)(?:[ \u00a0]+and[ \u00a0]+\w+)?"
                          r"[ \u00a0]+by[ \u00a0]+me\b|"
                          r"the[ \u00a0]+(?:business[ \u00a0]+|trading[ \u00a0]+)?name[ \u00a0]+"
@@ -127,8 +130,11 @@ def vendor_name(doc: Document) -> tuple[str | None, Segment | None]:
             w = 1.0
             before = t[max(0, m.start() - 60) : m.start()]
             product = re.search(r"\b(?P<p>[A-Z][\w-]+)\s+(?:is|are)\s+(?:provided|operated|owned|run)\s+by\s+$", before)
-            if _INTRO.search(before[-45:]) and not re.search(
-                    r"(?i)\b(?:officer|dpo|representative|support|hosting|services?)\s+(?:is\s+|are\s+)?provided\s+by\s+$|"
+            # the intro right before the name ("operated by Acme Ltd"), not earlier in the sentence ("my email is
+            # provided by Proton (Proton AG, Switzerland)")
+            if _INTRO_JUST_BEFORE.search(before) and not re.search(
+                    r"(?i)\b(?:officer|dpo|representative|support|hosting|services?|e-?mail|payments?|analytics)\s+"
+                    r"(?:is\s+|are\s+)?provided\s+by\s+$|"
                     r"\bour\s+(?:\w+\s+)?(?:system|platform|software|tool|app|database)\s+is\s+[^.]{0,40},\s+provided\s+by\s+$",
                     before) and not (product and product.group("p") not in ("This", "It", "The") and
                                      product.group("p").lower() not in name.lower()):
@@ -346,7 +352,9 @@ def last_updated(doc: Document, vendor: str | None = None) -> tuple[str | None, 
             score -= pos / 100
             if kw.startswith(("date", "version", "published", "as of")) and len(t) > 120:
                 score -= 1.0
-            if best is None or score > best[0]:
+            # of two dates with labels of equal weight (as near their labels), the later is the last update
+            # ("Issued: 12 March 2023" / "Revised: 27/01/2025")
+            if best is None or score > best[0] + 0.1 or abs(score - best[0]) <= 0.1 and iso > best[1]:
                 best = (score, iso, seg)
     if best is None:
         return None, None

@@ -871,8 +871,8 @@ class _Ctx:
         self.vkey = _canon_key(vendor_name) if vendor_name else ""
         # tools the policy says run on its own servers ("Matomo is operated on our own servers at Hetzner"): no
         # recipient wherever else they are named
-        self.self_hosted = {entry.canonical for m in _SELF_HOSTED_TOOL.finditer(doc.text)
-                            if (entry := gazetteer.lookup(m.group("n"))) is not None}
+        self.self_hosted = {entry.canonical for rx in (_SELF_HOSTED_TOOL, _OWN_INSTALLATION)
+                            for m in rx.finditer(doc.text) if (entry := gazetteer.lookup(m.group("n"))) is not None}
         self.ntext = norm(doc.text)
         self.segs = pieces(doc)
 
@@ -1153,12 +1153,13 @@ _CTX_NAME = [
     ("context.registered_with", re.compile(
         r"\b[Ww]e\s+(?:also\s+)?register\b[^.;]{0,80}?\bwith\s+(?:the\s+)?" + _NAME)),
     ("context.we_use", re.compile(
-        r"\b(?:we|We) (?:currently )?(?:use|utili[sz]e|rely on|partner with|work with|engage|employ|have "
+        r"\b(?:we|We|I) (?:currently )?(?:use|utili[sz]e|rely on|partner with|work with|engage|employ|have "
         r"(?:engaged|partnered with|appointed)|subscribe to|contract with)\s+(?:the services of\s+|a company "
         r"called\s+)?" + _NAME)),
 ]
 _BAD_NAME_WORDS = {
     "we", "our", "the", "this", "these", "those", "your", "you", "it", "its", "they", "their", "us", "i", "a", "an",
+    "neither", "either", "both", "none",
     "uk", "eu", "eea", "usa", "u.s", "gdpr", "dpa", "ccpa", "coppa", "ferpa", "data", "personal", "privacy",
     "policy", "terms", "cookie", "cookies", "identity", "contact", "technical", "profile", "usage", "marketing",
     "services", "service", "website", "websites", "site", "internet", "email", "e-mail", "sms", "cloud",
@@ -1456,7 +1457,10 @@ _DENIED_TO = re.compile(r"\b(?:(?:do\s+not|don't|never|will\s+not|won't|does\s+n
                         r"disclose|sell|transfer|provide|upload)|"
                         # "Image files are not uploaded to Adobe"
                         r"(?:is|are|will\s+be)\s+(?:not|never)\s+(?:shared|sent|given|passed|disclosed|sold|"
-                        r"transferred|provided|uploaded)"
+                        r"transferred|provided|uploaded)|"
+                        # "no images are uploaded to Adobe"
+                        r"\bno\s+(?:\w+\s+){0,3}?(?:is|are)\s+(?:shared|sent|given|passed|disclosed|sold|transferred|"
+                        r"provided|uploaded)"
                         r")\b[^.;]{0,80}?\b(?:with|to)\s+(?P<n>[A-Z][\w&'’.-]*)")
 # the rest of a sentence that names organisations and denies that they receive anything
 _THEY_RECEIVE_NOTHING = re.compile(r"[^.;]{0,100}?\bbut\s+(?:those|these|they|such|the)\b[^.;]{0,30}?\b(?:never|"
@@ -1545,6 +1549,7 @@ _NOT_A_RECIPIENT_BEFORE = re.compile(r"\b(?:neither|nor|no)\s+$|"
                                      # the school's own system: "Schools using SIMS, Arbor, Bromcom or any other MIS
                                      # export the class list themselves"
                                      r"\b(?:schools?|academies|trusts?|customers)\s+(?:that\s+|which\s+|who\s+)?"
+                                     r"(?:also\s+|already\s+|often\s+|may\s+)?"  # ("Many schools also use ParentPay")
                                      r"us(?:e|es|ing)\s+(?:[\w.&-]+,?\s+(?:or\s+|and\s+)?){0,4}$|"
                                      # a provider replaced ("Customer.io - reminder emails (replaced Mailchimp
                                      # in January 2025)")
@@ -1587,6 +1592,8 @@ _SELF_HOSTED_TOOL = re.compile(r"(?:(?:^|(?<=[.;:]\s))(?:The\s+)?|\b(?:software|
                                r"(?:self-?hosted|(?:\w+\s+){0,2}(?:hosted|operated|run|installed)\s+" + _ON_OUR_OWN +
                                r")",
                                re.M)
+# translated: "an own installation of Sentry on our own servers at Hetzner"
+_OWN_INSTALLATION = re.compile(r"\binstallation\s+of\s+(?P<n>[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?)\s+" + _ON_OUR_OWN)
 _NAME_THEN_PURPOSE = re.compile(r"(?:^|(?P<sep>[;:]\s+|;\s*and\s+))(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX +
                                 r")?) {1,2}\((?P<p>[^()]{3,120})\)", re.M)  # (a wider gap parts a table's cells)
 # "...; Klarna for "Pay in 3"; SoapBox Labs Ltd – children's speech recognition; ..."
@@ -1948,8 +1955,8 @@ _SCOPED_NO = re.compile(
 # "We do not show advertising to Students": a no for the pupils, which adverts shown to the parents who book outweigh
 _TO_PUPILS = re.compile(r"\bto\s+(?:our\s+)?(?:students|pupils|children|kids|minors|learners)\b", _I)
 # ... and "We never use advertising cookies on the Trip Hub or the parent payment page": a no for some pages only
-_ON_A_PAGE = re.compile(r"\b(?:on|in)\s+(?:the|our)\s+(?:[\w-]+\s+){0,3}(?:hub|portal|app|page|pages|area|areas|"
-                        r"section|dashboard)\b", _I)
+_ON_A_PAGE = re.compile(r"\b(?:on|in|inside|within)\s+(?:the|our)\s+(?:[\w-]+\s+){0,3}(?:hub|portal|app|page|pages|"
+                        r"area|areas|section|dashboard|platform)\b", _I)
 
 
 def _scoped(text: str, at: int) -> bool:
@@ -2100,11 +2107,15 @@ def _ads(doc: Document, seg: Segment, text: str) -> list[Finding]:
     out = []
     no_ads = _NO_ADS.search(text)
     tp = _TP_ADS.search(text)
-    item_ad = tp if tp and tp.start() < 40 else re.search(r"\badvertis\w*\s+to\b", text[:80], _I)
+    item_ad = tp if tp and tp.start() < 40 else re.search(r"\badvertis\w*\s+to\b", text[:80], _I) or re.match(
+        # "Hazelcrumb will never:" / "o allow advertising in the Parent app"
+        r"\W*(?:allow|show|display|serve|run|carry|permit|put)\s+(?:any\s+)?(?:third[- ]party\s+)?"
+        r"(?:advertising|adverts?|ads|advertisements)\b", text, _I)
     if item_ad and _under_negated_lead(doc.text, seg.start):
         # an item of a list the lead negates ("We do not:" / "- show advertising in our shop, or use retargeting",
         # "We will never:" / "(c) allow a supplier to use it to advertise to you")
-        value = {"audience_only": True} if _TO_PUPILS.search(text) else {}  # "- show advertising ... to students"
+        # "- show advertising ... to students", "(b) show third-party adverts inside the Platform": not everywhere
+        value = {"audience_only": True} if _TO_PUPILS.search(text) or _ON_A_PAGE.search(text) else {}
         return [make(doc, seg, "advertising", "no_third_party_ads", value, "ads.negated_lead", 0.8, at=item_ad.start())]
     if no_ads and _scoped(text, no_ads.start()):
         no_ads = None  # "no targeted ads to users we know to be under 18": says nothing about everyone else

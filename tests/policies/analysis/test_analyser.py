@@ -89,6 +89,8 @@ def test_contract_shape():
     # a UK school's app that names its United States sub-processors is still a UK document
     ("Last updated: 04/09/2024\n\nTeachers record pupils' homework. Our pupil data is stored by providers in the "
      "United States.", "2024-09-04"),
+    # two labels of equal weight: the later date is the last update (rules+model-2026.11bf)
+    ("Issued: 12 March 2023\nRevised: 27/01/2025", "2025-01-27"),
 ])
 def test_last_updated(given_text, want):
     assert analyse(f"Privacy notice\n\n{given_text}\n\nWe collect your name.").last_updated == want
@@ -599,6 +601,13 @@ def test_school_consent_in_place_of_parents_means_the_vendor_does_not_ask_parent
     assert (s["stance"], s["parental_consent"]) == ("directed_with_consent", False)
 
 
+def test_a_sole_traders_trading_name_is_the_vendor_not_a_supplier_named_later():
+    text = ("Duckweed Phonics - Privacy Policy\n\nDuckweed Phonics is a phonics app. It is made by me, Hannah Pryce, a "
+            "former teacher. I work on my own and trade as Duckweed Apps from Shrewsbury.\n\nIf you email me, my email "
+            "is provided by Proton (Proton AG, Switzerland).\n")
+    assert analyse(text, use_model=False).vendor_name == "Duckweed Apps"
+
+
 def test_irish_designated_activity_company_is_the_vendor():
     text = "Ciorcal is provided by Brightfield Schools Apps DAC, a company registered in Ireland."
     assert analyse(text, use_model=False).vendor_name == "Brightfield Schools Apps DAC"
@@ -619,6 +628,9 @@ def test_nordic_company_forms_name_the_vendor_but_an_all_caps_as_does_not(text, 
     # rules+model-2026.11bd
     "1.1 A parent or guardian registers each racer for the season.\n\n"
     "1.2 A parent registers the racer again every spring.\n\n",
+    # rules+model-2026.11bf
+    "1.1 A parent adds each racer to the family account.\n\n"
+    "1.2 For each racer, the parent provides a name and date of birth.\n\n",
 ])
 def test_the_word_a_policy_uses_for_the_children_a_parent_registers_names_children(registered):
     text = ("Gravity Racers Derby Association Privacy Policy\n\nWe sanction car races for boys and girls.\n\n"

@@ -150,6 +150,16 @@ def test_named_recipients(text, name):
     ("Who we share with\n\nOur retouching is done in-house using Adobe Photoshop installed on our studio "
      "workstations. Image files are not uploaded to Adobe or to any other online service.\n", []),
     ("Sharing\n\nThe PDF goes wherever you choose to send it (AirDrop, email, your school's Seesaw account).\n", []),
+    # rules+model-2026.11bf: a one-person vendor's "I use"; not a pronoun, a school's own payment system, a tool run
+    # on the vendor's own servers, nor one the next sentence says gets nothing
+    ("Services I use\n\nTo check whether a subscription is active I use RevenueCat, which receives a random user ID.\n",
+     ["RevenueCat"]),
+    ("Who we share with\n\nFor invoicing we use Xero. Neither receives any information from the platform.\n", ["Xero"]),
+    ("Who we share with\n\nMany schools also use ParentPay, sQuid or similar services for trips.\n", []),
+    ("Who we share with\n\nError reports are collected with an own installation of Sentry on our own servers at "
+     "Hetzner.\n", ["Hetzner"]),
+    ("Who we share with\n\nImages are edited using Adobe Lightroom Classic on our own computers. We do not use Adobe's "
+     "cloud sync and no images are uploaded to Adobe.\n", []),
 ])
 def test_recipients_named_in_lists_and_sentences(text, expected):
     assert [n for n in names(tp.find(segment(text), "Acme Learning Ltd")) if n != "Holiday House"] == expected
@@ -246,6 +256,12 @@ def test_explicit_sale_beats_ccpa_opt_out_boilerplate_and_no_beats_weak():
     ("Targeting cookies record your visit to make advertising more relevant.", "not_stated", "yes"),
     ("We may email you about our own products.", "not_stated", "not_stated"),
     ("We respond to Do Not Track signals.", "not_stated", "not_stated"),
+    # rules+model-2026.11bf: an item under a negated lead; one that names a place says nothing of the rest
+    ("7.6 Acme will never:\n   o sell pupil or parent data;\n   o allow advertising in the Parent app or on the "
+     "tills;\n", "no", "not_stated"),
+    ("6.4 If you accept advertising cookies, we use the Meta Pixel so that Meta can show you our adverts on "
+     "Facebook.\n\n7.1 We do not:\n(a) sell personal data;\n(b) show third-party adverts inside the Platform;\n",
+     "yes", "yes"),
 ])
 def test_advertising(text, ads, tracking):
     s = summary(text)
