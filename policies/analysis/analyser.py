@@ -21,7 +21,7 @@ from .segmentation import segment
 from .topics import children, general, retention, third_parties, transfers
 from .types import Analysis, Document, Finding
 
-ANALYSER_VERSION = "rules+model-2026.11bf"
+ANALYSER_VERSION = "rules+model-2026.11bg"
 
 #: (module, topics whose findings it summarises). Order matters only for the summary's key order.
 MODULES = (

@@ -386,6 +386,9 @@ def _blocks(text: str, lines: list[_Line]) -> list[_Block]:
                 cand = "strong"  # a list follows, or the document's first line (its title)
             elif nl.blank_before and _heading_candidate(text, nl) == "strong":
                 cand = "strong"  # "Privacy Policy" above "How long do we keep your data?"
+            elif text[ln.body : ln.end].rstrip().endswith(":") and re.search(r"\S(?:\t|[ \u00a0]{3,})\S",
+                                                                            text[nl.body : nl.end]):
+                cand = "strong"  # "How long we keep it:" over a borderless table's first row
             else:
                 nbody = text[nl.body : nl.end]
                 long_next = len(nbody) >= 70 or (_ends_sentence(text, nl.end) and len(nbody.split()) >= 5)

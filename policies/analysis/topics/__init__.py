@@ -111,4 +111,6 @@ def answers_no(seg: Segment, text: str) -> bool:
 # European company forms that both the vendor's name and a recipient's may end with ("OVH Sp. z o.o.", "Kostkovo
 # s.r.o.", "Alpine Ground Services S.r.l."); each finder adds the forms only it reads
 EU_LEGAL_FORMS = (r"S\.p\.A|SpA|S\.r\.l|Srl|SRL|S\.L\.U|S\.L|SARL|Sàrl|Sarl|S\.A\.S|N\.V|NV|KG|e\.V|eG|mbB|"
-                  r"(?i:sp\.\s?z\s?o\.\s?o)|s\.r\.o|a\.s|d\.o\.o")
+                  r"(?i:sp\.\s?z\s?o\.\s?o)|s\.r\.o|a\.s|d\.o\.o|"
+                  # the Polish forms written out ("Liczydło spółka z ograniczoną odpowiedzialnością")
+                  r"spółka z ograniczoną odpowiedzialnością|spółka akcyjna")

@@ -43,7 +43,11 @@ _TRADING_AS = re.compile(rf"\b(?:trading|trade|trades)\s+as\s+[\"“']?"
 _INTRO = re.compile(
     r"(?:\b(?:we are|this (?:website|site|app|service|platform) is (?:owned|operated|run|provided) by|owned and "
     r"operated by|operated by|owned by|provided by|full name of legal entity:?|legal entity:?|welcome to(?: the)?|"
-    r"company name:?|registered name:?|trading as|t/a)[ \u00a0]+(?:the[ \u00a0]+)?)"
+    r"company name:?|registered name:?|trading as|t/a|"
+    # translated: "The Administrator of personal data is Liczydło spółka z ograniczoną odpowiedzialnością"
+    r"(?:[Dd]ata[ \u00a0]+)?(?:[Cc]ontroller|[Aa]dministrator)[ \u00a0]+"
+    r"(?:of[ \u00a0]+(?:your[ \u00a0]+|the[ \u00a0]+)?(?:personal[ \u00a0]+)?data[ \u00a0]+)?is)"
+    r"[ \u00a0]+(?:the[ \u00a0]+)?)"
 )
 _INTRO_JUST_BEFORE = re.compile(rf"(?:{_INTRO.pattern})[\"“'‘(]?$")
 _NOT_VENDOR = re.compile(
@@ -213,7 +217,7 @@ _UPDATED = re.compile(
     r"\b(?:last\s+(?:updated|updating|modified|revised|amended|reviewed|changed|edited)|"
     r"(?:date\s+of\s+(?:the\s+)?)?last\s+(?:update|revision|review|amendment|modification|change)|updated|revised|"
     r"amended|approved|"
-    r"effective(?:\s+date|\s+from|\s+as\s+of|\s+on)?|"
+    r"effective(?:\s+date|\s+from|\s+as\s+of|\s+on)?|valid\s+(?:from|as\s+of|since)|"
     r"(?:this\s+)?version\s+(?:date|dated|of|was)|version|date\s+of\s+issue|issued|date(?:d)?|policy\s+date|"
     r"published|as\s+of|came\s+into\s+effect|in\s+effect|in\s+force\s+(?:from|as\s+of)|entry\s+into\s+force|"
     r"reviewed|status|"
@@ -347,7 +351,7 @@ def last_updated(doc: Document, vendor: str | None = None) -> tuple[str | None, 
                 stale_until = m.start() + pos
                 continue  # "Previous version: 11/09/2022", "Review date: 01/07/2025": not when this version was made
             kw = re.sub(r"^date\s+of\s+(?:the\s+)?", "", kw)
-            dated = ("updated", "effective", "revised", "approved", "issue")
+            dated = ("updated", "effective", "revised", "approved", "issue", "valid")
             score = 3.0 if kw.startswith("last") else 2.0 if kw.startswith(dated) else 1.0
             score -= pos / 100
             if kw.startswith(("date", "version", "published", "as of")) and len(t) > 120:

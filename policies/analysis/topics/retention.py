@@ -129,8 +129,8 @@ _AFTER_BAD = re.compile(
     r"(?:menu |billing |rota |teaching )?cycles?\b|rotations?\b|to (?:complete|finish)\b|"
     # a deadline to report a breach: "within 48 hours of becoming aware of it"
     r"of (?:becoming|being made|having become) aware\b|of (?:discovering|detecting|learning of|learning about)\b|"
-    # a lead time: "an e-mail of notice is sent 15 days before)"
-    r"before\s*(?:[);,.]|$))"
+    # a lead time: "an e-mail of notice is sent 15 days before)", "we inform the Parent by e-mail 14 days earlier"
+    r"(?:before|earlier|beforehand|in\s+advance)\s*(?:[);,.]|$))"
 )
 # a duration used as a response time or a cooling-off time even with a data verb nearby
 _RESPONSE_CTX = re.compile(
@@ -140,7 +140,9 @@ _RESPONSE_CTX = re.compile(
     r"notify (?:you|the|affected|relevant)|notice period|advance notice|"
     # a request handed on: "if you contact us, we will pass it to the council within two working days"
     r"pass(?:es)? (?:it|them|this|(?:your|the) request) (?:on )?to|"
-    r"(?:cancel|refunds?)(?![^.;:]{0,30}?\b(?:records?|history|data|details|information|forms?)\b)|withdraw from|"
+    # (nor a row's label coordinating refunds with other records: "Top-up, refund and payment   Six years ...")
+    r"(?:cancel|refunds?)(?![^.;:]{0,30}?\b(?:records?|history|data|details|information|forms?)\b|"
+    r"(?:,|\s+and|\s+&)\s+(?:payments?|top-?ups?|orders?|invoices?)\b)|withdraw from|"
     # a breach-notice deadline ("notification to the LEA within seventy-two (72) hours of confirming the incident")
     r"(?:provide|give|send)s? (?:\w+ )?notification|security incident|unauthori[sz]ed (?:release|access|disclosure|"
     r"acquisition))\b"
@@ -217,7 +219,7 @@ _HEADING_CTX = re.compile(
     r"(?:keep|keeping)\b.{0,30}\b(?:data|information|records)|deletion|holding\s+period|"
     r"(?:processing|storage|holding|retention|use)\s+(?:and\s+(?:holding|retention|storage)\s+)?period|"
     r"record[- ]?keeping|disposal|conserv(?:e|es|ed|ing|ation)|how\s+much\s+time|"
-    r"period\s+of\s+(?:storage|retention|keeping|holding)|"
+    r"period\s+of\s+(?:storage|retention|keeping|holding|storing|conservation)|"
     r"delete|destruction|erasure of data|storage limitation)\b"
 )
 # who may fix a retention period for the vendor

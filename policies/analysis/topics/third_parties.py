@@ -569,6 +569,7 @@ _PROCESSING_CUE = re.compile(
     _I,
 )
 _SIGN_IN = re.compile(r"sign (?:in|up|on) (?:with|using|through|via)|log ?in (?:with|using|through|via)|"
+                      r"\b(?-i:[A-Z])\w+ (?:sign-?in|log-?in)\b|"  # "or your Google sign-in, if you use it"
                       r"(?:allow|let|permit|authori[sz]e)s? us to (?:read|import|access|receive|sync)|"
                       r"single sign-?on|\bSSO\b|connect (?:your|with) (?:\w+ )?account", _I)
 _FOLLOW_US = re.compile(r"follow us|(?:our|official) (?:\w+ )?(?:page|profile|account|channel)s? on|"
@@ -871,7 +872,7 @@ class _Ctx:
         self.vkey = _canon_key(vendor_name) if vendor_name else ""
         # tools the policy says run on its own servers ("Matomo is operated on our own servers at Hetzner"): no
         # recipient wherever else they are named
-        self.self_hosted = {entry.canonical for rx in (_SELF_HOSTED_TOOL, _OWN_INSTALLATION)
+        self.self_hosted = {entry.canonical for rx in (_SELF_HOSTED_TOOL, _OWN_INSTALLATION, _TOOL_INSTALLED)
                             for m in rx.finditer(doc.text) if (entry := gazetteer.lookup(m.group("n"))) is not None}
         self.ntext = norm(doc.text)
         self.segs = pieces(doc)
@@ -1542,7 +1543,11 @@ _STORE_LISTING = re.compile(r"\b(?:download\w*|available|install\w*|get\s+it|not
 # the next sentence denies that the organisations just named receive anything
 _NONE_SENT_TO_THOSE = re.compile(r"\W*(?:Those|These|They|Such)\b[^.]{0,80}?\b(?:(?:we|I)\s+(?:do\s+not|don't|never|"
                                  r"will\s+not)\s+(?:send|give|pass|share|transfer)\s+(?:them|these|those|it)\b|"
-                                 r"(?:do|does|will)\s+not\s+receive\b|receive\s+nothing\b)")
+                                 r"(?:do|does|will)\s+not\s+receive\b|receive\s+nothing\b)|"
+                                 # "We have no access to those systems", "We do not share information with those
+                                 # services"
+                                 r"\W*(?:We|I)\s+(?:have\s+no\s+access\s+to|(?:do\s+not|don't|never)\s+(?:have\s+access\s+to|"
+                                 r"(?:share|send|pass)\s+(?:\w+\s+){0,2}(?:with|to)))\s+(?:those|these|them|either)\b")
 _NOT_RECIPIENTS_LEAD = re.compile(r"\b(?:do|does|will)\s+not\s+(?:receive|get|see|have\s+access\s+to)\b[^.]*:\s*$", _I)
 # a name coordinated under "neither ... nor", or the place a user copies data from ("a register export in SIMS")
 _NOT_A_RECIPIENT_BEFORE = re.compile(r"\b(?:neither|nor|no)\s+$|"
@@ -1592,8 +1597,11 @@ _SELF_HOSTED_TOOL = re.compile(r"(?:(?:^|(?<=[.;:]\s))(?:The\s+)?|\b(?:software|
                                r"(?:self-?hosted|(?:\w+\s+){0,2}(?:hosted|operated|run|installed)\s+" + _ON_OUR_OWN +
                                r")",
                                re.M)
-# translated: "an own installation of Sentry on our own servers at Hetzner"
+# translated: "an own installation of Sentry on our own servers at Hetzner", "the Matomo tool installed on our own
+# server"
 _OWN_INSTALLATION = re.compile(r"\binstallation\s+of\s+(?P<n>[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?)\s+" + _ON_OUR_OWN)
+_TOOL_INSTALLED = re.compile(r"\b(?P<n>[A-Z][\w.+-]*)\s+(?:tool|software|system|service|platform)\s+(?:is\s+)?"
+                             r"(?:installed|hosted|run|operated)\s+" + _ON_OUR_OWN)
 _NAME_THEN_PURPOSE = re.compile(r"(?:^|(?P<sep>[;:]\s+|;\s*and\s+))(?P<n>" + _ORG + r"(?:,?\s+" + _LEGAL_SUFFIX +
                                 r")?) {1,2}\((?P<p>[^()]{3,120})\)", re.M)  # (a wider gap parts a table's cells)
 # "...; Klarna for "Pay in 3"; SoapBox Labs Ltd – children's speech recognition; ..."
@@ -1970,6 +1978,8 @@ _NEGATED_LEAD = re.compile(r"(?:\b(?:will|shall|do|does|must|may|can)\s*(?:not|n
                            r"(?:\s*,\s*(?:under\s+any\s+circumstances|in\s+any\s+(?:case|circumstances)|ever)\s*,?)?"
                            r"\s*(?:\w+\s*)?[:\-–—]\s*$|"
                            r"\bnever\s*[:\-–—]\s*$|"
+                           # a heading over the list: "Things I will never do", "WHAT WE WILL NOT DO"
+                           r"\b(?:we|I)\s+(?:will\s+|would\s+)?(?:never|not|don't|do\s+not|won't)\s+do\s*:?\s*$|"
                            # "We will never use Student Data to:"
                            r"\b(?:never|not)\s+(?:use|share|give|pass|send)\s+(?:\w+\s+){0,4}?to\s*:\s*$", _I)
 _ITEM_LINE = re.compile(r"\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-•*–o])\s")  # ("o": a Word bullet pasted as text)

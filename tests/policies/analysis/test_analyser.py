@@ -91,6 +91,9 @@ def test_contract_shape():
      "United States.", "2024-09-04"),
     # two labels of equal weight: the later date is the last update (rules+model-2026.11bf)
     ("Issued: 12 March 2023\nRevised: 27/01/2025", "2025-01-27"),
+    # "valid from" (rules+model-2026.11bg)
+    ("2. This Policy is valid from 21.02.2026. The previous version, valid from 10.09.2024, is in the archive.",
+     "2026-02-21"),
 ])
 def test_last_updated(given_text, want):
     assert analyse(f"Privacy notice\n\n{given_text}\n\nWe collect your name.").last_updated == want
@@ -608,6 +611,13 @@ def test_a_sole_traders_trading_name_is_the_vendor_not_a_supplier_named_later():
     assert analyse(text, use_model=False).vendor_name == "Duckweed Apps"
 
 
+def test_a_translated_administrator_of_personal_data_written_as_a_polish_company_is_the_vendor():
+    text = ("1. The Administrator of personal data is Liczydło spółka z ograniczoną odpowiedzialnością with seat in "
+            "Kraków.\n\n2. Freshworks Inc. has the seat in the United States. The transfer of data to Freshworks "
+            "Inc. is secured by the standard contractual clauses.\n")
+    assert analyse(text, use_model=False).vendor_name == "Liczydło Spółka z ograniczoną odpowiedzialnością"
+
+
 def test_irish_designated_activity_company_is_the_vendor():
     text = "Ciorcal is provided by Brightfield Schools Apps DAC, a company registered in Ireland."
     assert analyse(text, use_model=False).vendor_name == "Brightfield Schools Apps DAC"
@@ -672,6 +682,15 @@ def test_a_recipient_named_by_its_domain_in_a_row_or_where_records_are_kept(text
      "years, so schools can answer questions about spending.\n", [730]),
     ("8.10 For clarity, the following are not periods for which we keep information: lessons last 20, 30 or 40 "
      "minutes; holiday course places are held for 7 days awaiting payment.\n", []),
+    # rules+model-2026.11bg: a translated heading; a notice sent "earlier"; a borderless table under a colon heading
+    # whose row label names refunds among other records
+    ("§ 8. Period of storing the data\n\n6. Logs of the server - 90 days.\n", [90]),
+    ("§ 8. Period of storing the data\n\n2. If the profile of the Child is not used for 18 months, the profile is "
+     "deleted. We inform the Parent about it by e-mail 14 days earlier.\n", [540]),
+    ("How long we keep it:\nInformation                          How long we keep it\n"
+     "Top-up, refund and payment           Six years after the end of the financial year in which the\n"
+     "records                              payment was made, as HMRC requires.\n"
+     "Backups                              Rolling 30 days.\n", [30, 2190]),
 ])
 def test_how_long_something_else_runs_is_not_a_retention_period(text, days):
     assert sorted(_periods(text)) == days

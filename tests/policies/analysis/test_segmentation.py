@@ -310,3 +310,10 @@ def test_italian_and_czech_article_headings():
                    "Article I. Introductory provisions\n\nThese principles apply to the app.").segments
     assert [s.text for s in segs if s.kind == "heading"] == ["Transfer of the data outside the EU",
                                                               "Introductory provisions"]
+
+
+def test_a_colon_heading_right_over_a_borderless_table_heads_it():
+    doc = segment("How long we keep it:\nInformation                          How long we keep it\n"
+                  "Backups                              Rolling 30 days.\n")
+    assert [s.kind for s in doc.segments] == ["heading", "table_row", "table_row"]
+    assert doc.segments[2].heading == "How long we keep it:"

@@ -160,6 +160,13 @@ def test_named_recipients(text, name):
      "Hetzner.\n", ["Hetzner"]),
     ("Who we share with\n\nImages are edited using Adobe Lightroom Classic on our own computers. We do not use Adobe's "
      "cloud sync and no images are uploaded to Adobe.\n", []),
+    # rules+model-2026.11bg: a sign-in a user may choose, a school's own payment system the next sentence says the
+    # vendor cannot reach, a tool installed on the vendor's own server
+    ("If you make an account\n\nI store your email address and a hashed password (or your Google sign-in, if you use "
+     "it).\n", []),
+    ("Who we share with\n\nParents pay the school through ParentPay, Arbor or a similar school payment system. We have "
+     "no access to those systems.\n", []),
+    ("Recipients\n\nFor statistics we use the Matomo tool installed on our own server.\n", []),
 ])
 def test_recipients_named_in_lists_and_sentences(text, expected):
     assert [n for n in names(tp.find(segment(text), "Acme Learning Ltd")) if n != "Holiday House"] == expected
@@ -238,6 +245,8 @@ def test_ambiguous_gazetteer_words_need_capitals_and_context():
      "or parents to anyone;\n   - post a pupil's photograph on social media.\n", "no"),
     ("There are no ads and I don't sell anything except the app itself.", "no"),
     ("We sell the prints and their frames to parents.", "not_stated"),
+    # rules+model-2026.11bg: a heading over the list negates it
+    ("Things I will never do\n\n- Show ads, in the app or on the website.\n- Sell, rent or swap your data.\n", "no"),
 ])
 def test_sells_data(text, expected):
     assert summary(text)["sells_data"] == expected
