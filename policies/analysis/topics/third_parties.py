@@ -1454,14 +1454,11 @@ _NOTHING_SHARED = re.compile(r"\b(?:share|send|give|pass|disclose)s?\s+no\s+(?:\
                              r"\bnever\s+(?:receives?|gets?|sees?)\s+(?:anything|any\s+(?:personal\s+)?"
                              r"(?:data|information))\b", _I)
 # a sentence that denies a named company anything ("we do not share Student Data with Apple")
+_GIVEN = r"(?:shared|sent|given|passed|disclosed|sold|transferred|provided|uploaded)"
 _DENIED_TO = re.compile(r"\b(?:(?:do\s+not|don't|never|will\s+not|won't|does\s+not|doesn't)\s+(?:share|send|give|pass|"
                         r"disclose|sell|transfer|provide|upload)|"
-                        # "Image files are not uploaded to Adobe"
-                        r"(?:is|are|will\s+be)\s+(?:not|never)\s+(?:shared|sent|given|passed|disclosed|sold|"
-                        r"transferred|provided|uploaded)|"
-                        # "no images are uploaded to Adobe"
-                        r"\bno\s+(?:\w+\s+){0,3}?(?:is|are)\s+(?:shared|sent|given|passed|disclosed|sold|transferred|"
-                        r"provided|uploaded)"
+                        # "Image files are not uploaded to Adobe", "no images are uploaded to Adobe"
+                        rf"(?:is|are|will\s+be)\s+(?:not|never)\s+{_GIVEN}|\bno\s+(?:\w+\s+){{0,3}}?(?:is|are)\s+{_GIVEN}"
                         r")\b[^.;]{0,80}?\b(?:with|to)\s+(?P<n>[A-Z][\w&'’.-]*)")
 # the rest of a sentence that names organisations and denies that they receive anything
 _THEY_RECEIVE_NOTHING = re.compile(r"[^.;]{0,100}?\bbut\s+(?:those|these|they|such|the)\b[^.;]{0,30}?\b(?:never|"

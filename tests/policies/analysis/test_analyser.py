@@ -685,7 +685,7 @@ def test_a_recipient_named_by_its_domain_in_a_row_or_where_records_are_kept(text
     # rules+model-2026.11bg: a translated heading; a notice sent "earlier"; a borderless table under a colon heading
     # whose row label names refunds among other records
     ("§ 8. Period of storing the data\n\n6. Logs of the server - 90 days.\n", [90]),
-    ("§ 8. Period of storing the data\n\n2. If the profile of the Child is not used for 18 months, the profile is "
+    ("§ 8. Period of storage of data\n\n2. If the profile of the Child is not used for 18 months, the profile is "
      "deleted. We inform the Parent about it by e-mail 14 days earlier.\n", [540]),
     ("How long we keep it:\nInformation                          How long we keep it\n"
      "Top-up, refund and payment           Six years after the end of the financial year in which the\n"

@@ -146,7 +146,8 @@ def test_named_recipients(text, name):
     # or one the next sentence says gets nothing, nor where a user chooses to send a file
     ("How we receive class lists\n\nMost schools connect their management information system (for example SIMS,\n"
      "Arbor or Bromcom) to us through Wonde Ltd, which extracts the class list.\n", ["Wonde"]),
-    ("Who we share with\n\nThe Trust moved from Google Workspace to Microsoft 365 in 2023.\n", []),
+    ("Who we share with\n\nWe moved from Google Workspace to Microsoft 365, which now hosts our email and "
+     "documents.\n", ["Microsoft"]),
     ("Who we share with\n\nOur retouching is done in-house using Adobe Photoshop installed on our studio "
      "workstations. Image files are not uploaded to Adobe or to any other online service.\n", []),
     ("Sharing\n\nThe PDF goes wherever you choose to send it (AirDrop, email, your school's Seesaw account).\n", []),
@@ -166,7 +167,9 @@ def test_named_recipients(text, name):
      "it).\n", []),
     ("Who we share with\n\nParents pay the school through ParentPay, Arbor or a similar school payment system. We have "
      "no access to those systems.\n", []),
-    ("Recipients\n\nFor statistics we use the Matomo tool installed on our own server.\n", []),
+    # (named again in a sentence of its own, which only the policy-wide list of self-hosted tools answers for)
+    ("Recipients\n\nFor statistics we use the Matomo tool installed on our own server.\n\nThe data from Matomo are "
+     "not passed to anyone else.\n", []),
 ])
 def test_recipients_named_in_lists_and_sentences(text, expected):
     assert [n for n in names(tp.find(segment(text), "Acme Learning Ltd")) if n != "Holiday House"] == expected
